@@ -1,0 +1,23 @@
+"""tenure: read articles about state institutions into a temporal knowledge graph."""
+
+from __future__ import annotations
+
+from tenure.errors import TenureError
+from tenure.extract import extract, extract_path
+from tenure.model import Event, Evidence, Extraction, Tenure
+from tenure.sources import Document, read_path
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "Event",
+    "Evidence",
+    "Extraction",
+    "Tenure",
+    "TenureError",
+    "__version__",
+    "extract",
+    "extract_path",
+    "read_path",
+]

@@ -1,0 +1,94 @@
+"""Readers: bytes in, a :class:`Document` out, one reader per input format.
+
+    >>> doc = read_path("samples/Office_of_the_National_Security_Commission.txt")
+    >>> doc.title
+    'Office of the National Security Commission'
+
+:func:`read_bytes` refuses what is not an article (empty, binary, not UTF-8, too large) with a
+:class:`~tenure.errors.ReadError` naming the file and line; anything readable becomes a
+Document whose problems are diagnostics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from tenure.errors import ReadError
+from tenure.sources.article_text import read_text
+from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
+
+__all__ = [
+    "MAX_BYTES",
+    "Block",
+    "Document",
+    "Infobox",
+    "InfoboxEntry",
+    "Section",
+    "read_bytes",
+    "read_path",
+    "read_text",
+]
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Largest article read by default; the longest encyclopedia articles are a few MB."""
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Document:
+    """Read one file (``-`` for standard input) into a Document."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return read_bytes(data, "-", max_bytes)
+    p = Path(name)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ReadError(
+                name,
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+                "article; split it, or raise the limit with --max-bytes",
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(name, "is a folder; pass the files in it or a glob") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
+    return read_bytes(data, name, max_bytes)
+
+
+def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Decode and read one article's bytes; raises ReadError when they are not an article."""
+    if len(data) > max_bytes:
+        raise ReadError(
+            path, f"over the {max_bytes / 1e6:.0f} MB limit for one article; raise --max-bytes"
+        )
+    if not data.strip():
+        raise ReadError(path, "empty file: nothing to read")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise ReadError(path, "binary data (a NUL byte), not an article's text", line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReadError(
+            path,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
+            "re-encode it, e.g. `iconv -f latin1 -t utf-8`",
+            line,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t")
+    if controls > 8:
+        raise ReadError(path, "binary data (control characters), not an article's text")
+    return read_text(text, path, hashlib.sha256(data).hexdigest())

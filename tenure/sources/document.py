@@ -1,0 +1,116 @@
+"""The Document: one article, read into parts that each remember their line.
+
+Every reader in :mod:`tenure.sources` turns bytes into a :class:`Document`; every extractor
+in :mod:`tenure.extract` reads only Documents. Line numbers are 1-based and refer to the
+source file, so any fact can point back to the line it came from.
+
+    >>> doc = read_text("= Office =\\n\\n== Leaders ==\\n; Director\\n- Li (2014–2017)\\n", "x.txt")
+    >>> [(b.kind, b.section, b.group, b.line) for b in doc.blocks]
+    [('item', 'Leaders', 'Director', 5)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tenure.model import Diagnostic
+
+BlockKind = Literal["paragraph", "item", "row"]
+
+
+@dataclass
+class InfoboxEntry:
+    """One ``- Key: Value`` line of an infobox. ``key`` is as written; ``norm`` is the key
+    lowercased with spaces, underscores and hyphens removed (``Term Start1`` -> ``termstart1``)."""
+
+    key: str
+    value: str
+    line: int
+    raw: str
+
+    @property
+    def norm(self) -> str:
+        return normalize_key(self.key)
+
+
+@dataclass
+class Infobox:
+    """An infobox block: a heading line (``Infobox`` or a name) and its entries."""
+
+    heading: str
+    line: int
+    entries: list[InfoboxEntry] = field(default_factory=list)
+
+    def get(self, *keys: str) -> InfoboxEntry | None:
+        """The first entry whose normalized key is one of ``keys`` (given normalized)."""
+        for entry in self.entries:
+            if entry.norm in keys:
+                return entry
+        return None
+
+
+@dataclass
+class Block:
+    """A paragraph, a list item or a table row, with where it stands in the article.
+
+    ``section`` is the heading path ("Leaders / Deputy Directors" for an ``===`` under an
+    ``==``), ``group`` the ``; Heading`` above a list, ``depth`` the list nesting (1 for a
+    top-level bullet), ``cells`` the cells of a table row and ``header`` its table's header.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    raw: str
+    section: str | None = None
+    headings: tuple[str, ...] = ()
+    group: str | None = None
+    depth: int = 0
+    ordered: bool = False
+    cells: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+
+@dataclass
+class Section:
+    """A heading and the line it stands on; ``path`` holds the headings above it and itself."""
+
+    title: str
+    level: int
+    line: int
+    path: tuple[str, ...]
+
+
+@dataclass
+class Document:
+    """One article read into title, infoboxes, sections and blocks, in source order."""
+
+    title: str
+    path: str | None
+    sha256: str
+    format: Literal["article-text", "wikitext", "html"] = "article-text"
+    url: str | None = None
+    revision: str | None = None
+    infoboxes: list[Infobox] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    truncated: bool = False
+
+    def paragraphs(self, section: str | None = ...) -> Iterator[Block]:  # type: ignore[assignment]
+        """Paragraph blocks, optionally only those of one section path (None for the lead)."""
+        for block in self.blocks:
+            if block.kind == "paragraph" and (section is ... or block.section == section):
+                yield block
+
+    @property
+    def lead(self) -> list[Block]:
+        """The paragraphs before the first heading."""
+        return [b for b in self.blocks if b.kind == "paragraph" and b.section is None]
+
+
+def normalize_key(key: str) -> str:
+    return "".join(ch for ch in key.lower() if ch not in " _-\t")
