@@ -82,6 +82,8 @@ class Tenure:
     evidence: list[Evidence] = field(default_factory=list)
     bucket: Literal["infobox", "list", "prose"] = "list"
     person_aliases: list[str] = field(default_factory=list)
+    predecessor: str | None = None
+    successor: str | None = None
 
 
 @dataclass

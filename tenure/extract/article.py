@@ -1,18 +1,95 @@
-"""Run the extractors over one Document (placeholder while the extractors are written)."""
+"""Run every extractor over one Document and assemble its :class:`Extraction`.
+
+The order is the reader's: decide what the article is about, read its infobox, its
+structure, its lists and tables of holders (and, where present, its prose), then merge the
+statements of the same holding so each is reported once with all its evidence.
+"""
 
 from __future__ import annotations
 
-from tenure.model import Extraction, Source, Subject
-from tenure.sources import Document
+from tenure.extract import infobox as boxes
+from tenure.extract.holders import Context, holders
+from tenure.extract.merge import merge_tenures
+from tenure.extract.names import split_post
+from tenure.extract.organization import organization_facts
+from tenure.extract.person import person_facts
+from tenure.extract.structure import subunits
+from tenure.extract.subject import main_infobox, subject_of
+from tenure.model import Extraction, Source
+from tenure.sources.document import Document
 
 
 def extract(document: Document) -> Extraction:
-    source = Source(
-        title=document.title,
-        sha256=document.sha256,
-        format=document.format,
-        path=document.path,
-        url=document.url,
-        revision=document.revision,
+    """The facts a careful reader finds in one article."""
+    subject = subject_of(document)
+    result = Extraction(
+        source=Source(
+            title=document.title,
+            sha256=document.sha256,
+            format=document.format,
+            path=document.path,
+            url=document.url,
+            revision=document.revision,
+        ),
+        subject=subject,
+        diagnostics=list(document.diagnostics),
     )
-    return Extraction(source=source, subject=Subject("other", document.title), diagnostics=list(document.diagnostics))
+    box = main_infobox(document)
+    used: set[int] = set()
+    ctx = Context(organization=None, subject_kind=subject.kind)
+    if subject.kind == "organization":
+        facts, notes = organization_facts(document, box, subject.name)
+        result.organization = facts
+        result.diagnostics += notes
+        official = next((n.name for n in facts.names if n.kind == "official"), subject.name)
+        ctx.organization = official
+        units, notes = subunits(document)
+        facts.subunits = units
+        result.diagnostics += notes
+        if box is not None:
+            found = boxes.org_holders(box, official)
+            result.tenures += found.tenures
+            result.diagnostics += found.diagnostics
+            used |= found.used
+    elif subject.kind == "post":
+        post, org = split_post(subject.name)
+        ctx.post, ctx.organization = post, org
+        if box is not None:
+            found = boxes.post_holders(box, subject.name)
+            result.tenures += found.tenures
+            result.diagnostics += found.diagnostics
+            used |= found.used
+            if found.tenures:
+                ctx.post = found.tenures[0].post
+                ctx.organization = found.tenures[0].organization or org
+    elif subject.kind == "person":
+        result.person, notes = person_facts(document, box, subject.name)
+        result.diagnostics += notes
+        if box is not None:
+            found = boxes.person_offices(box, subject.name)
+            result.tenures += found.tenures
+            result.diagnostics += found.diagnostics
+            used |= found.used
+    if box is not None:
+        result.diagnostics += boxes.unused_entries(box, used | _field_lines(box))
+    listed = holders(document, ctx)
+    result.tenures += listed.tenures
+    result.diagnostics += listed.diagnostics
+    result.tenures = merge_tenures(result.tenures)
+    result.diagnostics.sort(key=lambda d: (d.line or 0))
+    return result
+
+
+def _field_lines(box: boxes.Infobox) -> set[int]:
+    """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
+    fields = {
+        "agencyname", "name", "officialname", "nativenamea", "nativename", "nativenamer",
+        "nativenamelang", "abbreviation", "jurisdiction", "headquarters", "location",
+        "parentagency", "parentorganization", "parentdepartment", "parent", "agencytype",
+        "type", "formed", "foundation", "formation", "dissolved", "website", "logo", "logopic",
+        "birthdate", "birthplace", "deathdate", "deathplace", "born", "died", "body",
+        "department",
+    }
+    out = {e.line for e in box.entries if e.norm in fields}
+    out |= {e.line for e in box.entries if e.norm.startswith(("child", "preceding"))}
+    return out

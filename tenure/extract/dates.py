@@ -1,0 +1,299 @@
+"""Dates and date ranges as encyclopedia text writes them, read as ISO 8601 prefixes.
+
+    >>> parse_range("March 2014 – April 2015")
+    DateRange(start='2014-03', end='2015-04', ongoing=False, acting=False, approximate=False, single=False)
+    >>> parse_date("20 March 2023"), parse_date("early 2025"), parse_date("the 1990s")
+    ('2023-03-20', '2025', None)
+    >>> [(m.text, m.range.start, m.range.end) for m in find_dates("In 1997, he served until 1999.")]
+    [('1997', '1997', None), ('until 1999', None, '1999')]
+
+A date keeps the precision it is written at, never a finer one: "2014" is ``"2014"``, not
+``"2014-01-01"``; compare such prefixes with :mod:`tenure.time`. Years are four digits from
+1000 to 2199 (decades such as "the 1990s" are not years); a two-digit end year ("1946–48")
+takes its century from the start. A range may share its year or month on the right
+("January – June 2012", "1–5 May 2014"), run on ("2023–", "2023–present", "since 2019"),
+be acting ("Acting: ...", "(Acting until ...)") or approximate ("c. 1950", "early 2025").
+
+Articles are cut mid-word, so a range whose end is a fragment at the very end of the text
+("2014–2", "2014–Apr") keeps its start and drops its end. A plain hyphen followed by a month
+number reads as an ISO date ("2011-12" is December 2011); any other dash before two digits
+reads as a two-digit end year ("2011–12" is 2011 to 2012).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tenure.time import first_day, is_prefix, last_day
+
+__all__ = ["DateMatch", "DateRange", "find_dates", "parse_date", "parse_range", "split_acting"]
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A span of time as written; ``start`` and ``end`` are ISO prefixes or None."""
+
+    start: str | None
+    end: str | None
+    ongoing: bool = False
+    acting: bool = False
+    approximate: bool = False
+    single: bool = False
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date or range found in text, with the offsets of the text it was read from."""
+
+    range: DateRange
+    begin: int
+    finish: int
+    text: str
+
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+_WS = r"[^\S\r\n]"
+_MONTH = (
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?!\w)"
+)
+_AFTER_MONTH = rf"(?:\.{_WS}*|,?{_WS}+)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
+_YEAR_DIGITS = r"(?:1\d{3}|2[01]\d{2})"
+_YEAR = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
+_TWO_DIGITS = r"\d{2}(?!\w|[.,/-]\d)"
+
+_POINT_SOURCE = (
+    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?(?!\w|[-/.]\d)"
+    rf"|(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH}){_AFTER_MONTH}(?P<dy>{_YEAR})"
+    rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?:(?P<md>{_DAY}),?{_WS}+)?(?P<my>{_YEAR})"
+    rf"|(?P<y>{_YEAR})"
+)
+_PARTIAL_SOURCE = (
+    rf"(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH})\.?"
+    rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?P<md>{_DAY})"
+    rf"|(?P<m>{_MONTH})\.?"
+    rf"|(?P<d>{_DAY})"
+)
+_DAY_YEAR_SOURCE = rf"(?P<d>{_DAY}),?{_WS}+(?P<y>{_YEAR})"
+
+
+def _unnamed(source: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+_DASH = rf"{_WS}*(?:--|[-–—−]){_WS}*"
+_SEP = rf"(?(between){_WS}+and{_WS}+|(?:{_DASH}|{_WS}+(?:to|until|till|through|thru){_WS}+))"
+_QUALIFIER = (
+    rf"(?:(?:c|ca|approx)\.{_WS}*"
+    rf"|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}+|-))"
+)
+_ONGOING = (
+    rf"(?:{_DASH}(?:(?:to|till|until){_WS}+)?|{_WS}+(?:to|till|until){_WS}+)"
+    rf"(?:present(?:{_WS}+day)?|incumbent|now|today|date)(?!\w)"
+    rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
+)
+_FRAGMENT = r"(?:\d{1,3}|[^\W\d_]{1,9}\.?(?: \d{1,3})?)\Z"
+
+_POINT = re.compile(_POINT_SOURCE, re.IGNORECASE)
+_PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
+_DAY_YEAR = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
+_DATE = re.compile(
+    r"(?<![\w.,/+\-–—−])"
+    rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
+    rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
+    rf"(?P<qa>{_QUALIFIER})?"
+    rf"(?:(?P<a>{_unnamed(_POINT_SOURCE)})"
+    rf"(?:{_SEP}(?P<qb>{_QUALIFIER})?(?:(?P<b>{_unnamed(_POINT_SOURCE)})|(?P<yy>{_TWO_DIGITS}))"
+    rf"|(?P<ongoing>{_ONGOING})"
+    rf"|{_SEP}(?P<fragment>{_FRAGMENT}))?"
+    rf"|(?P<l>{_unnamed(_PARTIAL_SOURCE)}){_SEP}(?P<qc>{_QUALIFIER})?"
+    rf"(?:(?P<c>{_unnamed(_POINT_SOURCE)})|(?P<cdy>{_unnamed(_DAY_YEAR_SOURCE)})))"
+    rf"(?P<acting2>{_WS}*\(acting\))?",
+    re.IGNORECASE,
+)
+_LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"[\s.,;:]+\Z")
+_DIGITS = re.compile(r"\d+")
+_EDGE_PUNCT = " \t\r\n,;:"
+
+_Parts = tuple[int | None, int | None, int | None]
+
+
+def _day(text: str | None) -> int | None:
+    found = _DIGITS.match(text) if text else None
+    return int(found.group()) if found else None
+
+
+def _month(text: str | None) -> int | None:
+    return _MONTHS[text[:3].lower()] if text else None
+
+
+def _point(text: str) -> _Parts:
+    m = _POINT.fullmatch(text)
+    assert m is not None
+    if m["iy"]:
+        return int(m["iy"]), int(m["im"]), _day(m["id"])
+    if m["dy"]:
+        return int(m["dy"]), _month(m["dm"]), _day(m["dd"])
+    if m["my"]:
+        return int(m["my"]), _month(m["mm"]), _day(m["md"])
+    return int(m["y"]), None, None
+
+
+def _partial(text: str) -> tuple[int | None, int | None]:
+    m = _PARTIAL.fullmatch(text)
+    assert m is not None
+    return _month(m["dm"] or m["mm"] or m["m"]), _day(m["dd"] or m["md"] or m["d"])
+
+
+def _prefix(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or (day is not None and month is None):
+        return None
+    text = f"{year:04d}"
+    if month is not None:
+        text += f"-{month:02d}"
+        if day is not None:
+            text += f"-{day:02d}"
+    return text if is_prefix(text) else None
+
+
+def _shared(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """Start and end of a range whose left side borrows its year (and month) from the right."""
+    month, day = _partial(m["l"])
+    if m["c"]:
+        year, end_month, end_day = _point(m["c"])
+    else:
+        tail = _DAY_YEAR.fullmatch(m["cdy"])
+        assert tail is not None
+        if month is None or day is None:
+            return None, None
+        year, end_month, end_day = int(tail["y"]), month, _day(tail["d"])
+    if month is None:
+        month = end_month
+    if month is None:
+        return None, None
+    return _prefix(year, month, day), _prefix(year, end_month, end_day)
+
+
+def _two_digit_end(start: _Parts, digits: str, at_end: bool) -> str | None:
+    """The end year of "1946–48" or "1999–01"; "" when a cut-off year leaves it unknown."""
+    year = start[0]
+    assert year is not None
+    if start[1] is not None:
+        return None
+    end = year // 100 * 100 + int(digits)
+    if end > year:
+        return str(end)
+    if end + 100 - year <= 10:
+        return str(end + 100)
+    if at_end and int(digits) >= year // 100:
+        return ""
+    return None
+
+
+def _to_range(m: re.Match[str], at_end: bool) -> DateRange | None:
+    flags = {
+        "acting": bool(m["acting"] or m["acting2"]),
+        "approximate": bool(m["qa"] or m["qb"] or m["qc"]),
+    }
+    if m["l"]:
+        start, end = _shared(m)
+        if start is None or end is None:
+            return None
+        return _checked(DateRange(start, end, **flags))
+    parts = _point(m["a"])
+    start = _prefix(*parts)
+    if start is None:
+        return None
+    lead = (m["lead"] or "").lower()
+    if m["b"]:
+        end = _prefix(*_point(m["b"]))
+        return _checked(DateRange(start, end, **flags)) if end else None
+    if m["yy"]:
+        end = _two_digit_end(parts, m["yy"], at_end)
+        if end is None:
+            return None
+        return _checked(DateRange(start, end or None, **flags))
+    if m["ongoing"] or lead == "since":
+        return DateRange(start, None, ongoing=True, **flags)
+    if m["fragment"] or lead == "from" or m["between"]:
+        return DateRange(start, None, **flags)
+    if lead:
+        return DateRange(None, start, **flags)
+    return DateRange(start, None, single=True, **flags)
+
+
+def _checked(found: DateRange) -> DateRange | None:
+    if found.start and found.end and first_day(found.start) > last_day(found.end):
+        return None
+    return found
+
+
+def parse_range(text: str) -> DateRange | None:
+    """Read the whole of ``text`` as one date or range; None if it is anything else.
+
+    Surrounding whitespace and parentheses, a leading "in"/"on"/"during" and trailing
+    punctuation are allowed; "from", "since", "between", "until" and "Acting:" are read.
+    """
+    core = _TRAILING.sub("", text.strip())
+    if core.startswith("(") and core.endswith(")"):
+        core = _TRAILING.sub("", core[1:-1].strip())
+    leading = _LEADING_WORD.match(core)
+    if leading:
+        core = core[leading.end() :]
+    m = _DATE.fullmatch(core)
+    if m is None:
+        return None
+    return _to_range(m, at_end=text.rstrip().endswith(core))
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO prefix of ``text`` when it states exactly one date ("In September 2000")."""
+    found = parse_range(text)
+    return found.start if found is not None and found.single else None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date and range in free text, left to right, non-overlapping, longest first."""
+    found = []
+    for m in _DATE.finditer(text):
+        read = _to_range(m, at_end=m.end() == len(text))
+        if read is not None:
+            found.append(DateMatch(read, m.start(), m.end(), m.group()))
+    return found
+
+
+def split_acting(text: str) -> tuple[str, list[DateRange]]:
+    """Separate acting spans from the rest of a field value.
+
+    "8 May 2015, Acting: 5 May 2014 – 17 October 2014" gives "8 May 2015" and the acting
+    range; an enclosing pair of parentheses goes with the acting span it encloses.
+    """
+    spans: list[DateRange] = []
+    kept: list[str] = []
+    last = 0
+    for found in find_dates(text):
+        if not found.range.acting:
+            continue
+        begin, finish = found.begin, found.finish
+        before, after = text[last:begin].rstrip(), text[finish:].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            begin = last + len(before) - 1
+            finish = len(text) - len(after) + 1
+        kept.append(text[last:begin])
+        last = finish
+        spans.append(found.range)
+    if not spans:
+        return text, []
+    kept.append(text[last:])
+    rest = " ".join(piece.strip(_EDGE_PUNCT) for piece in kept)
+    return " ".join(rest.split()), spans

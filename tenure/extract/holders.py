@@ -1,0 +1,274 @@
+"""Lists and tables of holders: who held the post named by the heading, and when.
+
+A list entry names a person, then dates and details, in many shapes::
+
+    - Li Zhanshu (2014–2017, Secretary of the Secretariat ... and Director of ...)
+    - Cai Qi (March 2014 – April 2015, deputy director; April 2015 - October 2016, ...)
+    - 2014–2017: Li Zhanshu
+    - Li Zhanshu, 2014–2017 – Also Director of the General Office
+
+One entry may hold several tenures (one per ``;``-separated date range). Details that are
+the post itself ("Executive Deputy Director" under "; Deputy Directors") refine the post;
+other posts are concurrent posts. Tables are read by their header: a name column, start and
+end columns (or one term column), and rank or post columns where present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tenure.extract.dates import DateRange, find_dates, parse_range
+from tenure.extract.names import (
+    clean_person,
+    is_post_title,
+    looks_like_person,
+    post_head,
+    singular,
+    split_post,
+    strip_the,
+)
+from tenure.extract.posts import describe_position, post_from_heading, split_posts, top_level_split
+from tenure.model import Diagnostic, Evidence, Tenure
+from tenure.sources.document import Block, Document
+
+HOLDER_SECTIONS = re.compile(
+    r"\b(?:leaders?|leadership|officeholders?|office-holders?|holders?|incumbents?|list of|"
+    r"directors?|heads?|chairm[ae]n|chairs?|presidents?|premiers?|ministers?|secretaries|"
+    r"secretary|commanders?|governors?|ambassadors?|members?|chiefs?|past|former|"
+    r"administrators?|commissioners?|mayors?|principals?|deputy|deputies|officials?)\b",
+    re.IGNORECASE,
+)
+NAME_COLUMNS = re.compile(r"^(?:name|officeholder|office holder|holder|incumbent|person|leader|director|minister|secretary|head|chairman)\b", re.I)
+START_COLUMNS = re.compile(r"^(?:took office|start|from|term start|assumed office|appointed|begin|since|in office from)\b", re.I)
+END_COLUMNS = re.compile(r"^(?:left office|end|to|until|term end|ended|in office to)\b", re.I)
+TERM_COLUMNS = re.compile(r"^(?:term(?: of office)?|tenure|years|period|in office|dates)$", re.I)
+POST_COLUMNS = re.compile(r"^(?:post|position|office|title|role)$", re.I)
+RANK_COLUMNS = re.compile(r"^rank$", re.I)
+ALSO = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What the article says about every holding it lists: its subject and default body."""
+
+    organization: str | None
+    post: str | None = None
+    subject_kind: str = "organization"
+
+
+@dataclass
+class HoldersResult:
+    tenures: list[Tenure] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def holders(doc: Document, ctx: Context) -> HoldersResult:
+    """Every tenure stated by a list or table of holders in the article."""
+    result = HoldersResult()
+    for block in doc.blocks:
+        if block.kind == "item" and _holder_list(block, ctx):
+            _list_entry(block, ctx, result)
+        elif block.kind == "row" and _holder_table(block):
+            _table_row(block, ctx, result)
+    return result
+
+
+def _holder_list(block: Block, ctx: Context) -> bool:
+    if block.group and (is_post_title(post_from_heading(block.group)) or HOLDER_SECTIONS.search(block.group)):
+        return True
+    return any(HOLDER_SECTIONS.search(h) for h in block.headings[-1:])
+
+
+def _holder_table(block: Block) -> bool:
+    return any(NAME_COLUMNS.match(h) for h in block.header)
+
+
+def _heading_post(block: Block, ctx: Context) -> tuple[str | None, str | None]:
+    """(post, organization) named by the nearest group or heading, else the article's."""
+    for heading in [block.group, *reversed(block.headings)]:
+        if not heading:
+            continue
+        title = post_from_heading(heading)
+        if is_post_title(title):
+            post, org = split_post(title)
+            return post, org or ctx.organization
+        if re.match(r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I):
+            continue
+        if _looks_like_body(title) and ctx.post:
+            return ctx.post, title
+    return ctx.post, ctx.organization
+
+
+def _looks_like_body(text: str) -> bool:
+    from tenure.extract.names import looks_like_org
+
+    return looks_like_org(text) and not is_post_title(text)
+
+
+def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
+    text = block.text
+    post, org = _heading_post(block, ctx)
+    evidence = [Evidence(block.line, block.raw, block.section)]
+    also: list[str] = []
+    parts = ALSO.split(text, maxsplit=1)
+    if len(parts) == 2:
+        text, tail = parts
+        also = split_posts(tail.strip(" .;"))
+    name, details = _split_name(text)
+    if name is None:
+        if block.truncated:
+            result.diagnostics.append(Diagnostic("info", "last line cut mid-entry; not read", block.line))
+        else:
+            result.diagnostics.append(
+                Diagnostic("warning", f"list entry under {block.group or block.section!r} names no person: {text[:80]!r}", block.line)
+            )
+        return
+    person = clean_person(name)
+    if not looks_like_person(person.name):
+        result.diagnostics.append(Diagnostic("warning", f"{name!r} does not look like a person's name", block.line))
+        return
+    if post is None:
+        result.diagnostics.append(Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line))
+        return
+    segments = top_level_split(details, ";") if details else [""]
+    for segment in segments:
+        dates = find_dates(segment)
+        rng: DateRange | None = dates[0].range if dates else None
+        rest = segment
+        if dates:
+            rest = (segment[: dates[0].begin] + " " + segment[dates[0].finish :]).strip(" ,;:–—-")
+        own, concurrent, role, rank, acting = _details(rest, post)
+        tenure = Tenure(
+            person=person.name,
+            post=own,
+            organization=org,
+            start=rng.start if rng else None,
+            end=rng.end if rng else None,
+            ongoing=rng.ongoing if rng else False,
+            acting=acting or bool(rng and rng.acting),
+            role=role,
+            rank=rank,
+            concurrent=[*person.titles, *concurrent, *also],
+            evidence=list(evidence),
+            bucket="list",
+            person_aliases=person.aliases,
+        )
+        result.tenures.append(tenure)
+    if block.truncated:
+        result.diagnostics.append(
+            Diagnostic("warning", "last line cut mid-word: the entry was read as far as it goes", block.line)
+        )
+
+
+def _split_name(text: str) -> tuple[str | None, str]:
+    """("Li Zhanshu", "2014–2017, ...") from the shapes an entry takes."""
+    text = text.strip()
+    dates = find_dates(text)
+    if dates and dates[0].begin == 0:
+        rest = text[dates[0].finish :].strip(" :,–—-")
+        m = re.match(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$", rest)
+        if m:
+            return m.group(1).strip(), text[: dates[0].finish] + (", " + m.group(2) if m.group(2) else "")
+        return None, text
+    m = re.match(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$", text)
+    if m:
+        return m.group(1).strip(), m.group(2).rstrip(")").strip()
+    m = re.match(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$", text)
+    if m:
+        return m.group(1).strip(), m.group(2).strip()
+    return (text, "") if text else (None, "")
+
+
+def _details(rest: str, post: str) -> tuple[str, list[str], str | None, str | None, bool]:
+    """Split an entry's details into its own (refined) post and concurrent posts."""
+    own = post
+    concurrent: list[str] = []
+    role = rank = None
+    acting = False
+    if not rest:
+        return own, concurrent, role, rank, acting
+    head = post_head(post)
+    for part in split_posts(rest):
+        description = describe_position(part)
+        refines = post_head(description.post) == head and not re.search(
+            r"\s(?:of|to)\s", description.post
+        )
+        if refines and own == post:
+            own = description.post
+            role, rank, acting = description.role, description.rank, description.acting
+            concurrent.extend(description.concurrent)
+        elif re.fullmatch(r"acting|interim", part.strip(), re.IGNORECASE):
+            acting = True
+        else:
+            concurrent.append(part.strip())
+    return own, concurrent, role, rank, acting
+
+
+def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
+    header = [h.strip() for h in block.header]
+    cells = block.cells
+    name_i = next((i for i, h in enumerate(header) if NAME_COLUMNS.match(h)), None)
+    if name_i is None or name_i >= len(cells) or not cells[name_i].strip():
+        if any(c.strip() for c in cells):
+            result.diagnostics.append(Diagnostic("info", "table row continues the row above; not a holder", block.line))
+        return
+    def column(pattern: re.Pattern[str]) -> str | None:
+        for i, h in enumerate(header):
+            if pattern.match(h) and i < len(cells) and cells[i].strip():
+                return cells[i].strip()
+        return None
+
+    raw_name = cells[name_i]
+    person = clean_person(re.sub(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)", "", raw_name))
+    if not looks_like_person(person.name) or (block.truncated and len(person.name.split()) < 2):
+        result.diagnostics.append(Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line))
+        return
+    post, org = _heading_post(block, ctx)
+    row_post = column(POST_COLUMNS)
+    if row_post:
+        post, row_org = split_post(row_post)
+        org = row_org or org
+    if post is None:
+        result.diagnostics.append(Diagnostic("warning", "no post for this table row", block.line))
+        return
+    start_text, end_text, term = column(START_COLUMNS), column(END_COLUMNS), column(TERM_COLUMNS)
+    start = end = None
+    ongoing = False
+    if term:
+        rng = parse_range(term)
+        if rng:
+            start, end, ongoing = rng.start, rng.end, rng.ongoing
+    for text, slot in ((start_text, "start"), (end_text, "end")):
+        if not text:
+            continue
+        if slot == "end" and re.match(r"^(?:incumbent|present|current|in office)\b", text, re.I):
+            ongoing = True
+            continue
+        rng = parse_range(text)
+        value = rng.start if rng else None
+        if value is None:
+            result.diagnostics.append(Diagnostic("warning", f"unreadable date {text!r}", block.line))
+        elif slot == "start":
+            start = value
+        else:
+            end = value
+    rank = column(RANK_COLUMNS)
+    if block.truncated:
+        result.diagnostics.append(
+            Diagnostic("warning", "last line cut mid-row: read as far as it goes", block.line)
+        )
+    result.tenures.append(
+        Tenure(
+            person=person.name,
+            post=singular(post),
+            organization=strip_the(org) if org else None,
+            start=start,
+            end=end,
+            ongoing=ongoing,
+            rank=rank,
+            evidence=[Evidence(block.line, block.raw, block.section)],
+            bucket="list",
+            person_aliases=person.aliases,
+        )
+    )

@@ -1,0 +1,380 @@
+"""Infoboxes: organization, post and person boxes, read into tenures and fields.
+
+An infobox is a list of ``Key: Value`` entries. Many keys come in numbered families that
+belong together, whatever their case and spacing (``Chief1 Name`` + ``Chief1 Position``,
+``Minister2 Name`` + ``Minister2 Pfo``, ``Office3`` + ``Term Start3`` + ``Term End3``), so
+entries are first grouped into :class:`Family` objects by family and number.
+
+    >>> box = read_text("= X =\\n\\nInfobox\\n- Chief1 Name: Cai Qi\\n- Chief1 Position: Director\\n").infoboxes[0]
+    >>> [(f.name, f.index, sorted(f.fields)) for f in families(box, ORG_FAMILIES)]
+    [('chief', '1', ['name', 'position'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tenure.extract.dates import parse_date, parse_range, split_acting
+from tenure.extract.names import (
+    clean_person,
+    looks_like_org,
+    looks_like_person,
+    split_people,
+    split_post,
+    strip_ordinal,
+    strip_the,
+)
+from tenure.extract.posts import describe_position, split_posts
+from tenure.extract.values import clean_value, is_broken_name, split_qualified
+from tenure.model import Diagnostic, Evidence, Tenure
+from tenure.sources.document import Infobox, InfoboxEntry
+
+ORG_FAMILIES = re.compile(
+    r"^(chief|minister|deputyminister|deputy|leader)(\d*)(name|position|pfo|title|type)?$"
+)
+PERSON_FAMILIES = re.compile(
+    r"^(office|termstart|termend|predecessor|successor|deputy|premier|alongside|president"
+    r"|primeminister|vicepresident|governor|leader|monarch|order|title|succeeding|preceding"
+    r"|vicepremier|chairman|secretary|generalsecretary|viceprimeminister|nominator|appointer)"
+    r"(\d*)$"
+)
+DEFAULT_POSTS = {
+    "chief": "Chief",
+    "minister": "Minister",
+    "deputyminister": "Deputy Minister",
+    "deputy": "Deputy",
+    "leader": "Leader",
+}
+RELATIONS = re.compile(r"^(?:elected by|responsible to|reports? to|appointed by|accountable to)$", re.I)
+PERSON_KEYS = {
+    "birthdate", "birthplace", "born", "deathdate", "deathplace", "died", "spouse", "party",
+    "almamater", "education", "children", "nationality", "occupation", "profession",
+    "signature", "termstart", "termstart1", "office", "office1", "allegiance",
+}
+POST_KEYS = {"post", "incumbent", "incumbentsince", "inaugural", "termlength", "appointer"}
+ORG_KEYS = {
+    "agencyname", "nativenamea", "parentagency", "agencytype", "headquarters", "formed",
+    "chief1name", "minister1name", "jurisdiction", "parentorganization", "foundation",
+    "leadertitle", "leader2title", "leader1type", "child1agency", "employees", "budget",
+}
+IGNORED = re.compile(
+    r"^(?:logo|seal|flag|insignia|picture|image|map|emblem|coat)\w*?(?:width|size|caption|alt)?$"
+    r"|\w*(?:width|size|caption|alt|upright|class|footnotes?|sortkey)$|^(?:nativenamelang|"
+    r"native_name_lang|website|url|budget|employees|termlength|style|residence|seat|status|"
+    r"membersof|memberof|constitutinginstrument|precursor|reportsto|seats|meetingplace|"
+    r"sessionroom|electedby|responsibleto|members|type|minister\w*type)$"
+)
+
+
+@dataclass
+class Family:
+    """The entries of one numbered family, e.g. ``Chief2 Name`` and ``Chief2 Position``."""
+
+    name: str
+    index: str
+    fields: dict[str, InfoboxEntry] = field(default_factory=dict)
+
+    def value(self, key: str) -> str | None:
+        entry = self.fields.get(key)
+        return entry.value.strip() if entry and entry.value.strip() else None
+
+    def evidence(self) -> list[Evidence]:
+        entries = sorted(self.fields.values(), key=lambda e: e.line)
+        return [Evidence(e.line, e.raw) for e in entries]
+
+
+def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
+    """Group an infobox's entries into numbered families, in the order they first appear."""
+    found: dict[tuple[str, str], Family] = {}
+    for entry in box.entries:
+        m = pattern.match(entry.norm)
+        if not m:
+            continue
+        name, index = m.group(1), m.group(2)
+        sub = m.group(3) if m.lastindex and m.lastindex >= 3 else None
+        family = found.setdefault((name, index), Family(name, index))
+        family.fields[sub or "name"] = entry
+    return list(found.values())
+
+
+def guess_kind(box: Infobox, title: str) -> str | None:
+    """Which kind of subject an infobox describes, from its keys."""
+    keys = {e.norm for e in box.entries}
+    scores = {
+        "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
+        "post": len(keys & POST_KEYS) * 2,
+        "organization": len(keys & ORG_KEYS),
+    }
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else None
+
+
+@dataclass
+class InfoboxResult:
+    tenures: list[Tenure] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+    def note(self, severity: str, message: str, line: int | None) -> None:
+        self.diagnostics.append(Diagnostic(severity, message, line))  # type: ignore[arg-type]
+
+
+def org_holders(box: Infobox, organization: str) -> InfoboxResult:
+    """Current chiefs, ministers, deputies and leaders of an organization's infobox."""
+    result = InfoboxResult()
+    default_posts = dict(DEFAULT_POSTS)
+    for fam in families(box, ORG_FAMILIES):
+        if fam.index == "" and fam.name == "minister" and "type" in fam.fields and len(fam.fields) == 1:
+            default_posts["minister"] = fam.value("type") or "Minister"
+            result.used.add(fam.fields["type"].line)
+    for fam in families(box, ORG_FAMILIES):
+        if fam.name == "deputy" and "name" not in fam.fields:
+            continue
+        position = fam.value("position") or fam.value("pfo") or fam.value("title") or fam.value("type")
+        raw_names = fam.value("name")
+        if position and RELATIONS.match(position):
+            result.used.update(e.line for e in fam.fields.values())
+            continue
+        if not raw_names:
+            if position and not (fam.index == "" and fam.name == "minister"):
+                line = next(iter(fam.fields.values())).line
+                result.note("info", f"post {position!r} has no holder in the infobox", line)
+            continue
+        if not position:
+            position = default_posts[fam.name]
+            if fam.name in ("chief", "leader"):
+                result.note(
+                    "info", f"no position given for {raw_names!r}; read as {position!r}",
+                    fam.fields["name"].line,
+                )
+        description = describe_position(position)
+        names = split_people(raw_names)
+        seen: set[str] = set()
+        for raw in names:
+            person = clean_person(raw)
+            if person.name in seen:
+                continue
+            if not looks_like_person(person.name):
+                result.note("warning", f"{raw!r} does not look like a person's name", fam.fields["name"].line)
+                continue
+            seen.add(person.name)
+            tenure = Tenure(
+                person=person.name,
+                post=_singular_if_many(description.post, len(names)),
+                organization=organization,
+                ongoing=True,
+                acting=description.acting,
+                role=description.role,
+                rank=description.rank,
+                concurrent=[*person.titles, *description.concurrent],
+                evidence=fam.evidence(),
+                bucket="infobox",
+                person_aliases=person.aliases,
+            )
+            result.tenures.append(tenure)
+        result.used.update(e.line for e in fam.fields.values())
+    return result
+
+
+def _singular_if_many(post: str, count: int) -> str:
+    from tenure.extract.names import singular
+
+    return singular(post) if count > 1 or post.lower().endswith(("directors", "members")) else post
+
+
+def post_holders(box: Infobox, subject: str) -> InfoboxResult:
+    """Incumbent (and since when) and inaugural holder of a post's infobox."""
+    result = InfoboxResult()
+    get = box.get
+    post_entry = get("post", "name", "office")
+    body_entry = get("body")
+    dept_entry = get("department", "agency", "organization", "organisation")
+    posts = split_posts(post_entry.value) if post_entry and post_entry.value.strip() else [subject]
+    body = None
+    for entry in (body_entry, dept_entry):
+        if entry is not None:
+            value, _ = clean_value(entry.value)
+            if value and not is_broken_name(value):
+                body = strip_the(value)
+                result.used.add(entry.line)
+                break
+            result.note("warning", f"unreadable {entry.key!r}: {entry.value!r}", entry.line)
+    splits = [split_post(p) for p in posts]
+    if len(posts) == 1 and splits[0][1] is None and not body and is_broken_name(posts[0]) is False:
+        splits = [split_post(subject)]
+    base = [Evidence(post_entry.line, post_entry.raw)] if post_entry else []
+    if post_entry:
+        result.used.add(post_entry.line)
+    incumbent = get("incumbent")
+    since = get("incumbentsince", "incumbentsince1", "since")
+    if incumbent:
+        result.used.add(incumbent.line)
+        dates = split_qualified(since.value) if since else []
+        if since:
+            result.used.add(since.line)
+        for i, (post, org) in enumerate(splits):
+            start = parse_date(dates[i][0]) if i < len(dates) else None
+            if since and i < len(dates) and start is None and dates[i][0]:
+                result.note("warning", f"unreadable date {dates[i][0]!r}", since.line)
+            for name in split_people(incumbent.value)[:1]:
+                person = clean_person(name)
+                evidence = [*base, Evidence(incumbent.line, incumbent.raw)]
+                if since:
+                    evidence.append(Evidence(since.line, since.raw))
+                result.tenures.append(
+                    Tenure(
+                        person=person.name,
+                        post=post,
+                        organization=org or body,
+                        start=start,
+                        ongoing=True,
+                        evidence=evidence,
+                        bucket="infobox",
+                        person_aliases=person.aliases,
+                    )
+                )
+    formation = get("formation", "formed", "established", "created")
+    formation_date = None
+    if formation:
+        parts = split_qualified(formation.value)
+        if len(parts) == 1 and parts[0][1] is None:
+            formation_date = parse_date(parts[0][0])
+    for key in ("inaugural", "first", "firstholder", "inauguralholder"):
+        entry = get(key)
+        if not entry:
+            continue
+        result.used.add(entry.line)
+        firsts = split_qualified(entry.value)
+        for i, (name, _qualifier) in enumerate(firsts):
+            post, org = splits[i] if i < len(splits) and len(firsts) == len(splits) else splits[0]
+            person = clean_person(name)
+            if not looks_like_person(person.name):
+                result.note("warning", f"{name!r} does not look like a person's name", entry.line)
+                continue
+            evidence = [*base, Evidence(entry.line, entry.raw)]
+            start = formation_date if len(firsts) == 1 else None
+            if start and formation:
+                evidence.append(Evidence(formation.line, formation.raw))
+            result.tenures.append(
+                Tenure(
+                    person=person.name,
+                    post=post,
+                    organization=org or body,
+                    start=start,
+                    evidence=evidence,
+                    bucket="infobox",
+                    person_aliases=person.aliases,
+                )
+            )
+    return result
+
+
+def person_offices(box: Infobox, person: str) -> InfoboxResult:
+    """A biography's offices with their terms, acting spans, predecessors and successors."""
+    result = InfoboxResult()
+    groups: dict[int, dict[str, InfoboxEntry]] = {}
+    for entry in box.entries:
+        m = PERSON_FAMILIES.match(entry.norm)
+        if not m:
+            continue
+        index = int(m.group(2)) if m.group(2) else 0
+        groups.setdefault(index, {})[m.group(1)] = entry
+    previous_office: InfoboxEntry | None = None
+    for index in sorted(groups):
+        group = groups[index]
+        office = group.get("office") or group.get("title")
+        has_term = "termstart" in group or "termend" in group
+        if office is None and has_term and previous_office is not None:
+            office = previous_office
+        if office is None:
+            continue
+        previous_office = office
+        title = strip_ordinal(clean_value(office.value)[0] or office.value)
+        post, org = split_post(title)
+        start_entry, end_entry = group.get("termstart"), group.get("termend")
+        start = _date(start_entry, result)
+        acting_spans = []
+        end = None
+        if end_entry:
+            main, acting_spans = split_acting(end_entry.value)
+            end = parse_date(main) if main.strip() else None
+            if main.strip() and end is None:
+                rng = parse_range(main)
+                end = rng.end if rng else None
+                if end is None:
+                    result.note("warning", f"unreadable date {main!r}", end_entry.line)
+        if start_entry:
+            main_start, more = split_acting(start_entry.value)
+            acting_spans += more
+            if more:
+                start = parse_date(main_start)
+        successor = group.get("successor")
+        predecessor = group.get("predecessor")
+        ongoing = bool(start) and end is None and successor is None
+        evidence = [Evidence(office.line, office.raw)]
+        for entry in (start_entry, end_entry):
+            if entry is not None:
+                evidence.append(Evidence(entry.line, entry.raw))
+                result.used.add(entry.line)
+        result.used.add(office.line)
+        for entry in (predecessor, successor):
+            if entry is not None:
+                result.used.add(entry.line)
+        result.tenures.append(
+            Tenure(
+                person=person,
+                post=post,
+                organization=org,
+                start=start,
+                end=end,
+                ongoing=ongoing,
+                evidence=evidence,
+                bucket="infobox",
+                predecessor=clean_person(predecessor.value).name if predecessor else None,
+                successor=clean_person(successor.value).name if successor else None,
+            )
+        )
+        for span in acting_spans:
+            acting_end_entry = end_entry or start_entry
+            result.tenures.append(
+                Tenure(
+                    person=person,
+                    post=post,
+                    organization=org,
+                    start=span.start,
+                    end=span.end,
+                    ongoing=False,
+                    acting=True,
+                    evidence=[Evidence(office.line, office.raw)]
+                    + ([Evidence(acting_end_entry.line, acting_end_entry.raw)] if acting_end_entry else []),
+                    bucket="infobox",
+                )
+            )
+    return result
+
+
+def _date(entry: InfoboxEntry | None, result: InfoboxResult) -> str | None:
+    if entry is None or not entry.value.strip():
+        return None
+    value = parse_date(entry.value)
+    if value is None:
+        rng = parse_range(entry.value)
+        value = rng.start if rng else None
+    if value is None:
+        result.note("warning", f"unreadable date {entry.value!r}", entry.line)
+    return value
+
+
+def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
+    """An info diagnostic for each entry no extractor read and that is not decoration."""
+    out = []
+    for entry in box.entries:
+        if entry.line in used or IGNORED.match(entry.norm) or not entry.value.strip():
+            continue
+        out.append(Diagnostic("info", f"infobox entry not used: {entry.key}: {entry.value[:80]}", entry.line))
+    return out
+
+
+def is_org_value(value: str) -> bool:
+    return looks_like_org(value) and not looks_like_person(value)

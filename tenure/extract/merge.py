@@ -1,0 +1,76 @@
+"""One holding, one tenure: merge what infobox, lists and prose say of the same holding.
+
+Two statements are the same holding when person, post and organization match (after case,
+"the" and plural are set aside) and their dates can name the same days ("2017" and
+"2017-10-28" agree; an unknown date agrees with anything; ongoing disagrees with an end).
+The merged tenure keeps the finer dates and every piece of evidence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tenure.extract.names import singular, strip_the
+from tenure.model import Tenure
+from tenure.time import compatible, finer, first_day
+
+BUCKET_ORDER = {"list": 0, "infobox": 1, "prose": 2}
+
+
+def holding_key(t: Tenure) -> tuple[str, str, str]:
+    def norm(text: str | None) -> str:
+        text = unicodedata.normalize("NFKC", text or "").casefold()
+        return " ".join(strip_the(text).replace(".", " ").split())
+
+    return norm(t.person), norm(singular(t.post)), norm(t.organization)
+
+
+def agree(a: Tenure, b: Tenure) -> bool:
+    if not (compatible(a.start, b.start) and compatible(a.end, b.end)):
+        return False
+    if a.acting != b.acting:
+        return False
+    if (a.ongoing and b.end) or (b.ongoing and a.end):
+        return False
+    return True
+
+
+def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
+    """Merge statements of the same holding, keeping the first one's place in the order."""
+    merged: list[Tenure] = []
+    by_key: dict[tuple[str, str, str], list[Tenure]] = {}
+    for tenure in sorted(tenures, key=lambda t: _undated(t)):
+        candidates = [c for c in by_key.get(holding_key(tenure), []) if agree(c, tenure)]
+        if not candidates:
+            merged.append(tenure)
+            by_key.setdefault(holding_key(tenure), []).append(tenure)
+            continue
+        target = min(candidates, key=lambda c: first_day(c.start) if c.start else first_day("9999"))
+        _absorb(target, tenure)
+    order = {id(t): i for i, t in enumerate(tenures)}
+    return sorted(merged, key=lambda t: order.get(id(t), 0))
+
+
+def _undated(t: Tenure) -> tuple[int, int]:
+    """Dated statements first, so undated ones merge into them rather than the reverse."""
+    return (0 if (t.start or t.end) else 1, BUCKET_ORDER.get(t.bucket, 3))
+
+
+def _absorb(target: Tenure, other: Tenure) -> None:
+    target.start = finer(target.start, other.start)
+    target.end = finer(target.end, other.end)
+    target.ongoing = target.ongoing or other.ongoing
+    target.role = target.role or other.role
+    target.rank = target.rank or other.rank
+    for post in other.concurrent:
+        if post not in target.concurrent:
+            target.concurrent.append(post)
+    for alias in other.person_aliases:
+        if alias not in target.person_aliases:
+            target.person_aliases.append(alias)
+    target.predecessor = target.predecessor or other.predecessor
+    target.successor = target.successor or other.successor
+    for evidence in other.evidence:
+        if evidence not in target.evidence:
+            target.evidence.append(evidence)
+    target.evidence.sort(key=lambda e: e.line)

@@ -1,0 +1,206 @@
+"""Names as articles write them: people with honorifics, posts with their bodies.
+
+    >>> clean_person("The Rt Hon. Sir Keir Starmer")
+    PersonName(name='Keir Starmer', aliases=['The Rt Hon. Sir Keir Starmer'], titles=[])
+    >>> clean_person("Prime Minister Sanae Takaichi").titles
+    ['Prime Minister']
+    >>> split_post("Director of the General Office of the Chinese Communist Party")
+    ('Director', 'General Office of the Chinese Communist Party')
+    >>> split_post("Minister of National Defense")
+    ('Minister of National Defense', None)
+
+A post title is split into post and organization only where its "of ..." part names a body
+(an office, a commission, a ministry ...); "Minister of Foreign Affairs" and "Governor of
+Liaoning" stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HONORIFICS = [
+    "the rt hon.", "the rt. hon.", "the right honourable", "the right honorable", "rt hon.",
+    "the hon.", "hon.", "sir", "dame", "lord", "lady", "baroness", "baron", "dr.", "dr",
+    "prof.", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "comrade", "shri", "smt.",
+    "field marshal", "air chief marshal", "air marshal", "air vice marshal", "marshal",
+    "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "general",
+    "brigadier", "colonel", "vice admiral", "rear admiral", "admiral", "dib", "the",
+]
+OFFICE_TITLES = [
+    "prime minister", "president", "premier", "vice president", "vice premier", "chancellor",
+    "minister", "senator", "governor", "mayor", "king", "queen", "emperor", "chairman",
+]
+SUFFIXES = re.compile(
+    r"(?:\s*,?\s*\b(?:IPS|IAS|IFS|KCB|GCB|KCMG|GCMG|CB|CMG|OBE|CBE|MBE|KC|QC|MP|PC|FRS)\b\.?"
+    r"|\s*\((?:retd|retired|ret)\.?\)|\s*\*+)+\s*$",
+    re.IGNORECASE,
+)
+DISAMBIGUATOR = re.compile(r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$")
+LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
+
+ORG_WORDS = re.compile(
+    r"\b(?:Office|Commission|Committee|Ministry|Department|Council|Party|Bureau|Agency|Group"
+    r"|Secretariat|Assembly|Congress|Government|Cabinet|Politburo|Presidium|Administration"
+    r"|Service|Authority|Board|Court|Parliament|Senate|Army|Force|Forces|League|Union|Front"
+    r"|Institute|Academy|University|Bank|Corporation|Company|Division|Directorate|Section"
+    r"|Centre|Center|Organization|Organisation|Federation|Mission|Embassy|Unit|Leadership"
+    r"|Headquarters|Command|Police|Chamber|Diet|Legislature|Conference|Society|Association"
+    r"|Foundation|Fund|Trust|Inspectorate|Procuratorate|Tribunal|Station|Administrations)\b"
+)
+POST_NOUNS = frozenset(
+    """director director-general head chair chairman chairwoman chairperson president premier
+    minister secretary secretary-general leader chief commander governor mayor ambassador envoy
+    advisor adviser coordinator member officer commissioner administrator chancellor speaker
+    councillor councilor counsellor spokesperson spokesman inspector controller superintendent
+    procurator auditor treasurer clerk dean rector principal editor representative delegate
+    consul prefect marshal general admiral commissar manager executive deputy vice-chairman
+    vice-president vice-premier worker scholar lecturer professor judge justice attorney-general
+    registrar steward regent monarch king queen emperor governor-general lieutenant-governor
+    officeholder holder incumbent captain""".split()
+)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+IRREGULAR_PLURALS = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
+
+
+@dataclass
+class PersonName:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def clean_person(raw: str) -> PersonName:
+    """Strip honorifics, ranks, post-nominals and disambiguators from a person's name.
+
+    The form as written is kept in ``aliases`` when it differs; office titles that stood
+    before the name ("Prime Minister Sanae Takaichi") are returned in ``titles``.
+    """
+    text = " ".join(raw.replace("\u00a0", " ").split()).strip(" ,;:*")
+    original = text
+    text = DISAMBIGUATOR.sub("", text)
+    text = LIFE_DATES.sub("", text)
+    text = SUFFIXES.sub("", text).strip(" ,")
+    titles: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        lower = text.lower()
+        for title in OFFICE_TITLES:
+            if lower.startswith(title + " ") and _is_capitalized_rest(text[len(title) + 1 :]):
+                titles.append(text[: len(title)])
+                text = text[len(title) + 1 :].lstrip()
+                changed = True
+                break
+        else:
+            for honorific in HONORIFICS:
+                if lower.startswith(honorific + " ") and _is_capitalized_rest(
+                    text[len(honorific) + 1 :]
+                ):
+                    text = text[len(honorific) + 1 :].lstrip()
+                    changed = True
+                    break
+    aliases = [original] if original != text else []
+    return PersonName(text, aliases, titles)
+
+
+def _is_capitalized_rest(rest: str) -> bool:
+    words = rest.split()
+    return len(words) >= 1 and rest[:1].isupper() and not rest.lower().startswith("of ")
+
+
+def split_people(value: str) -> list[str]:
+    """Split "A, B and C" into names, keeping commas inside parentheses together."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for ch in value:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ",;" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    out: list[str] = []
+    for part in parts:
+        out.extend(p for p in re.split(r"\s+and\s+|\s*&\s*", part) if p.strip())
+    return [p.strip() for p in out if p.strip()]
+
+
+def looks_like_person(text: str) -> bool:
+    """A plausible personal name: 1–6 words, capitalized, not an organization or a date."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60:
+        return False
+    if ORG_WORDS.search(text) or re.search(r"\d", text):
+        return False
+    if text.lower() in ("none", "vacant", "varied", "various", "n/a", "tba", "tbd"):
+        return False
+    return text[0].isupper() or not text[0].isalpha()
+
+
+def looks_like_org(text: str) -> bool:
+    return bool(ORG_WORDS.search(text))
+
+
+def singular(title: str) -> str:
+    """Singular of a post title: "Deputy Directors" -> "Deputy Director"."""
+    words = title.split()
+    if not words:
+        return title
+    last = words[-1]
+    lower = last.lower()
+    if lower in IRREGULAR_PLURALS:
+        repl = IRREGULAR_PLURALS[lower]
+        last = last[0] + repl[1:] if last[0].isupper() else repl
+    elif lower.endswith("ies") and len(lower) > 4:
+        last = last[:-3] + "y"
+    elif lower.endswith(("sses", "shes", "ches")):
+        last = last[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def post_head(title: str) -> str:
+    """The head noun of a title: "Cabinet Office Permanent Secretary" -> "secretary"."""
+    text = ORDINAL.sub("", title.strip())
+    text = re.split(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+", text, maxsplit=1)[0]
+    text = re.sub(r"\s*\(.*$", "", text).strip(" ,.;")
+    words = text.split()
+    return singular(words[-1]).lower() if words else ""
+
+
+def is_post_title(text: str) -> bool:
+    """True when the text names a post ("Executive Deputy Director", "Head of Mission Unit")."""
+    return post_head(text) in POST_NOUNS
+
+
+def strip_ordinal(title: str) -> str:
+    """"8th Director of the Taiwan Affairs Office" -> "Director of the Taiwan Affairs Office"."""
+    return ORDINAL.sub("", title.strip())
+
+
+def split_post(title: str) -> tuple[str, str | None]:
+    """Split a title into (post, organization) where its "of ..." part names a body."""
+    title = strip_ordinal(title).strip(" ,.;")
+    m = re.match(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$", title)
+    if not m:
+        return title, None
+    post, body = m.group(1).strip(), m.group(2).strip()
+    if not is_post_title(post) or not looks_like_org(body):
+        return title, None
+    if re.match(r"^(?:the\s+)?(?:Office|Department|Ministry)$", body, re.IGNORECASE):
+        return title, None
+    return post, body
+
+
+def strip_the(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def strip_disambiguator(title: str) -> str:
+    """"Cabinet Secretary (United Kingdom)" -> "Cabinet Secretary"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title

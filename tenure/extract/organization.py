@@ -1,0 +1,272 @@
+"""An organization's own facts: names, type, parent, seat, dates, from infobox and lead.
+
+    >>> doc = read_text("= CIRO =\\n\\nInfobox\\n- Agency Name: Cabinet Intelligence and Research Office (CIRO)\\n")
+    >>> facts, _ = organization_facts(doc, doc.infoboxes[0], "Cabinet Intelligence and Research Office")
+    >>> [(n.name, n.kind) for n in facts.names]
+    [('Cabinet Intelligence and Research Office', 'official'), ('CIRO', 'abbreviation')]
+
+The infobox is read first; the lead's first sentences supply what it lacks: abbreviations
+("(CCDR)"), alternative translations ("also translated as ..."), native names ("(Vietnamese:
+...)"), the type ("is the national civilian intelligence agency under ..."), and the dates
+it was formed and dissolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenure.extract.dates import find_dates, parse_date
+from tenure.extract.names import strip_disambiguator, strip_the
+from tenure.extract.values import clean_value, is_broken_name, split_qualified
+from tenure.model import Diagnostic, Name, OrganizationFacts
+from tenure.sources.document import Block, Document, Infobox
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+KANA = re.compile(r"[\u3040-\u30ff]")
+HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+NATIVE_SCRIPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff]")
+LANGUAGES = {
+    "vietnamese": "vi", "chinese": "zh", "japanese": "ja", "korean": "ko", "russian": "ru",
+    "hindi": "hi", "iast": "sa-Latn", "hepburn": "ja-Latn", "pinyin": "zh-Latn-pinyin",
+}
+NAME_KEYS = ("agencyname", "officialname", "name", "conventionallongname")
+NATIVE_KEYS = ("nativenamea", "nativename", "nativenameb", "localname")
+ROMAN_KEYS = ("nativenamer", "romanizedname", "transcription")
+PARENT_KEYS = ("parentagency", "parentorganization", "parentorganisation", "parentdepartment", "parent", "parentbody")
+TYPE_KEYS = ("agencytype", "type", "organizationtype")
+FORMED_KEYS = ("formed", "foundation", "formation", "founded", "established", "created")
+DISSOLVED_KEYS = ("dissolved", "defunct", "abolished", "dissolution", "disbanded")
+TYPE_STOP = re.compile(
+    r"\s+(?:of|under|that|which|who|responsible|tasked|in charge|in|for|within|used|to|with"
+    r"|founded|established|set up|created|and the|reporting|directly)\b|,|;|\(",
+)
+ESTABLISHED = re.compile(
+    r"\b(?:was|were|been|is)\s+(?:first\s+|originally\s+|officially\s+|formally\s+)?"
+    r"(?:established|founded|formed|created|set up|instituted)\b",
+    re.IGNORECASE,
+)
+DISSOLVED = re.compile(
+    r"\b(?:dissolution|was (?:dissolved|abolished|disbanded)|ceased (?:operations|to exist))\b",
+    re.IGNORECASE,
+)
+
+
+def lang_of(text: str, hint: str | None = None) -> str | None:
+    if HANGUL.search(text):
+        return "ko"
+    if KANA.search(text):
+        return "ja"
+    if HAN.search(text):
+        return "ja" if hint and "japan" in hint.lower() else "zh"
+    if CYRILLIC.search(text):
+        return "ru"
+    return None
+
+
+def organization_facts(
+    doc: Document, box: Infobox | None, subject: str
+) -> tuple[OrganizationFacts, list[Diagnostic]]:
+    """Read the subject organization's fields; returns the facts and what could not be used."""
+    facts = OrganizationFacts()
+    notes: list[Diagnostic] = []
+    names: list[Name] = []
+
+    def add(name: str, kind: str, lang: str | None = "en") -> None:
+        name = name.strip(" ,;")
+        if name and all(n.name != name for n in names):
+            names.append(Name(name, kind, lang))  # type: ignore[arg-type]
+
+    if box is not None:
+        _infobox_fields(box, subject, facts, notes, add)
+    if not any(n.kind == "official" for n in names):
+        add(subject, "official")
+    elif all(n.name != subject for n in names):
+        add(subject, "short")
+    _lead_facts(doc, subject, facts, add)
+    facts.names = names
+    return facts, notes
+
+
+def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no-untyped-def]
+    get = box.get
+    hint = (get("jurisdiction").value if get("jurisdiction") else "") + " " + subject
+    heading = box.heading if box.heading.lower() != "infobox" else None
+    name_entry = get(*NAME_KEYS)
+    if name_entry:
+        value, _ = clean_value(name_entry.value)
+        if value and is_broken_name(value):
+            repaired = f"{subject} {value}" if value.startswith(("of ", "for ")) else None
+            if repaired:
+                add(repaired, "official")
+                notes.append(
+                    Diagnostic("info", f"name {value!r} lost its head in rendering; read as {repaired!r}", name_entry.line)
+                )
+            else:
+                notes.append(Diagnostic("warning", f"unreadable name {value!r}", name_entry.line))
+        elif value:
+            _add_with_abbreviation(value, add)
+    if heading and not name_entry:
+        heading = re.sub(r"(?<=\w)\(([^()]*)\)$", "", heading).strip()
+        _add_with_abbreviation(heading, add)
+    lang_entry = get("nativenamelang", "nativelang")
+    for key in NATIVE_KEYS:
+        entry = get(key)
+        if entry and entry.value.strip():
+            for part in re.split(r"\s*[,;、]\s*", entry.value.strip()):
+                if part:
+                    add(part, "native", (lang_entry.value.strip() if lang_entry else None) or lang_of(part, hint))
+    for key in ROMAN_KEYS:
+        entry = get(key)
+        if entry and entry.value.strip():
+            native_lang = lang_of(" ".join(n for n in [entry.value]), hint)
+            add(re.sub(r"\s*\(.*\)$", "", entry.value.strip()), "alias", native_lang or _roman_lang(hint))
+    abbr = get("abbreviation", "abbr", "acronym")
+    if abbr:
+        for part, qualifier in split_qualified(abbr.value):
+            for text in (part, qualifier):
+                if not text:
+                    continue
+                if NATIVE_SCRIPT.search(text):
+                    add(text, "native", lang_of(text, hint))
+                elif len(text) <= 12 and text.replace(".", "").isupper():
+                    add(text, "abbreviation", "en")
+                else:
+                    add(text, "alias", _roman_lang(hint))
+    for key, attr in (("jurisdiction", "jurisdiction"), ("headquarters", "headquarters")):
+        entry = get(key, "location" if key == "headquarters" else key)
+        if entry:
+            value, _ = clean_value(entry.value)
+            setattr(facts, attr, value)
+    parent = get(*PARENT_KEYS)
+    if parent:
+        value, _ = clean_value(parent.value)
+        facts.parent = strip_the(value) if value else None
+    kind = get(*TYPE_KEYS)
+    if kind:
+        value, _ = clean_value(kind.value)
+        facts.type = value
+    for keys, attr in ((FORMED_KEYS, "formed"), (DISSOLVED_KEYS, "dissolved")):
+        entry = get(*keys)
+        if entry and entry.value.strip():
+            parts = split_qualified(entry.value)
+            date = parse_date(parts[0][0]) or parse_date(entry.value)
+            if date:
+                setattr(facts, attr, date)
+            else:
+                notes.append(Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line))
+    website = get("website", "url")
+    if website:
+        facts.website, _ = clean_value(website.value)
+    logo = get("logo", "logopic", "seal", "emblem")
+    if logo:
+        value, note = clean_value(logo.value)
+        if value is None:
+            notes.append(Diagnostic("warning", f"logo {logo.value!r}: {note}", logo.line))
+        facts.logo = value
+    for entry in box.entries:
+        norm = entry.norm
+        if re.fullmatch(r"child\d*agency|child\d*|subsidiary\d*", norm):
+            value, _ = clean_value(entry.value)
+            if value:
+                facts.children.append(re.sub(r"\s*\((?:with|also)[^()]*\)$", "", value))
+
+
+def _roman_lang(hint: str) -> str | None:
+    lower = hint.lower()
+    if "japan" in lower:
+        return "ja-Latn"
+    if "china" in lower or "chinese" in lower:
+        return "zh-Latn-pinyin"
+    return None
+
+
+def _add_with_abbreviation(value: str, add) -> None:  # type: ignore[no-untyped-def]
+    m = re.match(r"^(.*?)\s*\(([A-Z][A-Za-z.]{1,11})\)$", value)
+    if m:
+        add(m.group(1), "official")
+        add(m.group(2), "abbreviation")
+    else:
+        add(value, "official")
+
+
+LEAD_NAME = re.compile(
+    r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<also>(?:also|officially|"
+    r"abbreviated|often|commonly|formerly)[^,]*?))?,?\s+(?:is|was|are|were)\b"
+)
+ALSO = re.compile(
+    r"(?:also\s+(?:known|translated|called|referred to)\s+as|officially\s+(?:translated\s+as|known\s+as|called)"
+    r"|abbreviated\s+as|often\s+referred\s+to\s+as|commonly\s+known\s+as|formerly)\s+(?:the\s+)?(?P<alias>[^,;()]+)",
+    re.IGNORECASE,
+)
+
+
+def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> None:  # type: ignore[no-untyped-def]
+    lead = doc.lead
+    if not lead:
+        return
+    first = lead[0].text
+    m = LEAD_NAME.match(first)
+    if m:
+        paren = m.group("paren") or ""
+        for part in re.split(r"\s*[,;]\s*", paren):
+            lang = re.match(r"^(\w+):\s*(.+)$", part)
+            if lang and lang.group(1).lower() in LANGUAGES:
+                code = LANGUAGES[lang.group(1).lower()]
+                kind = "native" if NATIVE_SCRIPT.search(lang.group(2)) or code in ("vi",) else "alias"
+                add(lang.group(2), kind, code)
+            elif re.fullmatch(r"[A-Z][A-Za-z]{1,10}", part):
+                add(part, "abbreviation", "en")
+            elif NATIVE_SCRIPT.search(part):
+                native = re.sub(r"^[A-Z]{2,10}\s*,?\s*", "", part)
+                add(native, "native", lang_of(native))
+        for alias in ALSO.finditer(first[: m.end() + 200]):
+            text = alias.group("alias").strip()
+            text = re.split(r"\s+(?:is|was)\s+", text)[0]
+            if 2 < len(text) < 120:
+                add(strip_the(text), "alias")
+    t = re.search(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})", first)
+    if t:
+        value = TYPE_STOP.split(t.group("type"), maxsplit=1)[0].strip()
+        if facts.type is None and 1 <= len(value.split()) <= 8:
+            facts.type = value
+        rest = t.group("type")[len(value) :]
+        parent = re.match(r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|which|tasked|responsible|in charge|directly))", rest)
+        if facts.parent is None and parent:
+            facts.parent = parent.group(1).strip()
+    _lifespan(doc, subject, facts)
+
+
+def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
+    """Formed and dissolved dates from the lead and history, where the infobox lacks them."""
+    if facts.formed and facts.dissolved:
+        return
+    short = strip_disambiguator(subject)
+    blocks: list[Block] = [b for b in doc.blocks if b.kind == "paragraph"][:6]
+    for block in blocks:
+        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", block.text):
+            if facts.formed is None and ESTABLISHED.search(sentence) and _about_subject(sentence, short):
+                dates = [d for d in find_dates(sentence[ESTABLISHED.search(sentence).start():]) if d.range.single]  # type: ignore[union-attr]
+                if dates:
+                    facts.formed = dates[0].range.start
+            if facts.dissolved is None and DISSOLVED.search(sentence):
+                after = sentence[DISSOLVED.search(sentence).start():]  # type: ignore[union-attr]
+                dates = [d for d in find_dates(after) if d.range.single]
+                if dates:
+                    facts.dissolved = dates[0].range.start
+
+
+SUBJECT_REFS = re.compile(
+    r"^(?:(?:It|This\s+\w+|The\s+(?:group|office|commission|agency|ministry|department|council|"
+    r"committee|body|bureau|organization|politburo|secretariat))\b)",
+    re.IGNORECASE,
+)
+
+
+def _about_subject(sentence: str, subject: str) -> bool:
+    """True when a sentence's grammatical subject is the article's organization."""
+    head = sentence.strip()
+    if SUBJECT_REFS.match(head):
+        return True
+    words = [w for w in re.findall(r"[A-Z][a-z]+", subject) if w not in ("The", "Of")]
+    return sum(1 for w in words if w in head[:150]) >= max(1, len(words) - 1)

@@ -1,0 +1,130 @@
+"""Reading a position as written into post, role, rank, acting and concurrent posts.
+
+    >>> d = describe_position("Cabinet Secretary and Head of the Civil Service")
+    >>> d.post, d.concurrent
+    ('Cabinet Secretary', ['Head of the Civil Service'])
+    >>> d = describe_position("Director General, Propriety and Constitution Group (interim)")
+    >>> d.post, d.role, d.acting
+    ('Director General', 'Propriety and Constitution Group', True)
+    >>> describe_position("deputy director in charge of executive work (ministerial level)").role
+    'in charge of executive work'
+
+Used for infobox positions and for the details of list entries alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tenure.extract.names import is_post_title, singular
+
+ACTING = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
+RANK = re.compile(r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE)
+ROLE_TAIL = re.compile(
+    r"\s+((?:in charge of|responsible for|with responsibility for|for|overseeing)\s+.+)$",
+    re.IGNORECASE,
+)
+ACTING_PREFIX = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)
+
+
+@dataclass
+class PostDescription:
+    post: str
+    role: str | None = None
+    rank: str | None = None
+    acting: bool = False
+    concurrent: list[str] = field(default_factory=list)
+
+
+def top_level_split(text: str, separators: str = ",;") -> list[str]:
+    """Split on separators outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch in separators and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_posts(text: str) -> list[str]:
+    """"A, B, and C" / "A and B" into post titles, only where every part is a post title."""
+    parts = [re.sub(r"^and\s+", "", p) for p in top_level_split(text)]
+    out: list[str] = []
+    for part in parts:
+        pieces = re.split(r"\s+and\s+(?=[A-Za-z])", part)
+        if len(pieces) > 1 and all(is_post_title(p) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
+def describe_position(text: str) -> PostDescription:
+    """Split a position into its post and what qualifies it (see the module's examples)."""
+    text = " ".join(text.split()).strip(" .;,")
+    qualifiers: list[str] = []
+    while True:
+        m = re.match(r"^(.*\S)\s*\(([^()]*)\)$", text)
+        if not m:
+            break
+        text, qualifier = m.group(1).strip(" ,"), m.group(2).strip()
+        qualifiers.insert(0, qualifier)
+    parts = top_level_split(text, ",")
+    head = parts[0] if parts else text
+    result = PostDescription(post=head)
+    roles: list[str] = []
+    for part in parts[1:]:
+        part = re.sub(r"^and\s+", "", part)
+        if is_post_title(part):
+            result.concurrent.append(part)
+        else:
+            roles.append(part)
+    pieces = re.split(r"\s+and\s+(?=[A-Z])", head)
+    if len(pieces) > 1 and all(is_post_title(p) for p in pieces):
+        result.post = pieces[0]
+        result.concurrent = pieces[1:] + result.concurrent
+    tail = ROLE_TAIL.search(result.post)
+    if tail and is_post_title(result.post[: tail.start()]):
+        roles.insert(0, tail.group(1))
+        result.post = result.post[: tail.start()]
+    if ACTING_PREFIX.match(result.post):
+        result.acting = True
+        result.post = ACTING_PREFIX.sub("", result.post)
+    for qualifier in qualifiers:
+        if ACTING.match(qualifier):
+            result.acting = True
+        elif RANK.search(qualifier):
+            result.rank = qualifier
+        else:
+            roles.append(qualifier)
+    result.role = ", ".join(roles) or None
+    result.post = post_case(result.post)
+    return result
+
+
+def post_case(title: str) -> str:
+    """Title case for a post written in lower case ("deputy director" -> "Deputy Director")."""
+    if title[:1].islower():
+        small = {"of", "the", "for", "and", "in", "to", "on", "at", "a"}
+        words = title.split()
+        return " ".join(
+            w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+        )
+    return title
+
+
+def post_from_heading(heading: str) -> str:
+    """"Deputy Directors" -> "Deputy Director"; "Secretary of X (1946–48)" -> "Secretary of X"."""
+    text = re.sub(r"\s*\([^()]*\d[^()]*\)?\s*$", "", heading).strip()
+    text = re.sub(r"^(?:list of|former|current)\s+", "", text, flags=re.IGNORECASE)
+    return singular(text)

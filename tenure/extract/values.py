@@ -1,0 +1,84 @@
+"""Infobox values as the rendering left them: cleaned where the meaning survives.
+
+    >>> clean_value("Cabinet Office logo.svgclass=skin-invert-image")
+    ('Cabinet Office logo.svg', 'rendering residue removed')
+    >>> clean_value("70px|frameless")
+    (None, 'an image size, not a value')
+
+Each function returns the cleaned value and, when it changed or refused something, a short
+note for the diagnostic that says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+RESIDUE = re.compile(r"(?<=\.(?:svg|png|jpg|gif))class=[\w-]+$|\]\]$|\[\[|\{\{|\}\}", re.IGNORECASE)
+IMAGE_SIZE = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
+QUALIFIED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+def clean_value(value: str) -> tuple[str | None, str | None]:
+    """Remove markup left behind by the rendering; refuse values that carry no meaning."""
+    text = value.strip()
+    cleaned = RESIDUE.sub("", text).strip(" ,;|")
+    cleaned = re.sub(r"\s+,", ",", cleaned)
+    cleaned = re.sub(r"\s{2,}", " ", cleaned)
+    if not cleaned or IMAGE_SIZE.match(cleaned) and "|" in text:
+        return None, "an image size, not a value"
+    if not re.search(r"\w", cleaned):
+        return None, "no text left after the rendering"
+    return cleaned, ("rendering residue removed" if cleaned != text else None)
+
+
+def is_broken_name(value: str) -> bool:
+    """A name whose head was lost in rendering: "of the People's Republic of China", ", the X"."""
+    text = value.strip()
+    return bool(re.match(r"^(?:of|for|to|and|the|,)\b|^,", text)) and not text[:1].isupper()
+
+
+def split_qualified(value: str) -> list[tuple[str, str | None]]:
+    """Split "A (party commission), B (state commission)" into [(A, q1), (B, q2)].
+
+    Commas inside parentheses stay; a value without qualifiers comes back whole.
+    """
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for ch in value:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    out: list[tuple[str, str | None]] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        m = QUALIFIED.match(part)
+        if m:
+            out.append((m.group(1).strip(), m.group(2).strip()))
+        else:
+            out.append((part, None))
+    if len(out) > 1 and all(q is None for _, q in out):
+        return [(value.strip(), None)]
+    return out
+
+
+def strip_parenthetical(value: str) -> tuple[str, str | None]:
+    """"Party Committee Secretary (ministerial-level)" -> ("Party Committee Secretary", "ministerial-level")."""
+    m = QUALIFIED.match(value.strip())
+    if m and m.group(1):
+        return m.group(1).strip(), m.group(2).strip()
+    return value.strip(), None
+
+
+def first_sentence(text: str) -> str:
+    m = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:\s|$)", text)
+    return text[: m.start()] if m else text
