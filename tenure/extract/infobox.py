@@ -192,10 +192,10 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
     dept_entry = get("department", "agency", "organization", "organisation")
     posts = split_posts(post_entry.value) if post_entry and post_entry.value.strip() else [subject]
     body = None
-    for entry in (body_entry, dept_entry):
+    for entry in (dept_entry, body_entry):
         if entry is not None:
             value, _ = clean_value(entry.value)
-            if value and not is_broken_name(value):
+            if value and not is_broken_name(entry.value):
                 body = strip_the(value)
                 result.used.add(entry.line)
                 break

@@ -36,6 +36,7 @@ SUFFIXES = re.compile(
     r"|\s*\((?:retd|retired|ret)\.?\)|\s*\*+)+\s*$",
     re.IGNORECASE,
 )
+POST_NOMINAL = re.compile(r"(?:[A-Z]{2,5}|\((?:retd|retired)\.?\)|[A-Z][a-z]{0,2}\.?)")
 DISAMBIGUATOR = re.compile(r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$")
 LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
 
@@ -125,6 +126,9 @@ def split_people(value: str) -> list[str]:
     parts.append(current)
     out: list[str] = []
     for part in parts:
+        if out and POST_NOMINAL.fullmatch(part.strip()):
+            out[-1] += "," + part
+            continue
         out.extend(p for p in re.split(r"\s+and\s+|\s*&\s*", part) if p.strip())
     return [p.strip() for p in out if p.strip()]
 

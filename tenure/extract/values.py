@@ -34,7 +34,11 @@ def clean_value(value: str) -> tuple[str | None, str | None]:
 def is_broken_name(value: str) -> bool:
     """A name whose head was lost in rendering: "of the People's Republic of China", ", the X"."""
     text = value.strip()
-    return bool(re.match(r"^(?:of|for|to|and|the|,)\b|^,", text)) and not text[:1].isupper()
+    if text.startswith(","):
+        return True
+    if re.match(r"^the\s+[A-Z0-9]", text):
+        return False
+    return bool(re.match(r"^(?:of|for|to|and|the)\b", text))
 
 
 def split_qualified(value: str) -> list[tuple[str, str | None]]:

@@ -1,0 +1,53 @@
+"""Folding text for comparison: the one place that says when two spellings are "the same".
+
+    >>> fold("  Võ  Nguyên Giáp ")
+    'vo nguyen giap'
+    >>> fold("The Office of the CCP")
+    'the office of the ccp'
+
+:func:`fold` applies Unicode NFKC, case folding, diacritics removal (keeping non-Latin scripts
+as they are) and turns punctuation into single spaces. Display forms are never folded; only
+keys are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from normality import normalize
+
+_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """A comparison key: NFKC, lower case, no diacritics, punctuation as single spaces."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).translate(_EXTRA)
+    text = text.replace("'", "").replace("’", "")
+    return normalize(text, lowercase=True, collapse=True) or ""
+
+
+def squash(text: str | None) -> str:
+    """Display form: NFKC and single spaces, nothing else changed."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def drop_words(key: str, words: frozenset[str]) -> str:
+    """A folded key without the given words (e.g. "the")."""
+    return " ".join(w for w in key.split(" ") if w not in words)
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A deterministic id from content; a missing part is written ``unknown``.
+
+    >>> make_id("ten", "per_1", None) != make_id("ten", None, "per_1")
+    True
+    """
+    text = "\x1f".join("unknown" if p is None or p == "" else str(p) for p in parts)
+    return f"{prefix}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}"
