@@ -19,8 +19,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from tenure.errors import TenureError
-from tenure.extract import extract_path
+from tenure.errors import ReadError, TenureError
+from tenure.extract import extract_path, failed_read
 from tenure.model import Extraction
 from tenure.sources import MAX_BYTES
 
@@ -60,9 +60,7 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
             found = sorted(
                 str(p) for p in Path(item).rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file()
             )
-            if not found:
-                err.print(f"[yellow]warning:[/] {item}: no article files (*.txt) in this folder")
-            yield from found
+            yield from found or [item]
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
             matches = sorted(glob.glob(item, recursive=True))
             yield from matches or [item]
@@ -96,7 +94,11 @@ def extract(
     """Print the facts read from each article, in the extraction contract's JSON."""
     results: list[Extraction] = []
     for path in expand_paths(paths):
-        result = extract_path(path, max_bytes)
+        if os.path.isdir(path):
+            kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+            result = failed_read(path, ReadError(path, f"no article files ({kinds}) in this folder"))
+        else:
+            result = extract_path(path, max_bytes)
         results.append(result)
         readable = result.source.sha256 != "0" * 64
         if format is ExtractFormat.jsonl and readable:

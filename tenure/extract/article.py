@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from tenure.extract import infobox as boxes
 from tenure.extract.holders import Context, holders
-from tenure.extract.merge import merge_tenures
+from tenure.extract.merge import merge_events, merge_tenures
+from tenure.extract.prose import read_prose
 from tenure.extract.names import split_post
 from tenure.extract.organization import organization_facts
 from tenure.extract.person import person_facts
 from tenure.extract.structure import subunits
 from tenure.extract.subject import main_infobox, subject_of
-from tenure.model import Extraction, Source
+import re
+
+from tenure.extract.dates import parse_date
+from tenure.extract.organization import DISSOLVED_KEYS, FORMED_KEYS
+from tenure.extract.values import split_qualified
+from tenure.model import Event, Evidence, Extraction, OrganizationFacts, Source
 from tenure.sources.document import Document
 
 
@@ -75,9 +81,35 @@ def extract(document: Document) -> Extraction:
     listed = holders(document, ctx)
     result.tenures += listed.tenures
     result.diagnostics += listed.diagnostics
+    names, abbreviations = [subject.name], {}
+    if result.organization is not None:
+        official = next((n.name for n in result.organization.names if n.kind == "official"), subject.name)
+        names = [n.name for n in result.organization.names if n.lang in (None, "en")]
+        abbreviations = {n.name: official for n in result.organization.names if n.kind == "abbreviation"}
+        result.events += lifespan_events(result.organization, official, box)
+    tenures, events, notes = read_prose(document, subject.name, subject.kind, names, abbreviations)
+    result.tenures += tenures
+    result.events += events
+    result.diagnostics += notes
     result.tenures = merge_tenures(result.tenures)
+    result.events = merge_events(result.events)
     result.diagnostics.sort(key=lambda d: (d.line or 0))
     return result
+
+
+def lifespan_events(facts: OrganizationFacts, name: str, box: boxes.Infobox | None) -> list[Event]:
+    """An infobox's "Formed" and "Dissolved" are established and abolished events too."""
+    events: list[Event] = []
+    if box is not None:
+        for keys, kind in ((FORMED_KEYS, "established"), (DISSOLVED_KEYS, "abolished")):
+            entry = box.get(*keys)
+            if entry is None:
+                continue
+            for text, _qualifier in split_qualified(entry.value):
+                date = parse_date(text) or parse_date(re.sub(r"\s*\(.*$", "", text))
+                if date:
+                    events.append(Event(kind, name, date, None, [Evidence(entry.line, entry.raw)]))
+    return events
 
 
 def _field_lines(box: boxes.Infobox) -> set[int]:

@@ -1,7 +1,9 @@
 """Dates and date ranges as encyclopedia text writes them, read as ISO 8601 prefixes.
 
-    >>> parse_range("March 2014 – April 2015")
-    DateRange(start='2014-03', end='2015-04', ongoing=False, acting=False, approximate=False, single=False)
+    >>> parse_range("March 2014 – April 2015") == DateRange("2014-03", "2015-04")
+    True
+    >>> parse_range("since 2019")
+    DateRange(start='2019', end=None, ongoing=True, acting=False, approximate=False, single=False)
     >>> parse_date("20 March 2023"), parse_date("early 2025"), parse_date("the 1990s")
     ('2023-03-20', '2025', None)
     >>> [(m.text, m.range.start, m.range.end) for m in find_dates("In 1997, he served until 1999.")]
@@ -52,13 +54,11 @@ class DateMatch:
     text: str
 
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-        start=1,
-    )
-}
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+_MONTHS = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 _WS = r"[^\S\r\n]"
 _MONTH = (
@@ -69,10 +69,10 @@ _AFTER_MONTH = rf"(?:\.{_WS}*|,?{_WS}+)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _YEAR_DIGITS = r"(?:1\d{3}|2[01]\d{2})"
 _YEAR = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
-_TWO_DIGITS = r"\d{2}(?!\w|[.,/-]\d)"
 
 _POINT_SOURCE = (
-    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?(?!\w|[-/.]\d)"
+    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?"
+    rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
     rf"|(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH}){_AFTER_MONTH}(?P<dy>{_YEAR})"
     rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?:(?P<md>{_DAY}),?{_WS}+)?(?P<my>{_YEAR})"
     rf"|(?P<y>{_YEAR})"
@@ -101,7 +101,24 @@ _ONGOING = (
     rf"(?:present(?:{_WS}+day)?|incumbent|now|today|date)(?!\w)"
     rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
 )
-_FRAGMENT = r"(?:\d{1,3}|[^\W\d_]{1,9}\.?(?: \d{1,3})?)\Z"
+
+
+def _prefixes(word: str) -> str:
+    """A pattern for ``word`` cut after any of its letters: "May" gives M(?:a(?:y)?)?."""
+    return word[0] + "".join(f"(?:{letter}" for letter in word[1:]) + ")?" * (len(word) - 1)
+
+
+_CUT_WORD = (
+    "(?-i:"
+    + "|".join(_prefixes(name) for name in _MONTH_NAMES)
+    + ")|"
+    + "|".join(_prefixes(word) for word in ("present", "incumbent"))
+)
+_TWO_DIGITS = rf"\d{{2}}(?!\w|[.,/-]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
+_FRAGMENT = (
+    rf"(?:\d{{1,3}}|(?:{_DAY}{_WS}+)?(?:{_CUT_WORD})\.?"
+    rf"(?:{_WS}+\d{{1,3}}(?:,{_WS}*\d{{0,3}})?)?)\Z"
+)
 
 _POINT = re.compile(_POINT_SOURCE, re.IGNORECASE)
 _PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
@@ -112,16 +129,15 @@ _DATE = re.compile(
     rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
     rf"(?P<qa>{_QUALIFIER})?"
     rf"(?:(?P<a>{_unnamed(_POINT_SOURCE)})"
-    rf"(?:{_SEP}(?P<qb>{_QUALIFIER})?(?:(?P<b>{_unnamed(_POINT_SOURCE)})|(?P<yy>{_TWO_DIGITS}))"
+    rf"(?:{_SEP}(?P<qb>{_QUALIFIER})?(?P<b>{_unnamed(_POINT_SOURCE)})"
     rf"|(?P<ongoing>{_ONGOING})"
-    rf"|{_SEP}(?P<fragment>{_FRAGMENT}))?"
+    rf"|{_SEP}(?:(?P<fragment>{_FRAGMENT})|(?P<yy>{_TWO_DIGITS})))?"
     rf"|(?P<l>{_unnamed(_PARTIAL_SOURCE)}){_SEP}(?P<qc>{_QUALIFIER})?"
     rf"(?:(?P<c>{_unnamed(_POINT_SOURCE)})|(?P<cdy>{_unnamed(_DAY_YEAR_SOURCE)})))"
     rf"(?P<acting2>{_WS}*\(acting\))?",
     re.IGNORECASE,
 )
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"[\s.,;:]+\Z")
 _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCT = " \t\r\n,;:"
 
@@ -189,7 +205,7 @@ def _two_digit_end(start: _Parts, digits: str, at_end: bool) -> str | None:
     year = start[0]
     assert year is not None
     if start[1] is not None:
-        return None
+        return "" if at_end else None
     end = year // 100 * 100 + int(digits)
     if end > year:
         return str(end)
@@ -218,14 +234,18 @@ def _to_range(m: re.Match[str], at_end: bool) -> DateRange | None:
     if m["b"]:
         end = _prefix(*_point(m["b"]))
         return _checked(DateRange(start, end, **flags)) if end else None
-    if m["yy"]:
-        end = _two_digit_end(parts, m["yy"], at_end)
+    cut = m["fragment"]
+    if cut and not at_end:
+        return None
+    digits = m["yy"] or (cut if cut and len(cut) == 2 and cut.isdigit() else None)
+    if digits:
+        end = _two_digit_end(parts, digits, at_end)
         if end is None:
             return None
         return _checked(DateRange(start, end or None, **flags))
     if m["ongoing"] or lead == "since":
         return DateRange(start, None, ongoing=True, **flags)
-    if m["fragment"] or lead == "from" or m["between"]:
+    if cut or lead == "from" or m["between"]:
         return DateRange(start, None, **flags)
     if lead:
         return DateRange(None, start, **flags)
@@ -238,15 +258,22 @@ def _checked(found: DateRange) -> DateRange | None:
     return found
 
 
+def _trimmed(text: str) -> str:
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return text[:end].lstrip()
+
+
 def parse_range(text: str) -> DateRange | None:
     """Read the whole of ``text`` as one date or range; None if it is anything else.
 
     Surrounding whitespace and parentheses, a leading "in"/"on"/"during" and trailing
     punctuation are allowed; "from", "since", "between", "until" and "Acting:" are read.
     """
-    core = _TRAILING.sub("", text.strip())
+    core = _trimmed(text)
     if core.startswith("(") and core.endswith(")"):
-        core = _TRAILING.sub("", core[1:-1].strip())
+        core = _trimmed(core[1:-1])
     leading = _LEADING_WORD.match(core)
     if leading:
         core = core[leading.end() :]
@@ -272,6 +299,17 @@ def find_dates(text: str) -> list[DateMatch]:
     return found
 
 
+def _skip_space(text: str, index: int, step: int, limit: int = 0) -> int:
+    """The index past the whitespace next to ``index`` (before it for step -1)."""
+    if step < 0:
+        while index > limit and text[index - 1].isspace():
+            index -= 1
+    else:
+        while index < len(text) and text[index].isspace():
+            index += 1
+    return index
+
+
 def split_acting(text: str) -> tuple[str, list[DateRange]]:
     """Separate acting spans from the rest of a field value.
 
@@ -285,10 +323,9 @@ def split_acting(text: str) -> tuple[str, list[DateRange]]:
         if not found.range.acting:
             continue
         begin, finish = found.begin, found.finish
-        before, after = text[last:begin].rstrip(), text[finish:].lstrip()
-        if before.endswith("(") and after.startswith(")"):
-            begin = last + len(before) - 1
-            finish = len(text) - len(after) + 1
+        opening, closing = _skip_space(text, begin, -1, last), _skip_space(text, finish, 1)
+        if text[opening - 1 : opening] == "(" and text[closing : closing + 1] == ")":
+            begin, finish = opening - 1, closing + 1
         kept.append(text[last:begin])
         last = finish
         spans.append(found.range)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from tenure.extract.names import singular, strip_the
-from tenure.model import Tenure
+from tenure.model import Event, Tenure
 from tenure.time import compatible, finer, first_day
 
 BUCKET_ORDER = {"list": 0, "infobox": 1, "prose": 2}
@@ -74,3 +74,35 @@ def _absorb(target: Tenure, other: Tenure) -> None:
         if evidence not in target.evidence:
             target.evidence.append(evidence)
     target.evidence.sort(key=lambda e: e.line)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """One event per happening: same type and body with compatible dates merge."""
+    merged: list[Event] = []
+    for event in sorted(events, key=lambda e: 0 if e.date else 1):
+        key = _norm(event.organization)
+        same = next(
+            (
+                m
+                for m in merged
+                if m.type == event.type and _norm(m.organization) == key and compatible(m.date, event.date)
+                and (not m.other or not event.other or _norm(m.other) == _norm(event.other) or m.date)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(event)
+            continue
+        same.date = finer(same.date, event.date)
+        same.other = same.other or event.other
+        for evidence in event.evidence:
+            if evidence not in same.evidence:
+                same.evidence.append(evidence)
+    order = {id(e): i for i, e in enumerate(events)}
+    merged.sort(key=lambda e: (e.evidence[0].line if e.evidence else 0, order.get(id(e), 0)))
+    return merged
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(strip_the(text).split())

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from tenure.errors import ReadError
+from tenure.model import Diagnostic
 from tenure.sources.article_text import read_text
 from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
 
@@ -75,20 +76,31 @@ def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise ReadError(path, "binary data (a NUL byte), not an article's text", line)
+    cut_line = None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReadError(
-            path,
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
-            "re-encode it, e.g. `iconv -f latin1 -t utf-8`",
-            line,
-        ) from None
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # A file cut mid-write can stop inside a character: read up to it.
+            text = data[: exc.start].decode("utf-8")
+            cut_line = line
+        else:
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise ReadError(
+                path,
+                f"not UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
+                "re-encode it, e.g. `iconv -f latin1 -t utf-8`",
+                line,
+            ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t")
     if controls > 8:
         raise ReadError(path, "binary data (control characters), not an article's text")
-    return read_text(text, path, hashlib.sha256(data).hexdigest())
+    document = read_text(text, path, hashlib.sha256(data).hexdigest())
+    if cut_line is not None:
+        document.diagnostics.append(
+            Diagnostic("warning", "file ends inside a character (cut mid-write?)", cut_line)
+        )
+    return document

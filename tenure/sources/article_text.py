@@ -121,7 +121,7 @@ class _State:
         if self._infobox_line(number, line, stripped):
             return
         self._flush_pending()
-        if TABLE_ROW.match(line) or (truncated and stripped.startswith("|")):
+        if TABLE_ROW.match(line) or (stripped.startswith("|") and (truncated or self.in_table)):
             self._table_row(number, line, stripped, truncated)
             return
         self.in_table = False

@@ -1,0 +1,331 @@
+"""Holdings stated in sentences: "X was appointed as the Y", "he served as Z from A to B".
+
+    >>> ctx = Mentions(subject="Central Policy Research Office")
+    >>> [(t.person, t.post) for t in sentence_tenures("Deng Liqun served as its first director.", ctx, None)]
+    [('Deng Liqun', 'Director')]
+
+Each pattern finds a person (a name, or in a biography "he", "she" or the surname), a post
+phrase and the body it belongs to ("its", "the group" and "the office" resolve to the body
+the text means), then the dates: the item's own range, the clause's date, or the date the
+sentence carries on from. Descriptors in apposition ("Qian Qichen, Vice Premier of the State
+Council,") and titles before a name ("Premier Zhou Enlai") are concurrent posts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tenure.extract.clauses import match_for
+from tenure.extract.dates import DateRange, find_dates
+from tenure.extract.names import (
+    clean_person,
+    is_post_title,
+    looks_like_person,
+    post_head,
+    split_post,
+    strip_the,
+)
+from tenure.extract.posts import describe_position, post_case, top_level_split
+from tenure.extract.text import Mentions, org_head
+
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
+PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+VERB_APPOINT = (
+    r"(?:was|were|had been|has been|is)\s+(?:then\s+|later\s+|subsequently\s+|also\s+)?"
+    r"(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|transferred)"
+)
+POST_STOP = re.compile(
+    r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|after|"
+    r"before|following|during|through|responsible|with the|but|for the first time)\b"
+    r"|\s+in\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|cooperated|served)\b)"
+)
+SUBJECT_PRONOUN = re.compile(r"^(?:He|She|he|she)$")
+DOMAIN_WORDS = re.compile(
+    r"\b(?:Affairs|Defen[cs]e|Security|Finance|Justice|State|Interior|Education|Health|Trade|"
+    r"Commerce|Agriculture|Culture|Labou?r|Transport|Industry|Council|Committee|Commission|"
+    r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
+)
+RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
+
+
+@dataclass
+class ProseTenure:
+    person: str
+    post: str
+    organization: str | None
+    range: DateRange | None
+    ongoing: bool = False
+    role: str | None = None
+    rank: str | None = None
+    acting: bool = False
+    concurrent: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    position: int = 0
+
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("appointed", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)")),
+    ("served", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:previously\s+|later\s+|then\s+|also\s+|concurrently\s+|briefly\s+)?(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\s+(?P<post>.+)")),
+    ("became", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|then\s+|also\s+|eventually\s+)?became\s+(?P<post>(?:the|a|an)\s+.+)")),
+    ("was", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)")),
+    ("who_is", re.compile(rf"^(?P<person>{PERSON})\b[^.]*?\bwho\s+(?:is|was|has been)\s+(?P<post>(?:the|a|an)\s+.+)")),
+    ("with_as", re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)")),
+    ("headed_by", re.compile(rf"\b(?P<verb>headed|led|chaired|directed)\s+by\s+(?P<person>{PERSON})")),
+    ("held_by", re.compile(rf"(?P<before>[^,]*?)(?:,\s*which)?\s+was\s+held\s+by\s+(?:[a-z]+\s+){{0,3}}(?:including\s+)?(?P<person>.+)")),
+    ("created_for", re.compile(rf"\b(?:created|established)\s+in\s+[^,]*?\bfor\s+(?P<person>{PERSON})")),
+    ("appointed_to_role", re.compile(rf"\bappointed\s+(?:[a-z]+\s+){{0,8}}(?P<person>{PERSON})\s+to\s+the\s+(?:role|post|position)\b")),
+    ("apposition", re.compile(rf"(?P<person>{PERSON}),\s+the\s+(?P<post>[\w\s'’]+?(?:'s|’s)\s+[^,]+?)\s+(?P<dates>from\s+\d{{4}}\s+to\s+\d{{4}})")),
+]
+FIRST_DIRECTOR = re.compile(rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)")
+
+
+def sentence_tenures(
+    sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
+) -> list[ProseTenure]:
+    """Holdings one sentence states."""
+    out: list[ProseTenure] = []
+    claimed: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(sentence):
+            span = (m.start("person"), m.end("person"))
+            if any(a <= span[0] < b for a, b in claimed):
+                continue
+            found = _read(kind, m, sentence, ctx, carried, person_subject)
+            if found:
+                claimed.append(span)
+                out.extend(found)
+    return out
+
+
+def _person(raw: str, ctx: Mentions, person_subject: str | None) -> tuple[str | None, list[str], list[str]]:
+    """(name, aliases, titles) of the person a pattern found, resolving he/she/surnames."""
+    raw = raw.strip()
+    if SUBJECT_PRONOUN.match(raw):
+        return (person_subject, [], []) if person_subject else (None, [], [])
+    if person_subject and raw in (person_subject.split()[0], person_subject.split()[-1]):
+        return person_subject, [], []
+    if raw in ctx.people:
+        return ctx.people[raw], [raw], []
+    titles: list[str] = []
+    domain = list(DOMAIN_WORDS.finditer(raw))
+    words = raw.split()
+    if is_post_title(" ".join(words[:-2])) or domain:
+        cut = domain[-1].end() if domain else 0
+        head_end = 0
+        for i in range(len(words) - 2, 0, -1):
+            if is_post_title(" ".join(words[:i])):
+                head_end = len(" ".join(words[:i]))
+                break
+        cut = max(cut, head_end)
+        if cut and len(raw[cut:].split()) >= 2:
+            titles = [t.strip() for t in re.split(r"\s+and\s+", raw[:cut].strip()) if t.strip()]
+            raw = raw[cut:].strip()
+    person = clean_person(raw)
+    if not looks_like_person(person.name) or len(person.name.split()) < 2:
+        return None, [], []
+    if re.match(r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b", person.name):
+        return None, [], []
+    ctx.learn_person(person.name)
+    return person.name, person.aliases, [*titles, *person.titles]
+
+
+def _post_phrase(text: str) -> str:
+    text = text.strip()
+    stop = POST_STOP.search(text)
+    if stop:
+        text = text[: stop.start()]
+    return text.strip(" .")
+
+
+def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None) -> list[ProseTenure]:
+    groups = m.groupdict()
+    if kind == "held_by":
+        return _held_by(m, sentence, ctx, carried)
+    name, aliases, titles = _person(groups["person"], ctx, person_subject)
+    if not name:
+        return []
+    desc = groups.get("desc")
+    concurrent = list(titles)
+    if desc:
+        text = desc.strip(" ,")
+        if re.match(r"^(?:former|then|later)\s+", text):
+            pass
+        elif is_post_title(re.sub(r"^(?:the|a|an)\s+", "", text)):
+            concurrent.append(re.sub(r"^(?:the|a|an)\s+", "", text))
+        elif re.match(r"^(?:main|chief|personal)\s+secretary\b", text):
+            concurrent.append(text)
+    if kind == "headed_by":
+        verb = groups["verb"].lower()
+        post = {"headed": "Head", "led": "Leader", "chaired": "Chairman", "directed": "Director"}[verb]
+        org = ctx.last
+        before = sentence[: m.start()]
+        nearest = _nearest_org_before(before, ctx)
+        org = nearest or org
+        after = sentence[m.end():]
+        extra = re.match(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)", after)
+        if extra and re.search(r"\b(?:secretary|director|head|minister|chief)\b", extra.group("d"), re.I):
+            concurrent.append(extra.group("d").strip())
+        rng = _range(sentence, m.start("verb"), carried)
+        return [ProseTenure(name, post, org, rng, concurrent=concurrent, aliases=aliases, position=m.start())]
+    if kind == "created_for":
+        post = ctx.subject
+        rng = _range(sentence, m.start(), carried)
+        post_name, org = split_post(post)
+        return [ProseTenure(name, post_name, org or ctx.post_org, rng, aliases=aliases, position=m.start())]
+    if kind == "appointed_to_role":
+        post = ctx.last_post or ctx.subject
+        rng = _range(sentence, m.start(), carried)
+        prior = re.search(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)", sentence[: m.start()])
+        return [ProseTenure(name, post, prior.group("org") if prior else None, rng, aliases=aliases, position=m.start())]
+    if kind == "apposition":
+        post_text = groups["post"]
+        owner, _, title = re.split(r"(['’]s)\s+", post_text, maxsplit=1)
+        org = ctx.resolve("the " + owner.split()[-1]) or owner
+        rng = find_dates(groups["dates"])[0].range
+        return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
+    post_text = groups["post"]
+    if kind == "appointed":
+        head = re.match(r"^to\s+(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)", post_text)
+        if head:
+            post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[head.group("verb")]
+            org = ctx.resolve(head.group("org")) or ctx.last
+            return [ProseTenure(name, post, org, _range(sentence, m.start("post"), carried), concurrent=concurrent, aliases=aliases, position=m.start())]
+        charge = re.match(r"^in\s+charge\b", post_text)
+        if charge:
+            return [ProseTenure(name, "Person in charge", ctx.last, _range(sentence, m.start("post"), carried), role="in charge", concurrent=concurrent, aliases=aliases, position=m.start())]
+    ongoing = kind == "who_is" or bool(re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4]))
+    return _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
+
+
+def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carried: str | None, name: str, aliases: list[str], concurrent: list[str], ongoing: bool) -> list[ProseTenure]:
+    """The post items of a predicate: "X from A to B, Y from C to D, and Z"."""
+    out: list[ProseTenure] = []
+    body = text
+    end = re.search(r"\.\s*$", body)
+    if end:
+        body = body[: end.start()]
+    items = _items(body)
+    shared = _range(sentence, offset, carried)
+    for item, start in items:
+        phrase = _post_phrase(re.sub(r"^(?:and\s+|then\s+)", "", item))
+        phrase = re.sub(r"^(?:the|a|an|its)\s+", "", phrase, flags=re.I)
+        first = bool(re.match(r"^first\s+", phrase, re.I))
+        phrase = re.sub(r"^(?:first|current|last|then|new|sole)\s+", "", phrase, flags=re.I)
+        rank = None
+        r = RANKING.match(phrase)
+        if r:
+            rank, phrase = r.group("rank"), phrase[r.end():]
+        if not phrase or not is_post_title(phrase):
+            continue
+        own = find_dates(item)
+        rng = own[0].range if own else shared
+        if first and rng is None and ctx.established_on:
+            rng = DateRange(ctx.established_on, None, single=True)
+        description = describe_position(phrase)
+        post, org = split_post(description.post)
+        at = re.search(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$", post)
+        if at and is_post_title(post[: at.start()]):
+            post, org = post[: at.start()], at.group("org")
+        org = _resolve_org(org, post, sentence, ctx)
+        if kind == "with_as" and org is None:
+            org = ctx.sentence_subject or ctx.last
+        if post_head(post) == post_head(ctx.post_title or "") and org is None:
+            org = ctx.post_org
+        ongoing_here = ongoing and not (rng and rng.end)
+        if rng is not None and rng.ongoing:
+            ongoing_here = True
+        out.append(
+            ProseTenure(
+                name, post_case(post), org, rng, ongoing=ongoing_here, role=description.role,
+                rank=rank or description.rank, acting=description.acting,
+                concurrent=[*concurrent, *description.concurrent], aliases=aliases, position=offset + start,
+            )
+        )
+        ctx.last_post = post_case(post)
+    return out
+
+
+def _items(body: str) -> list[tuple[str, int]]:
+    parts: list[tuple[str, int]] = []
+    position = 0
+    for piece in re.split(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))", body):
+        if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", piece or ""):
+            position += len(piece)
+            continue
+        if piece.strip():
+            parts.append((piece.strip(), position))
+        position += len(piece)
+    merged: list[tuple[str, int]] = []
+    for piece, pos in parts:
+        if merged and not is_post_title(_post_phrase(re.sub(r"^(?:the|a|an|its|as)\s+", "", piece))):
+            if find_dates(piece) and not find_dates(merged[-1][0]):
+                merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])
+            continue
+        merged.append((re.sub(r"^as\s+", "", piece), pos))
+    return merged
+
+
+def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> str | None:
+    if org:
+        parts = re.split(r"\s+and\s+the\s+", org)
+        org = parts[0]
+        if re.match(r"^(?:its|the)\s+\w+$", org) or org.lower() in ("department", "office", "group"):
+            return ctx.resolve(org) or org
+        return strip_the(org)
+    head_words = post.lower().split()
+    for word in head_words[:-1]:
+        resolved = ctx.by_head.get(word)
+        if resolved:
+            return resolved
+    if re.search(r"\bits\s+" + re.escape(post.split()[-1]), sentence, re.I):
+        return ctx.sentence_subject or ctx.last
+    return None
+
+
+def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
+    from tenure.extract.text import find_orgs
+
+    orgs = find_orgs(text)
+    if orgs:
+        return ctx.abbreviations.get(orgs[-1], orgs[-1])
+    return None
+
+
+def _range(sentence: str, position: int, carried: str | None) -> DateRange | None:
+    match = match_for(sentence, position)
+    if match is not None:
+        return match.range
+    if carried and not find_dates(sentence):
+        return DateRange(carried, None, single=True)
+    return None
+
+
+def _held_by(m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None) -> list[ProseTenure]:
+    before = m.group("before").strip()
+    post_text = re.sub(r"^(?:.*\b(?:by|to|with)\s+)?(?:the|a|an)\s+", "", before)
+    post_text = re.sub(r"^The\s+", "", post_text)
+    if not is_post_title(post_text):
+        return []
+    if post_text.lower() in (ctx.post_title or "").lower() or post_head(post_text) == post_head(ctx.post_title or "-"):
+        post, org = ctx.post_title or post_text, ctx.post_org
+    else:
+        post, org = split_post(post_text)
+    people_text = m.group("person")
+    people_text = re.split(r"\s+(?:until|from|in|since|between)\s+|[.;]", people_text)[0]
+    until = re.search(r"\buntil\s+(?:his|her|their)?\s*(?:death|retirement)?\s*(?:in\s+)?(?P<d>.+)$", m.group("person"))
+    end = None
+    if until:
+        found = find_dates(until.group("d"))
+        end = found[0].range.start if found else None
+    out = []
+    for raw in re.split(r",\s*(?:and\s+)?|\s+and\s+", people_text):
+        person = clean_person(raw.strip())
+        if looks_like_person(person.name) and len(person.name.split()) >= 2:
+            rng = DateRange(None, end) if end else None
+            out.append(ProseTenure(person.name, post_case(post), org, rng, aliases=person.aliases, position=m.start("person")))
+    return out
+
+
+__all__ = ["ProseTenure", "org_head", "sentence_tenures", "top_level_split"]

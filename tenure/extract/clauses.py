@@ -1,0 +1,90 @@
+"""Clauses and their dates: which date a verb in a sentence belongs to.
+
+    >>> s = "Disbanded during the Cultural Revolution, it was restored by Deng Xiaoping in 1981."
+    >>> [date_for(s, s.index(v), None) for v in ("Disbanded", "restored")]
+    [None, '1981']
+
+A verb takes the date of its own clause; failing that the sentence's opening date ("In
+September 2000, ... decided to establish ..."), or the nearest earlier date of the sentence
+("After the establishment ... in 2014, the group no longer ..."), or a later one; a sentence
+with no date of its own continues the previous sentence's date when it carries on its story
+("also", "that year", an appointment right after the event). A clause with a time phrase
+but no date ("during the Cultural Revolution") has no date: never guess one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenure.extract.dates import DateMatch, find_dates
+
+CLAUSE_BREAK = re.compile(r",\s+(?!(?:and|or)\s+the\s+[A-Z])|;\s+|\s+and\s+(?=(?:was|were|in|on|it|its|then|later|has|had)\b)")
+TIME_PHRASE = re.compile(
+    r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
+    r"at the time|in the (?:late|early|mid)|in the \d{4}s|decades?)\b",
+    re.IGNORECASE,
+)
+SAME_YEAR = re.compile(r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I)
+CONTINUES = re.compile(r"\b(?:also|at the same time|simultaneously|subsequently|thereafter)\b", re.I)
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    return start, end
+
+
+def date_for(sentence: str, position: int, carried: str | None) -> str | None:
+    """The date (ISO prefix) a verb at ``position`` in ``sentence`` happened on."""
+    match = match_for(sentence, position)
+    if match is not None:
+        return match.range.start or match.range.end
+    start, end = clause_bounds(sentence, position)
+    if TIME_PHRASE.search(sentence[start:end]):
+        return None
+    if find_dates(sentence):
+        return None
+    return carried
+
+
+def match_for(sentence: str, position: int) -> DateMatch | None:
+    """The date or range a verb at ``position`` belongs to, if the sentence has one."""
+    dates = find_dates(sentence)
+    if not dates:
+        return None
+    start, end = clause_bounds(sentence, position)
+    inside = [d for d in dates if d.begin >= start and d.finish <= end]
+    if inside:
+        return min(inside, key=lambda d: abs(d.begin - position))
+    if TIME_PHRASE.search(sentence[start:end]):
+        return None
+    before = [d for d in dates if d.finish <= start]
+    if before:
+        return before[-1]
+    return dates[0]
+
+
+def carried_date(sentence: str, previous: str | None, event_like: bool) -> str | None:
+    """The date a dateless sentence inherits from the one before it, if it continues it."""
+    if previous is None or find_dates(sentence):
+        return None
+    if SAME_YEAR.search(sentence):
+        return previous[:4]
+    if TIME_PHRASE.search(sentence):
+        return None
+    if CONTINUES.search(sentence) or event_like:
+        return previous
+    return None
+
+
+def last_date(sentence: str) -> str | None:
+    dates = find_dates(sentence)
+    if not dates:
+        return None
+    last = dates[-1].range
+    return last.start or last.end

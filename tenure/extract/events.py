@@ -1,0 +1,236 @@
+"""Events in an organization's life, read from sentences.
+
+    >>> ctx = Mentions(subject="Central Foreign Affairs Commission")
+    >>> [(e.type, e.organization, e.other) for e in sentence_events(
+    ...     "The FALG was upgraded to the Central Foreign Affairs Commission in March 2018.", ctx)]
+    [('upgraded', 'FALG', 'Central Foreign Affairs Commission')]
+
+Each rule pairs a verb with where its parties stand: the body before a passive verb ("X was
+renamed Y"), the body after an active one ("decided to establish X"), the body a relative
+clause hangs on ("X, which has the external name of Y"). References ("it", "the group",
+"the FALG") resolve through :class:`~tenure.extract.text.Mentions`. Dates come from
+:mod:`tenure.extract.clauses`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tenure.extract.clauses import date_for
+from tenure.extract.names import ORG_WORDS
+from tenure.extract.text import Mentions, clean_org, find_orgs
+
+REF = (
+    r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
+    r"body|agency|ministry|council|bureau|leading group|post|position|organization|secretariat|"
+    r"politburo|institution|unit|party|board|administration|directorate|service)|"
+    r"[Tt]he\s+[A-Z]{2,8}|[A-Z]{2,8})"
+)
+PASSIVE = r"(?:was|were|had been|has been|would be|is|are|be)\s+(?:then\s+|later\s+|first\s+|originally\s+|officially\s+|formally\s+|subsequently\s+|eventually\s+|also\s+|initially\s+)*"
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("established", re.compile(
+        r"\b(?:decided|decision|resolution|notice|order|decree|plan|agreed)\b[^.;]{0,60}?\b(?:to\s+)?"
+        r"(?:establish(?:ing)?|create|set up|form|found|the establishment of|on the establishment of)\s+(?P<after>.+)",
+        re.I)),
+    ("established", re.compile(r"\b(?:after|following|with|upon|since)\s+the\s+(?:establishment|creation|founding|formation)\s+of\s+(?P<after>.+)", re.I)),
+    ("established", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:established|founded|formed|created|set up|instituted)\b(?:\s+as\s+(?P<as>.+))?(?P<rest>.*)", re.I)),
+    ("established", re.compile(r"\b(?:established|founded|created|set up)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?:position|post|office)\s+(?:entitled|called|named|of)\s+)?(?P<after>[A-Z].+)")),
+    ("restored", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:restored|re-?established|revived|reinstated|reconstituted|re-?created)\b", re.I)),
+    ("renamed", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:re-?organi[sz]ed\s+and\s+)?renamed\s+(?:as\s+|to\s+|into\s+)?(?P<after>.+)", re.I)),
+    ("renamed", re.compile(r"\brenaming\s+(?P<ref>it|them|the\s+\w+)\s+(?:as\s+|to\s+)?(?P<after>.+)", re.I)),
+    ("renamed", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:known|called)\s+as\s+(?P<after>the\s+[A-Z].+)")),
+    ("upgraded", re.compile(rf"(?P<before>.*?)\b{PASSIVE}upgraded\s+(?:to|into)\s+(?P<after>.+)", re.I)),
+    ("downgraded", re.compile(rf"(?P<before>.*?)\b{PASSIVE}downgraded\s+(?:to|into)\s+(?P<after>.+)", re.I)),
+    ("abolished", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:abolished|disbanded|dissolved|liquidated|scrapped|eliminated)\b", re.I)),
+    ("abolished", re.compile(r"^(?:Disbanded|Abolished|Dissolved)\b[^,]*,\s*(?P<ref>it|they|the\s+\w+)\b")),
+    ("abolished", re.compile(r"(?P<before>.*?)\b(?:officially\s+|formally\s+)?ceased\s+(?:operations|to exist|functioning)\b", re.I)),
+    ("abolished", re.compile(r"(?P<before>.*?)(?:'s|’s)\s+(?:dissolution|abolition)\b", re.I)),
+    ("abolished", re.compile(rf"(?P<before>.*?)\b{PASSIVE}replaced\s+(?:with|by)\s+(?P<after>.+)", re.I)),
+    ("abolished", re.compile(r"\b(?:to\s+replace|superseded|replacing|replaced)\s+(?P<after>the\s+.+)", re.I)),
+    ("merged", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:merged|absorbed|incorporated|folded)\s+(?:with|into|in)\s+(?P<after>.+)", re.I)),
+    ("merged", re.compile(r"(?P<before>.*?)\bwith\s+its\s+functions\s+(?:absorbed|transferred|merged)\s+(?:into|to)\s+(?P<after>.+)", re.I)),
+    ("upgraded", re.compile(r"(?P<before>.*?)\bbecame\s+(?:a|an|the)\s+(?P<after>(?:full|separate|independent)\s+[A-Z].+)")),
+    ("reorganized", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:re-?organi[sz]ed|restructured|reformed|transformed|converted)\b(?:\s+(?:into|as)\s+(?P<after>.+))?", re.I)),
+    ("co_located", re.compile(r"(?P<before>.*?)\bco-?located\s+with\s+(?P<after>.+)", re.I)),
+    ("co_located", re.compile(r"(?P<before>.*?),?\s+which\s+has\s+the\s+(?:external|additional|second)\s+name\s+(?:of\s+)?(?P<after>.+)", re.I)),
+    ("co_located", re.compile(r"(?P<before>.*?)\s+should\s+(?:have|bear|carry)\s+the\s+name\s+(?:of\s+)?(?P<after>.+?)\s+externally", re.I)),
+    ("co_located_rev", re.compile(r"(?P<before>.*?)\b(?:was|is|became)\s+(?:also\s+)?the\s+external\s+name\s+of\s+(?P<after>.+)", re.I)),
+    ("co_located", re.compile(r"one\s+(?:institution|organization|organisation)\s+(?:with\s+)?two\s+names[\"”']?\s*(?:arrangement|system)?,\s*(?P<ref>it|they)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:the\s+)?(?P<after>.+)", re.I)),
+    ("co_located", re.compile(r"under the arrangement of [\"“]one institution with two names[\"”],\s*(?P<ref>they)\b", re.I)),
+    ("name_dropped", re.compile(r"(?P<before>.*?)\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name\s+(?:of\s+)?(?P<after>.+)", re.I)),
+]
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass
+class Found:
+    type: str
+    organization: str
+    other: str | None
+    position: int
+    date: str | None = None
+
+
+def _first_org(text: str | None) -> str | None:
+    """The body a phrase starts with: "the CCP Central Committee Foreign Affairs Group and ..." """
+    if not text:
+        return None
+    text = text.strip().strip("\"“”'")
+    text = re.sub(r"^(?:a|an|the|its|their)\s+", "", text, flags=re.I)
+    text = text.strip("\"“”'")
+    orgs = find_orgs(text)
+    if orgs and text.startswith(orgs[0].split()[0]):
+        return orgs[0]
+    m = re.match(rf"^({REF})\b", text)
+    return m.group(1) if m else None
+
+
+def _orgs_after(text: str | None) -> list[str]:
+    """Bodies joined by "and" at the start of a phrase: "A and the B", "A and its Office"."""
+    first = _first_org(text)
+    if not first or not text:
+        return []
+    out = [first]
+    body = re.sub(r"^(?:a|an|the|its)\s+", "", text.strip(), flags=re.I).strip("\"“”'")
+    rest = body[body.find(first) + len(first):] if first in body else ""
+    m = re.match(r"^\s+and\s+(?:the\s+)?(?P<next>.+)", rest)
+    if m:
+        if re.match(r"^its\s+office\b", rest.strip()[4:].strip(), re.I) or re.match(r"^its\s+Office\b", m.group("next")):
+            out.append(f"Office of the {first}")
+        else:
+            nxt = _first_org(m.group("next"))
+            if nxt:
+                out.append(nxt)
+    elif re.match(r"^\s+and\s+its\s+office\b", rest, re.I):
+        out.append(f"Office of the {first}")
+    return out
+
+
+def _last_org(text: str | None) -> str | None:
+    """The body nearest the end of the text before a verb (the grammatical subject)."""
+    if not text:
+        return None
+    tail = text.strip()
+    refs = list(re.finditer(rf"\b({REF})\s*$", tail))
+    if refs:
+        return refs[-1].group(1)
+    orgs = find_orgs(tail)
+    if orgs:
+        return orgs[-1]
+    m = re.search(rf"({REF})(?:\s+and\s+its\s+office)?\s*$", tail)
+    return m.group(1) if m else None
+
+
+def resolve(ref: str | None, ctx: Mentions) -> str | None:
+    if not ref:
+        return None
+    ref = ref.strip()
+    if re.fullmatch(REF, ref) or ref.lower().startswith(("the ", "this ", "its ")):
+        found = ctx.resolve(ref)
+        if found:
+            return found
+        bare = ARTICLE.sub("", ref)
+        if bare.lower() in ("it", "they", "this", "its") or not ORG_WORDS.search(bare) and not bare.isupper():
+            return ctx.last if bare.lower() in ("it", "they") else (ctx.subject if bare.lower() in ("post", "position") else None)
+        return bare
+    return ctx.abbreviations.get(ref, clean_org(ref))
+
+
+def sentence_events(sentence: str, ctx: Mentions, carried: str | None = None) -> list[Found]:
+    """Every event a sentence states, in order, with its date."""
+    found: list[Found] = []
+    seen_spans: list[tuple[int, int, str]] = []
+    for kind, pattern in RULES:
+        for m in pattern.finditer(sentence):
+            groups = m.groupdict()
+            position = m.start("after") if groups.get("after") is not None else m.end("before") if groups.get("before") is not None else m.start()
+            if any(abs(position - p) < 4 and k == kind for p, _, k in seen_spans):
+                continue
+            events = _read(kind, groups, sentence, ctx, m)
+            for event in events:
+                event.position = position
+                event.date = date_for(sentence, position, carried)
+                found.append(event)
+                seen_spans.append((position, position, kind))
+    found.sort(key=lambda e: e.position)
+    for event in found:
+        ctx.saw(event.organization)
+        if event.type in ("renamed", "upgraded", "downgraded") and event.other:
+            ctx.saw(event.other)
+    return _dedupe(found)
+
+
+def _read(kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions, m: re.Match[str]) -> list[Found]:
+    before, after, ref = groups.get("before"), groups.get("after"), groups.get("ref")
+    if kind == "established":
+        if groups.get("as"):
+            org = _first_org(groups["as"])
+            return [Found(kind, resolve(org, ctx) or org, None, 0)] if org else []
+        if before is not None:
+            subject = _last_org(before)
+            names = []
+            if subject and re.search(r"\band\s+its\s+office\s*$", before.strip(), re.I):
+                main = resolve(subject, ctx)
+                names = [main, f"Office of the {main}"] if main else []
+            elif subject:
+                resolved = resolve(subject, ctx)
+                names = [resolved] if resolved else []
+            if not names:
+                named = re.search(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)", groups.get("rest") or "")
+                org = _first_org(named.group("n")) if named else None
+                names = [org] if org else []
+            position_of = re.match(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", before, re.I)
+            if position_of:
+                names = [position_of.group("p").strip()]
+            return [Found(kind, n, None, 0) for n in names if n]
+        return [Found(kind, resolve(o, ctx) or o, None, 0) for o in _orgs_after(after)]
+    if kind in ("renamed", "upgraded", "downgraded", "merged", "reorganized", "abolished", "name_dropped", "co_located", "co_located_rev", "restored"):
+        subject = ref if ref else _last_org(before) if before is not None else None
+        target = None
+        if after is not None:
+            target = _first_org(after)
+            if target:
+                target = resolve(target, ctx) if re.fullmatch(REF, target) else target
+        if kind == "abolished" and after is not None and before is None:
+            replaced = target
+            return [Found(kind, replaced, _subject_of(sentence, ctx), 0)] if replaced else []
+        org = resolve(subject, ctx) if subject else None
+        if org is None and kind in ("restored", "abolished", "reorganized") and subject is None:
+            return []
+        if org is None:
+            return []
+        if kind == "co_located_rev":
+            return [Found("co_located", target, org, 0)] if target else []
+        if kind == "abolished" and target:
+            return [Found(kind, org, target, 0)]
+        if kind in ("renamed", "upgraded", "downgraded", "merged", "name_dropped", "co_located") and not target:
+            if kind == "co_located" and ref and ref.lower() == "they":
+                return _they_colocated(ctx)
+            return []
+        return [Found(kind, org, target if kind != "restored" else None, 0)]
+    return []
+
+
+def _they_colocated(ctx: Mentions) -> list[Found]:
+    recent = ctx.recent[-2:]
+    if len(recent) == 2:
+        return [Found("co_located", recent[0], recent[1], 0)]
+    return []
+
+
+def _subject_of(sentence: str, ctx: Mentions) -> str | None:
+    m = re.match(rf"^(?:.*?,\s+)?(?P<s>{REF}|The\s+[A-Z][^,]+?)\s+(?:was|were|is|had)\b", sentence)
+    if m:
+        return resolve(m.group("s"), ctx)
+    return ctx.subject
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for event in found:
+        if any(e.type == event.type and e.organization == event.organization and e.other == event.other for e in out):
+            continue
+        if event.organization and (not event.other or event.other != event.organization):
+            out.append(event)
+    return out

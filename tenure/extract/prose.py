@@ -1,0 +1,99 @@
+"""Prose: events and holdings read from the article's sentences.
+
+Paragraphs are read in order, sentence by sentence, with one :class:`Mentions` for the
+article so that "the group", "its" and abbreviations defined earlier resolve, and with the
+date each sentence carries on to the next (see :mod:`tenure.extract.clauses`). Sentences
+that look like events (a year and a verb such as established, renamed, abolished, merged)
+but match no rule become diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tenure.extract.appointments import sentence_tenures
+from tenure.extract.clauses import carried_date, last_date
+from tenure.extract.events import sentence_events
+from tenure.extract.names import split_post, strip_disambiguator
+from tenure.extract.text import Mentions, find_orgs, org_head, split_sentences
+from tenure.model import Diagnostic, Event, Evidence, Tenure
+from tenure.sources.document import Document
+
+EVENT_WORDS = re.compile(
+    r"\b(?:established|founded|formed|created|renamed|abolished|disbanded|dissolved|merged|"
+    r"upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\b",
+    re.I,
+)
+APPOINT_WORDS = re.compile(r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b")
+SUBJECT_REF = re.compile(
+    r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
+    r"ministry|council|bureau|post|position|organization|politburo))\b"
+)
+
+
+def read_prose(
+    doc: Document, subject: str, kind: str, names: list[str], abbreviations: dict[str, str]
+) -> tuple[list[Tenure], list[Event], list[Diagnostic]]:
+    """Tenures, events and diagnostics from every paragraph of the article."""
+    ctx = Mentions(subject=subject)
+    ctx.abbreviations.update(abbreviations)
+    for name in names:
+        ctx.by_head.setdefault(org_head(name), subject) if kind == "organization" else None
+    ctx.last = subject if kind == "organization" else None
+    if kind == "post":
+        ctx.post_title, ctx.post_org = split_post(subject)
+        ctx.abbreviations.setdefault("post", subject)
+    person = subject if kind == "person" else None
+    tenures: list[Tenure] = []
+    events: list[Event] = []
+    notes: list[Diagnostic] = []
+    for paragraph_no, block in enumerate(doc.paragraphs()):
+        ctx.learn_abbreviations(block.text)
+        previous: str | None = None
+        for sentence in split_sentences(block.text):
+            text = sentence.text
+            if block.truncated and sentence.index == len(split_sentences(block.text)) - 1 and not text.endswith("."):
+                previous = last_date(text) or previous
+                continue
+            evidence = Evidence(block.line, text, block.section)
+            subject_ref = SUBJECT_REF.match(text)
+            ctx.sentence_subject = ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
+            carried = carried_date(text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text)))
+            found = sentence_events(text, ctx, carried)
+            for event in found:
+                if event.type == "established" and event.date and ctx.established_on is None:
+                    ctx.established_on = event.date
+                events.append(Event(event.type, event.organization, event.date, event.other, [evidence]))
+            for held in sentence_tenures(text, ctx, carried, person):
+                rng = held.range
+                tenures.append(
+                    Tenure(
+                        person=held.person,
+                        post=held.post,
+                        organization=held.organization,
+                        start=rng.start if rng else None,
+                        end=rng.end if rng else None,
+                        ongoing=held.ongoing or bool(rng and rng.ongoing),
+                        acting=held.acting,
+                        role=held.role,
+                        rank=held.rank,
+                        concurrent=held.concurrent,
+                        evidence=[evidence],
+                        bucket="prose",
+                        person_aliases=held.aliases,
+                    )
+                )
+            if not found and EVENT_WORDS.search(text) and re.search(r"\b1\d{3}|20\d\d\b", text):
+                notes.append(Diagnostic("info", f"sentence looks like an event but was not read: {text[:100]!r}", block.line))
+            ctx.recent = find_orgs(text)
+            previous = last_date(text) or carried or previous
+    return tenures, events, notes
+
+
+def _first_org(text: str, ctx: Mentions) -> str | None:
+    orgs = find_orgs(text)
+    return ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+
+
+def subject_names(title: str) -> str:
+    return strip_disambiguator(title)

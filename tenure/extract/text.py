@@ -1,0 +1,142 @@
+"""Sentences and the names in them, for the prose extractors.
+
+    >>> [s.text for s in split_sentences("He was born in 1950. In 1963, he was admitted.")]
+    ['He was born in 1950.', 'In 1963, he was admitted.']
+    >>> find_orgs("the CCP Central Committee decided to establish a Central National Security Leading Group")
+    ['CCP Central Committee', 'Central National Security Leading Group']
+
+Organization names are runs of capitalized words joined by "of", "the", "for", "and", "on"
+that contain a word naming a body (Office, Commission, Group ...); abbreviations defined in
+the text ("Central Foreign Affairs Leading Group (FALG)") are remembered by
+:class:`Mentions` so later sentences that say "the FALG" or "the group" resolve to the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tenure.extract.names import ORG_WORDS
+
+ABBREVIATIONS = re.compile(
+    r"\b(?:No|Nos|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Maj|Capt|Adm|Rt|Hon|Prof|Inc|Ltd|Co|Corp|vs|etc|"
+    r"e\.g|i\.e|c|ca|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.$"
+)
+WORD = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
+CONNECT = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
+ORG_PHRASE = re.compile(
+    rf"(?<![\w-])(?:{WORD})(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}))*(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
+)
+LEADING_NOISE = re.compile(
+    r"^(?:The|In|On|At|After|Before|Since|From|Under|During|When|While|By|As|Its|His|Her|Their|"
+    r"This|That|These|Initially|Later|Then|Also|Historically|Additionally|However|Although|"
+    r"Besides|Like|Unlike|Since|Until|With|Both|Each|Every|A|An)\s+"
+)
+TRAILING_NOISE = re.compile(r"(?:\s+(?:of|the|for|and|on|in|to))+$")
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int
+    section: str | None
+    paragraph: int
+    index: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a paragraph into sentences; a period ends one unless it ends an abbreviation."""
+    out: list[Sentence] = []
+    start = 0
+    for m in re.finditer(r"[.!?](?=\s+[\"'(“]?[A-Z0-9]|$)", text):
+        candidate = text[start : m.end()]
+        tail = candidate.rstrip(".!?").rsplit(None, 1)
+        if tail and ABBREVIATIONS.search(tail[-1] + "."):
+            continue
+        if candidate.strip():
+            out.append(Sentence(candidate.strip(), 0, None, 0, len(out)))
+        start = m.end()
+    if text[start:].strip():
+        out.append(Sentence(text[start:].strip(), 0, None, 0, len(out)))
+    return out
+
+
+def clean_org(name: str) -> str:
+    name = LEADING_NOISE.sub("", name.strip())
+    name = TRAILING_NOISE.sub("", name)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name)
+    return name.strip(" ,;:'\"“”")
+
+
+def find_orgs(text: str) -> list[str]:
+    """Organization names in order of appearance, as written (less a leading "the")."""
+    found: list[str] = []
+    for m in ORG_PHRASE.finditer(text):
+        name = clean_org(m.group(0))
+        while True:
+            stripped = LEADING_NOISE.sub("", name)
+            if stripped == name:
+                break
+            name = stripped
+        if ORG_WORDS.search(name) and len(name) > 3:
+            found.append(name)
+    return found
+
+
+@dataclass
+class Mentions:
+    """What the text has named so far: bodies by head noun, abbreviations, the last body."""
+
+    subject: str
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    by_head: dict[str, str] = field(default_factory=dict)
+    last: str | None = None
+    people: dict[str, str] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)
+    post_title: str | None = None
+    post_org: str | None = None
+    last_post: str | None = None
+    established_on: str | None = None
+    sentence_subject: str | None = None
+
+    def saw(self, org: str) -> str:
+        org = self.abbreviations.get(org, org)
+        head = org_head(org)
+        if head:
+            self.by_head[head] = org
+        self.last = org
+        return org
+
+    def learn_abbreviations(self, text: str) -> None:
+        for m in re.finditer(r"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]", text):
+            full = clean_org(m.group(1))
+            for abbr in (m.group(2), m.group(3)):
+                if abbr and ORG_WORDS.search(full):
+                    self.abbreviations.setdefault(abbr, full)
+
+    def resolve(self, ref: str) -> str | None:
+        """ "the group", "its", "the FALG", "the office" -> the body meant."""
+        ref = ref.strip()
+        bare = re.sub(r"^(?:the|its|this|that)\s+", "", ref, flags=re.IGNORECASE)
+        if bare in self.abbreviations:
+            return self.abbreviations[bare]
+        if bare.lower() in ("it", "its", "itself"):
+            return self.last
+        head = bare.lower().split()[-1] if bare.split() else ""
+        if head in self.by_head:
+            return self.by_head[head]
+        return None
+
+    def learn_person(self, name: str) -> None:
+        surname = name.split()[0] if re.match(r"^[A-Z][a-z]+ [A-Z]", name) else name.split()[-1]
+        self.people.setdefault(surname, name)
+
+
+def org_head(org: str) -> str:
+    """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group"."""
+    words = re.sub(r"\s+(?:of|for|on|to)\s+.*$", "", org).split()
+    for word in reversed(words):
+        if ORG_WORDS.fullmatch(word):
+            return word.lower()
+    m = ORG_WORDS.search(org)
+    return m.group(0).lower() if m else ""

@@ -1,0 +1,280 @@
+"""Name keys: when two spellings of a person, an organization or a post are the same.
+
+    >>> r = Resolver(load_config(user=False))
+    >>> r.person_key("Sir Richard  Heaton") == r.person_key("richard heaton")
+    True
+    >>> r.org_key("CCP General Office") == r.org_key(
+    ...     "General Office of the Central Committee of the Chinese Communist Party")
+    True
+    >>> r.post_key("Deputy Directors")
+    'deputy director'
+
+A *key* is what matching compares (folded, honorifics and qualifiers handled); a *display*
+form is what people read (as written, less honorifics). Keys are derived data: they are
+recomputed by ``tenure rebuild`` whenever these rules or the alias file change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rigour.names import remove_person_prefixes
+
+from tenure.resolve.config import AliasEntry, ResolverConfig
+from tenure.resolve.text import drop_words, fold, squash
+
+THE = frozenset({"the"})
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
+_UNSPLIT_TAILS = ("s", "us", "ss", "is")
+
+
+class Resolver:
+    """Keys and display forms for names, under one :class:`ResolverConfig`."""
+
+    def __init__(self, config: ResolverConfig) -> None:
+        self.config = config
+        honorifics = sorted({h.rstrip(".") for h in config.honorifics}, key=len, reverse=True)
+        alternation = "|".join(re.escape(h).replace(r"\ ", r"\.?\s+") for h in honorifics)
+        self._honorific = re.compile(rf"^(?:(?:{alternation})\.?\s+)+", re.IGNORECASE)
+        words = "|".join(re.escape(s) for s in sorted(config.suffixes, key=len, reverse=True))
+        self._suffix = re.compile(
+            rf"(?:\s*,\s*|\s*\(\s*|\s+)(?:{words})\.?\s*\)?\s*$", re.IGNORECASE
+        )
+        self._qualifiers = sorted(
+            {self._org_fold(q) for q in config.qualifiers}, key=len, reverse=True
+        )
+        self._parties: list[tuple[str, str]] = []
+        for entry in config.entries:
+            if entry.kind == "organization" and entry.party:
+                canonical = self._org_fold(entry.name)
+                for alias in (entry.name, *entry.aliases):
+                    self._parties.append((self._org_fold(alias), canonical))
+        self._parties.sort(key=lambda p: len(p[0]), reverse=True)
+        self._party_names = sorted({c for _, c in self._parties}, key=len, reverse=True)
+        self._modifiers = frozenset(fold(m) for m in config.post_modifiers)
+        self._single = [tuple(fold(p).split()) for p in config.post_single]
+        self._shared = [tuple(fold(p).split()) for p in config.post_shared]
+        self._org_words = frozenset(fold(w) for w in config.org_words)
+        self.person_key = lru_cache(maxsize=65536)(self._person_key)  # type: ignore[method-assign]
+        self.org_key = lru_cache(maxsize=65536)(self._org_key)  # type: ignore[method-assign]
+        self.post_key = lru_cache(maxsize=65536)(self._post_key)  # type: ignore[method-assign]
+
+    # -- persons ------------------------------------------------------------------------------
+
+    def person_display(self, name: str) -> str:
+        """The name as written, less honorifics, post-nominals and disambiguators.
+
+        >>> Resolver(load_config(user=False)).person_display("Li Xi (politician, born 1956)")
+        'Li Xi'
+        """
+        text = squash(name).strip(" *,;")
+        for _ in range(4):
+            before = text
+            text = _TRAILING_PAREN.sub("", text)
+            text = self._suffix.sub("", text).strip(" *,;")
+            text = self._honorific.sub("", text)
+            stripped = remove_person_prefixes(text).strip()
+            if stripped and len(stripped.split()) >= 1:
+                text = stripped
+            if text == before:
+                break
+        return text or squash(name)
+
+    def person_key(self, name: str) -> str:
+        """The key people are matched by (cached)."""
+        return self._person_key(name)
+
+    def _person_key(self, name: str) -> str:
+        return fold(self.person_display(name))
+
+    # -- organizations ------------------------------------------------------------------------
+
+    def org_display(self, name: str) -> str:
+        """An organization name as written, with abbreviations in brackets removed."""
+        text = squash(name)
+        split = abbreviation(text)
+        if split:
+            text = split[0]
+        for _full, abbr in inline_abbreviations(text):
+            text = squash(text.replace(f"({abbr})", " "))
+        return text
+
+    def org_key(self, name: str, title: str | None = None) -> str:
+        """The key organizations are matched by; ``title`` is the article the name is read in.
+
+        In an article titled "National Security Council (India)", a mention of "National
+        Security Council" is India's council; a qualifier listed in ``qualifiers`` (China)
+        is dropped instead.
+        """
+        return self._org_key(name, title)
+
+    def _org_key(self, name: str, title: str | None = None) -> str:
+        text = self.org_display(name)
+        qualifier = None
+        match = _TRAILING_PAREN.search(text)
+        if match:
+            qualifier = match.group(1)
+            text = text[: match.start()]
+        elif title:
+            title_match = _TRAILING_PAREN.search(title)
+            if title_match and fold(title[: title_match.start()]) == fold(text):
+                qualifier = title_match.group(1)
+        key = self._party_rules(self._org_fold(text))
+        for q in self._qualifiers:
+            if key.endswith(f" of {q}") and len(key) > len(q) + 4:
+                key = key[: -len(q) - 4]
+                break
+        if qualifier:
+            folded = self._org_fold(qualifier)
+            if folded not in self._qualifiers:
+                key = f"{key} of {folded}"
+        return key
+
+    def _org_fold(self, text: str) -> str:
+        return drop_words(fold(text), THE)
+
+    def _party_rules(self, key: str) -> str:
+        if not self._parties:
+            return key
+        padded = f" {key} "
+        for alias, canonical in self._parties:
+            if f" {alias} " in padded:
+                padded = padded.replace(f" {alias} ", f" {canonical} ")
+        key = padded.strip()
+        for party in self._party_names:
+            cc = f"{party} central committee"
+            key = key.replace(f"central committee of {party}", cc)
+            if key.endswith(f" of {cc}"):
+                key = key[: -len(cc)] + party
+            elif key.startswith(f"{cc} ") and not key.startswith(f"{cc} of "):
+                key = f"{key[len(cc) + 1 :]} of {party}"
+            elif key.startswith(f"{party} ") and not key.startswith(f"{cc}"):
+                rest = key[len(party) + 1 :]
+                if not rest.startswith("of "):
+                    key = f"{rest} of {party}"
+        return key
+
+    # -- posts --------------------------------------------------------------------------------
+
+    def post_display(self, title: str) -> str:
+        """A post title as written, less a leading ordinal ("8th Director" → "Director")."""
+        words = squash(title).split(" ")
+        if len(words) > 1 and _ORDINAL.match(words[0].lower()):
+            words = words[1:]
+        return " ".join(words)
+
+    def post_key(self, title: str) -> str:
+        """The key posts are matched by: folded, singular, without "the" or brackets."""
+        return self._post_key(title)
+
+    def _post_key(self, title: str) -> str:
+        text = _TRAILING_PAREN.sub("", self.post_display(title)) or title
+        words = drop_words(fold(text), THE).split(" ")
+        head_end = words.index("of") if "of" in words else len(words)
+        if head_end > 0:
+            words[head_end - 1] = singular(words[head_end - 1])
+        return " ".join(w for w in words if w)
+
+    def split_post(self, title: str) -> tuple[str, str | None]:
+        """A title naming its body, split: ("Director", "Taiwan Affairs Office").
+
+        Only splits at an "of" whose remainder names an organization (has an office,
+        ministry, commission... word), so "Minister of Foreign Affairs" stays whole.
+        """
+        text = self.post_display(title)
+        for match in re.finditer(r"\s+of\s+(?:the\s+)?", text):
+            post, rest = text[: match.start()], text[match.end() :]
+            if not post or not rest:
+                continue
+            if self._org_words.intersection(fold(rest).split(" ")) and self._is_post(post):
+                return post, rest
+        return text, None
+
+    def _is_post(self, text: str) -> bool:
+        words = tuple(fold(text).split(" "))
+        return bool(self._modifiers.intersection(words)) or any(
+            _contains(words, phrase) for phrase in (*self._single, *self._shared)
+        )
+
+    def single_holder(self, post_key: str) -> bool:
+        """True for a post held by one person at a time (Director, not Deputy Director)."""
+        words = tuple(post_key.split(" "))
+        head = words.index("of") if "of" in words[1:] else len(words)
+        if self._modifiers.intersection(words[:head]):
+            return False
+        best_single = max((len(p) for p in self._single if _contains(words, p, head)), default=0)
+        best_shared = max((len(p) for p in self._shared if _contains(words, p, head)), default=0)
+        return best_single > best_shared
+
+    # -- alias entries ------------------------------------------------------------------------
+
+    def entries(self, kind: str) -> list[AliasEntry]:
+        return [e for e in self.config.entries if e.kind == kind]
+
+
+def singular(word: str) -> str:
+    """English plural to singular for the last word of a post title's head."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("men") and word[:-3] in {"chair", "chair wo", "spokes", "alder"}:
+        return word[:-3] + "man"
+    if word.endswith(_UNSPLIT_TAILS) and not word.endswith(("ors", "ers", "ents", "ants")):
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word[:-1]
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...], head: int | None = None) -> bool:
+    """True when ``phrase`` occurs in ``words`` starting before index ``head``."""
+    n = len(phrase)
+    last = len(words) - n + 1 if head is None else min(head, len(words) - n + 1)
+    return any(words[i : i + n] == phrase for i in range(max(last, 0)))
+
+
+def abbreviation(name: str) -> tuple[str, str] | None:
+    """"Central Policy Research Office (CPRO)" → ("Central Policy Research Office", "CPRO").
+
+    Only when the bracketed word is capitals whose letters follow the initials of the name.
+    """
+    match = _TRAILING_PAREN.search(name)
+    if not match:
+        return None
+    abbr = match.group(1).strip()
+    if not (2 <= len(abbr) <= 10) or not abbr.isupper() or not abbr.isalpha():
+        return None
+    full = name[: match.start()].strip()
+    initials = [w[0].upper() for w in re.split(r"[\s\-]+", full) if w and w[0].isalpha()]
+    if not initials or initials[0] != abbr[0]:
+        significant = [
+            w[0].upper() for w in full.split() if w.lower() not in _SMALL_WORDS and w[0].isalpha()
+        ]
+        if not significant or significant[0] != abbr[0]:
+            return None
+    it = iter(initials)
+    if all(letter in it for letter in abbr):
+        return full, abbr
+    return None
+
+
+def inline_abbreviations(name: str) -> list[tuple[str, str]]:
+    """Abbreviations defined inside a longer name: "Chinese Communist Party (CCP) Central ..."."""
+    found = []
+    for match in re.finditer(r"\(([A-Z]{2,10})\)", name):
+        prefix = name[: match.start()].strip()
+        words = prefix.split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[-size:])
+            split = abbreviation(f"{candidate} ({match.group(1)})")
+            if split and split[0].split()[0][0] == match.group(1)[0]:
+                if all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words[-size:]):
+                    found.append(split)
+                    break
+    return found

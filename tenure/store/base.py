@@ -1,0 +1,72 @@
+"""The store interface: what tenure needs from a database, whatever the backend.
+
+A backend gives connections (SQLAlchemy Core, one schema from :mod:`tenure.store.schema`),
+inserts that skip rows already present, and full-text search. Everything else (ingest,
+derivation, queries) is written once against this interface, so PostgreSQL is a matter of a
+URL: ``tenure.open("postgresql+psycopg://host/db")``.
+
+Implementations: :class:`tenure.store.sql.SQLStore` (any SQLAlchemy URL, SQLite tuned: WAL,
+FTS5).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    """One hit of :meth:`Store.search_docs`: what it refers to and a snippet of the match."""
+
+    ref: str
+    kind: str
+    name: str
+    snippet: str
+    score: float
+
+
+class Store(ABC):
+    """A database holding claims and what is derived from them."""
+
+    url: str
+
+    @abstractmethod
+    def connect(self) -> AbstractContextManager[Connection]:
+        """A connection for reading (no transaction is committed)."""
+
+    @abstractmethod
+    def begin(self) -> AbstractContextManager[Connection]:
+        """A connection inside one transaction, committed on success, rolled back on error."""
+
+    @abstractmethod
+    def insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert rows, skipping any whose primary key is already present."""
+
+    @abstractmethod
+    def search_docs(self, conn: Connection, text: str, limit: int) -> list[SearchRow]:
+        """Entity names and evidence matching ``text``, best first."""
+
+    @property
+    @abstractmethod
+    def has_fts(self) -> bool:
+        """True when search uses a full-text index (SQLite FTS5), False for LIKE."""
+
+    @abstractmethod
+    def integrity_check(self) -> str:
+        """The backend's own consistency check; ``"ok"`` when the database is sound."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections and files."""
+
+
+def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    """Slices of at most ``size`` items, for IN lists under the backends' parameter limits."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

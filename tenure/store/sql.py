@@ -1,0 +1,250 @@
+"""The SQL store: SQLite by default, any SQLAlchemy URL later (PostgreSQL).
+
+    >>> store = open_store("tenure.db")                 # doctest: +SKIP
+    >>> with store.connect() as conn: ...               # doctest: +SKIP
+
+SQLite files run in WAL mode with ``synchronous=NORMAL`` (a crash loses at most the last
+transactions, never consistency) and foreign keys on; the schema is created or migrated when
+the store opens. Search uses an FTS5 index over ``search_docs`` kept in step by triggers; where
+FTS5 is missing (or on another backend) it falls back to LIKE.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import NullPool, StaticPool
+
+from tenure.errors import TenureError, UsageError
+from tenure.store import schema
+from tenure.store.base import SearchRow, Store
+
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "name, text, content='search_docs', content_rowid='rowid', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS search_docs_ai AFTER INSERT ON search_docs BEGIN "
+    "INSERT INTO search_fts(rowid, name, text) VALUES (new.rowid, new.name, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS search_docs_ad AFTER DELETE ON search_docs BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, name, text) "
+    "VALUES ('delete', old.rowid, old.name, old.text); END",
+)
+
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+"""SQL to bring a database from version N-1 to N, keyed by N (none yet past version 1)."""
+
+
+class StoreError(TenureError):
+    """The database could not be opened or used; the message says which file and why."""
+
+
+def now() -> str:
+    """A UTC timestamp for first_seen / last_seen."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def to_url(db: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL from a path (``tenure.db``), ``:memory:`` or a URL as is."""
+    text_db = os.fspath(db)
+    if "://" in text_db:
+        return text_db
+    if text_db == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{os.path.abspath(text_db)}"
+
+
+class SQLStore(Store):
+    """A :class:`~tenure.store.base.Store` over SQLAlchemy Core."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = url
+        self.engine: Engine
+        is_sqlite = url.startswith("sqlite")
+        if is_sqlite:
+            path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
+            if path:
+                folder = os.path.dirname(path) or "."
+                if not os.path.isdir(folder):
+                    raise UsageError(f"{path}: folder {folder} does not exist.")
+                if not create and not os.path.exists(path):
+                    raise UsageError(
+                        f"{path}: no database here yet; run `tenure ingest` first or pass --db."
+                    )
+            memory = path is None
+            self.engine = create_engine(
+                url,
+                poolclass=StaticPool if memory else NullPool,
+                connect_args={"check_same_thread": False, "timeout": 30},
+            )
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            self.engine = create_engine(url)
+        self.is_sqlite = is_sqlite
+        self._fts = False
+        self._conn: Connection | None = None
+        try:
+            self._conn = self.engine.connect()
+            self.migrate()
+        except DBAPIError as exc:
+            raise StoreError(f"{url}: cannot open the database: {exc.orig}") from exc
+
+    # -- connections --------------------------------------------------------------------------
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        conn = self._connection()
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        conn = self._connection()
+        if conn.in_transaction():
+            conn.rollback()
+        conn.info["write"] = True
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            conn.info["write"] = False
+
+    def _connection(self) -> Connection:
+        if self._conn is None or self._conn.closed:
+            self._conn = self.engine.connect()
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self.engine.dispose()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Create the schema, or bring an older one to :data:`schema.SCHEMA_VERSION`."""
+        with self.begin() as conn:
+            schema.metadata.create_all(conn)
+            current = conn.execute(
+                select(schema.schema_version.c.version)
+                .order_by(schema.schema_version.c.version.desc())
+                .limit(1)
+            ).scalar()
+            if current is None:
+                conn.execute(
+                    schema.schema_version.insert().values(
+                        version=schema.SCHEMA_VERSION, applied_at=now()
+                    )
+                )
+            elif current > schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.url}: made by a newer tenure (schema {current} > "
+                    f"{schema.SCHEMA_VERSION}); upgrade tenure to read it."
+                )
+            else:
+                for version in range(current + 1, schema.SCHEMA_VERSION + 1):
+                    for statement in MIGRATIONS.get(version, ()):
+                        conn.execute(text(statement))
+                    conn.execute(
+                        schema.schema_version.insert().values(version=version, applied_at=now())
+                    )
+            if self.is_sqlite:
+                try:
+                    for statement in FTS_DDL:
+                        conn.exec_driver_sql(statement)
+                    self._fts = True
+                except DBAPIError:
+                    self._fts = False
+
+    @property
+    def has_fts(self) -> bool:
+        return self._fts
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.is_sqlite:
+            conn.execute(sqlite.insert(table).on_conflict_do_nothing(), list(rows))
+        elif self.engine.dialect.name == "postgresql":
+            conn.execute(postgresql.insert(table).on_conflict_do_nothing(), list(rows))
+        else:
+            keys = [c.name for c in table.primary_key.columns]
+            for row in rows:
+                where = [table.c[k] == row[k] for k in keys]
+                if conn.execute(select(table.c[keys[0]]).where(*where)).first() is None:
+                    conn.execute(table.insert().values(**row))
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search_docs(self, conn: Connection, query: str, limit: int) -> list[SearchRow]:
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        if self._fts:
+            match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+            if query.rstrip().endswith("*") or len(words[-1]) >= 3:
+                match += "*"
+            try:
+                rows = conn.exec_driver_sql(
+                    "SELECT d.ref, d.kind, d.name, "
+                    "snippet(search_fts, 1, '[', ']', '…', 12), bm25(search_fts, 4.0, 1.0) "
+                    "FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+                    "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 4.0, 1.0), d.ref LIMIT ?",
+                    (match, limit),
+                ).all()
+                return [SearchRow(r[0], r[1], r[2], r[3] or r[2], float(r[4])) for r in rows]
+            except SQLAlchemyError:
+                pass
+        docs = schema.search_docs
+        stmt = select(docs.c.ref, docs.c.kind, docs.c.name, docs.c.text)
+        for w in words:
+            pattern = f"%{w}%"
+            stmt = stmt.where(docs.c.name.ilike(pattern) | docs.c.text.ilike(pattern))
+        rows = conn.execute(stmt.order_by(docs.c.kind, docs.c.ref).limit(limit)).all()
+        return [SearchRow(r[0], r[1], r[2], _snippet(r[3], words), 0.0) for r in rows]
+
+    def integrity_check(self) -> str:
+        if not self.is_sqlite:
+            return "ok"
+        with self.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+def _snippet(text_value: str, words: list[str], width: int = 80) -> str:
+    lowered = text_value.casefold()
+    at = min((lowered.find(w.casefold()) for w in words if w.casefold() in lowered), default=0)
+    start = max(at - width // 2, 0)
+    return ("…" if start else "") + text_value[start : start + width]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+
+def open_store(db: str | os.PathLike[str], *, create: bool = True) -> SQLStore:
+    """Open (creating and migrating) the store at a path or URL."""
+    return SQLStore(to_url(db), create=create)
