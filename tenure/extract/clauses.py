@@ -18,7 +18,9 @@ import re
 
 from tenure.extract.dates import DateMatch, find_dates
 
-CLAUSE_BREAK = re.compile(r",\s+(?!(?:and|or)\s+the\s+[A-Z])|;\s+|\s+and\s+(?=(?:was|were|in|on|it|its|then|later|has|had)\b)")
+CLAUSE_BREAK = re.compile(
+    r",\s+(?!(?:and|or)\s+the\s+[A-Z])|;\s+|\s+and\s+(?=(?:was|were|in|on|it|its|then|later|has|had)\b|[a-z]+ed\b)"
+)
 TIME_PHRASE = re.compile(
     r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
     r"at the time|in the (?:late|early|mid)|in the \d{4}s|decades?)\b",
@@ -47,7 +49,7 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
     start, end = clause_bounds(sentence, position)
     if TIME_PHRASE.search(sentence[start:end]):
         return None
-    if find_dates(sentence):
+    if find_dates(sentence[:end]):
         return None
     return carried
 
@@ -66,7 +68,7 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     before = [d for d in dates if d.finish <= start]
     if before:
         return before[-1]
-    return dates[0]
+    return None
 
 
 def carried_date(sentence: str, previous: str | None, event_like: bool) -> str | None:

@@ -235,9 +235,9 @@ def _to_range(m: re.Match[str], at_end: bool) -> DateRange | None:
         end = _prefix(*_point(m["b"]))
         return _checked(DateRange(start, end, **flags)) if end else None
     cut = m["fragment"]
-    if cut and not at_end:
-        return None
     digits = m["yy"] or (cut if cut and len(cut) == 2 and cut.isdigit() else None)
+    if cut and not (at_end or digits):
+        return None
     if digits:
         end = _two_digit_end(parts, digits, at_end)
         if end is None:

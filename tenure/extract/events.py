@@ -77,13 +77,17 @@ def _first_org(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip().strip("\"“”'")
+    ref = re.match(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])", text)
+    if ref and not find_orgs(text[: ref.end() + 40])[:1] == [ref.group(1)]:
+        if not re.match(r"^[Tt]he\s+\w+\s+[A-Z]", text):
+            return ref.group(1)
     text = re.sub(r"^(?:a|an|the|its|their)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])", "", text)
     text = text.strip("\"“”'")
     orgs = find_orgs(text)
     if orgs and text.startswith(orgs[0].split()[0]):
         return orgs[0]
-    m = re.match(rf"^({REF})\b", text)
-    return m.group(1) if m else None
+    return None
 
 
 def _orgs_after(text: str | None) -> list[str]:
@@ -111,7 +115,9 @@ def _last_org(text: str | None) -> str | None:
     """The body nearest the end of the text before a verb (the grammatical subject)."""
     if not text:
         return None
-    tail = text.strip()
+    tail = re.sub(r"\s*\([^()]*\)", "", text.strip())
+    tail = re.sub(r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|translated as|referred to as)\s+[^,]*,?\s*$", "", tail)
+    tail = re.sub(r",\s*$", "", tail)
     refs = list(re.finditer(rf"\b({REF})\s*$", tail))
     if refs:
         return refs[-1].group(1)
@@ -131,10 +137,27 @@ def resolve(ref: str | None, ctx: Mentions) -> str | None:
         if found:
             return found
         bare = ARTICLE.sub("", ref)
-        if bare.lower() in ("it", "they", "this", "its") or not ORG_WORDS.search(bare) and not bare.isupper():
-            return ctx.last if bare.lower() in ("it", "they") else (ctx.subject if bare.lower() in ("post", "position") else None)
+        lower = bare.lower()
+        if lower in ("it", "they", "this", "its"):
+            return ctx.last
+        if lower in ("post", "position"):
+            return ctx.subject
+        if bare.isupper():
+            return bare
+        if not ORG_WORDS.search(bare):
+            return ctx.last
         return bare
-    return ctx.abbreviations.get(ref, clean_org(ref))
+    name = ctx.abbreviations.get(ref, clean_org(ref))
+    return _subject_alias(name, ctx)
+
+
+def _subject_alias(name: str, ctx: Mentions) -> str:
+    """A shortened form of the subject's name ("Central Leading Group") is the subject."""
+    words = set(name.lower().split())
+    subject_words = set(ctx.subject.lower().split())
+    if len(words) >= 2 and words < subject_words and name.split()[-1].lower() == ctx.subject.lower().split()[-1]:
+        return ctx.subject
+    return name
 
 
 def sentence_events(sentence: str, ctx: Mentions, carried: str | None = None) -> list[Found]:
@@ -166,7 +189,14 @@ def _read(kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions
     if kind == "established":
         if groups.get("as"):
             org = _first_org(groups["as"])
-            return [Found(kind, resolve(org, ctx) or org, None, 0)] if org else []
+            if not org:
+                return []
+            named = resolve(org, ctx) or org
+            found = [Found(kind, named, None, 0)]
+            current = resolve(_last_org(before), ctx) if before else None
+            if re.search(r"\boriginally\b", m.group(0)) and current and current != named:
+                found.append(Found("renamed", named, current, 0))
+            return found
         if before is not None:
             subject = _last_org(before)
             names = []

@@ -22,7 +22,7 @@ from tenure.extract.names import is_post_title, singular
 ACTING = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
 RANK = re.compile(r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE)
 ROLE_TAIL = re.compile(
-    r"\s+((?:in charge of|responsible for|with responsibility for|for|overseeing)\s+.+)$",
+    r"\s+((?:in charge of|responsible for|with responsibility for|overseeing)\s+.+)$",
     re.IGNORECASE,
 )
 ACTING_PREFIX = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)

@@ -50,12 +50,14 @@ def read_prose(
     for paragraph_no, block in enumerate(doc.paragraphs()):
         ctx.learn_abbreviations(block.text)
         previous: str | None = None
-        for sentence in split_sentences(block.text):
+        sentences = split_sentences(block.text)
+        for sentence in sentences:
             text = sentence.text
-            if block.truncated and sentence.index == len(split_sentences(block.text)) - 1 and not text.endswith("."):
-                previous = last_date(text) or previous
-                continue
             evidence = Evidence(block.line, text, block.section)
+            if block.truncated and sentence is sentences[-1] and not text.endswith("."):
+                text = re.sub(r"\s*\S*$", "", text)
+            text = mask_asides(text)
+            ctx.noticed(find_orgs(text))
             subject_ref = SUBJECT_REF.match(text)
             ctx.sentence_subject = ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
             carried = carried_date(text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text)))
@@ -88,6 +90,14 @@ def read_prose(
             ctx.recent = find_orgs(text)
             previous = last_date(text) or carried or previous
     return tenures, events, notes
+
+
+ASIDE = re.compile(r"\((?:[^()]*\bborn\b[^()]*|;?\s*\d{1,2}\s+\w+\s+\d{4}\s*[–—-]\s*\d{1,2}\s+\w+\s+\d{4}|[^()]*\d{4}\s*[–—-]\s*\d{4}\)?\s*$)\)")
+
+
+def mask_asides(text: str) -> str:
+    """Blank out "(born October 1956)" and life spans, which are not tenure dates."""
+    return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _first_org(text: str, ctx: Mentions) -> str | None:

@@ -24,8 +24,10 @@ ABBREVIATIONS = re.compile(
 )
 WORD = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
 CONNECT = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
+INLINE_ABBR = r"(?:\s+\([A-Z]{2,8}\))?"
 ORG_PHRASE = re.compile(
-    rf"(?<![\w-])(?:{WORD})(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}))*(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
+    rf"(?<![\w-])(?:{WORD}){INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
+    rf"(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
 )
 LEADING_NOISE = re.compile(
     r"^(?:The|In|On|At|After|Before|Since|From|Under|During|When|While|By|As|Its|His|Her|Their|"
@@ -48,9 +50,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split a paragraph into sentences; a period ends one unless it ends an abbreviation."""
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?](?=\s+[\"'(“]?[A-Z0-9]|$)", text):
+    for m in re.finditer(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)", text):
         candidate = text[start : m.end()]
-        tail = candidate.rstrip(".!?").rsplit(None, 1)
+        tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
         if tail and ABBREVIATIONS.search(tail[-1] + "."):
             continue
         if candidate.strip():
@@ -61,8 +63,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+MONTH_TAIL = re.compile(
+    r"\s+(?:in|on|of|from|since|until|by)\s+(?:(?:early|late|mid)\s+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4}).*$"
+)
+
+
 def clean_org(name: str) -> str:
-    name = LEADING_NOISE.sub("", name.strip())
+    name = MONTH_TAIL.sub("", name.strip())
+    name = LEADING_NOISE.sub("", name)
     name = TRAILING_NOISE.sub("", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name)
     return name.strip(" ,;:'\"“”")
@@ -78,8 +87,10 @@ def find_orgs(text: str) -> list[str]:
             if stripped == name:
                 break
             name = stripped
-        if ORG_WORDS.search(name) and len(name) > 3:
-            found.append(name)
+        for part in re.split(r"\s+and\s+(?:the|its)\s+", name):
+            part = clean_org(part)
+            if ORG_WORDS.search(part) and len(part) > 3:
+                found.append(part)
     return found
 
 
@@ -98,6 +109,14 @@ class Mentions:
     last_post: str | None = None
     established_on: str | None = None
     sentence_subject: str | None = None
+
+    def noticed(self, orgs: list[str]) -> None:
+        """Bodies named in a sentence: remembered by head noun, not made the last body."""
+        for org in orgs:
+            org = self.abbreviations.get(org, org)
+            head = org_head(org)
+            if head and len(org.split()) > 1:
+                self.by_head[head] = org
 
     def saw(self, org: str) -> str:
         org = self.abbreviations.get(org, org)

@@ -102,6 +102,15 @@ RANGES: list[tuple[str, DateRange]] = [
     ("March 2014 – April 20", R("2014-03", None)),
     ("1995–20", R("1995", None)),
     ("between 1952 and 19", R("1952", None)),
+    ("1999–19", R("1999", None)),
+    ("20 March 2014 – 15", R("2014-03-20", None)),
+    ("20 March 2014 – 15 Ap", R("2014-03-20", None)),
+    ("5 May 2014 – 17 October 20", R("2014-05-05", None)),
+    ("March 2014 – April 20, 2", R("2014-03", None)),
+    ("2014 – pres", R("2014", None)),
+    ("2014 – May", R("2014", None)),
+    ("(2014–20)", R("2014", "2020")),
+    ("1000-10 January 1000", R("1000", "1000-01-10")),
 ]
 
 DATES: list[tuple[str, str]] = [
@@ -172,6 +181,11 @@ NOT_DATES: list[str] = [
     "2017–2014",
     "March 2015 – January 2015",
     "2014–13",
+    "(2014–2)",
+    "(2014 – Apr)",
+    "(1999–19)",
+    "2014 – Director",
+    "March 2014–15 x",
     "2019–19",
     "March",
     "March 20",
@@ -322,6 +336,17 @@ FOUND: list[tuple[str, list[tuple[int, int, str, DateRange]]]] = [
         ],
     ),
     ("2014–13 and 2014–20", [(12, 19, "2014–20", R("2014", "2020"))]),
+    (
+        "Served 20 March 2014 – 15 April here and 2014–2",
+        [
+            (7, 20, "20 March 2014", R("2014-03-20", None, single=True)),
+            (41, 47, "2014–2", R("2014", None)),
+        ],
+    ),
+    (
+        "===Central Military–Party Committee (1985–",
+        [(37, 42, "1985–", R("1985", None, ongoing=True))],
+    ),
 ]
 
 
@@ -437,6 +462,7 @@ def test_find_dates_spans(text: str) -> None:
     for m in find_dates(text):
         assert 0 <= last <= m.begin < m.finish <= len(text)
         assert text[m.begin : m.finish] == m.text
+        assert parse_range(m.text) == m.range
         last = m.finish
 
 
