@@ -19,7 +19,7 @@ import re
 from tenure.extract.dates import DateMatch, find_dates
 
 CLAUSE_BREAK = re.compile(
-    r",\s+(?!(?:and|or)\s+the\s+[A-Z])|;\s+|\s+and\s+(?=(?:was|were|in|on|it|its|then|later|has|had)\b|[a-z]+ed\b)"
+    r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|has|had)\b|[a-z]+ed\b)"
 )
 TIME_PHRASE = re.compile(
     r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
@@ -54,9 +54,19 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
     return carried
 
 
+ATTRIBUTIVE = re.compile(r"\bthe\s+$")
+
+
 def match_for(sentence: str, position: int) -> DateMatch | None:
-    """The date or range a verb at ``position`` belongs to, if the sentence has one."""
-    dates = find_dates(sentence)
+    """The date or range a verb at ``position`` belongs to, if the sentence has one.
+
+    A year used as a modifier ("the 1989 Tiananmen Square protests") is not a date of the verb.
+    """
+    dates = [
+        d
+        for d in find_dates(sentence)
+        if not (ATTRIBUTIVE.search(sentence[: d.begin]) and re.match(r"\s+[A-Z]", sentence[d.finish :]))
+    ]
     if not dates:
         return None
     start, end = clause_bounds(sentence, position)

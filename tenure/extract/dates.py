@@ -16,10 +16,11 @@ takes its century from the start. A range may share its year or month on the rig
 ("January – June 2012", "1–5 May 2014"), run on ("2023–", "2023–present", "since 2019"),
 be acting ("Acting: ...", "(Acting until ...)") or approximate ("c. 1950", "early 2025").
 
-Articles are cut mid-word, so a range whose end is a fragment at the very end of the text
-("2014–2", "2014–Apr") keeps its start and drops its end. A plain hyphen followed by a month
-number reads as an ISO date ("2011-12" is December 2011); any other dash before two digits
-reads as a two-digit end year ("2011–12" is 2011 to 2012).
+Articles are cut mid-word, so a range whose end is cut off at the very end of the text
+("2014–2", "2014 – Apr", "5 May 2014 – 17 October 20") keeps its start and drops its end;
+"2014–20" there still reads as 2014 to 2020. A plain hyphen before a month number reads as
+an ISO date ("2011-12" is December 2011); other dashes before two digits read as a two-digit
+end year ("2011–12" is 2011 to 2012). Month names count only capitalised ("May", "Sept.").
 """
 
 from __future__ import annotations

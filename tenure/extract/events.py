@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tenure.extract.clauses import date_for
 from tenure.extract.names import ORG_WORDS
-from tenure.extract.text import Mentions, clean_org, find_orgs
+from tenure.extract.text import Mentions, clean_org, find_orgs, org_head
 
 REF = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
@@ -155,22 +155,46 @@ def _subject_alias(name: str, ctx: Mentions) -> str:
     """A shortened form of the subject's name ("Central Leading Group") is the subject."""
     words = set(name.lower().split())
     subject_words = set(ctx.subject.lower().split())
-    if len(words) >= 2 and words < subject_words and name.split()[-1].lower() == ctx.subject.lower().split()[-1]:
+    if len(words) >= 2 and words < subject_words and org_head(name) == org_head(ctx.subject):
         return ctx.subject
     return name
 
 
-def sentence_events(sentence: str, ctx: Mentions, carried: str | None = None) -> list[Found]:
+def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Every match of a rule, including those inside another match's trailing text."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(sentence):
+        m = pattern.search(sentence, pos)
+        if m is None:
+            break
+        out.append(m)
+        groups = m.groupdict()
+        if groups.get("after") is not None:
+            pos = m.start("after")
+        elif groups.get("before") is not None:
+            pos = m.end("before") + 1
+        else:
+            pos = m.end()
+        pos = max(pos, m.start() + 1)
+    return out
+
+
+def sentence_events(
+    sentence: str, ctx: Mentions, carried: str | None = None, truncated: bool = False
+) -> list[Found]:
     """Every event a sentence states, in order, with its date."""
     found: list[Found] = []
     seen_spans: list[tuple[int, int, str]] = []
     for kind, pattern in RULES:
-        for m in pattern.finditer(sentence):
-            groups = m.groupdict()
+        for m in _matches(pattern, sentence):
+            groups = dict(m.groupdict())
+            if groups.get("before") is not None:
+                groups["before"] = sentence[: m.end("before")]
             position = m.start("after") if groups.get("after") is not None else m.end("before") if groups.get("before") is not None else m.start()
             if any(abs(position - p) < 4 and k == kind for p, _, k in seen_spans):
                 continue
-            events = _read(kind, groups, sentence, ctx, m)
+            events = _read(kind, groups, sentence, ctx, m, truncated)
             for event in events:
                 event.position = position
                 event.date = date_for(sentence, position, carried)
@@ -184,7 +208,9 @@ def sentence_events(sentence: str, ctx: Mentions, carried: str | None = None) ->
     return _dedupe(found)
 
 
-def _read(kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions, m: re.Match[str]) -> list[Found]:
+def _read(
+    kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions, m: re.Match[str], truncated: bool
+) -> list[Found]:
     before, after, ref = groups.get("before"), groups.get("after"), groups.get("ref")
     if kind == "established":
         if groups.get("as"):
@@ -237,6 +263,8 @@ def _read(kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions
         if kind in ("renamed", "upgraded", "downgraded", "merged", "name_dropped", "co_located") and not target:
             if kind == "co_located" and ref and ref.lower() == "they":
                 return _they_colocated(ctx)
+            if truncated and kind in ("merged", "renamed") and after is not None and len(after.split()) <= 6:
+                return [Found(kind, org, None, 0)]
             return []
         return [Found(kind, org, target if kind != "restored" else None, 0)]
     return []

@@ -90,6 +90,11 @@ def merge_events(events: list[Event]) -> list[Event]:
             ),
             None,
         )
+        if same is None and event.type == "co_located" and event.date is None and event.other:
+            same = next(
+                (m for m in merged if m.type == "co_located" and m.other and _norm(m.other) == _norm(event.other)),
+                None,
+            )
         if same is None:
             merged.append(event)
             continue

@@ -56,12 +56,12 @@ def read_prose(
             evidence = Evidence(block.line, text, block.section)
             if block.truncated and sentence is sentences[-1] and not text.endswith("."):
                 text = re.sub(r"\s*\S*$", "", text)
+            cut = block.truncated and sentence is sentences[-1]
             text = mask_asides(text)
-            ctx.noticed(find_orgs(text))
             subject_ref = SUBJECT_REF.match(text)
             ctx.sentence_subject = ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
             carried = carried_date(text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text)))
-            found = sentence_events(text, ctx, carried)
+            found = sentence_events(text, ctx, carried, cut)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date
@@ -88,6 +88,7 @@ def read_prose(
             if not found and EVENT_WORDS.search(text) and re.search(r"\b1\d{3}|20\d\d\b", text):
                 notes.append(Diagnostic("info", f"sentence looks like an event but was not read: {text[:100]!r}", block.line))
             ctx.recent = find_orgs(text)
+            ctx.noticed(ctx.recent)
             previous = last_date(text) or carried or previous
     return tenures, events, notes
 

@@ -88,7 +88,7 @@ def find_orgs(text: str) -> list[str]:
                 break
             name = stripped
         for part in re.split(r"\s+and\s+(?:the|its)\s+", name):
-            part = clean_org(part)
+            part = re.sub(r"\s+\([A-Z]{2,8}\)$", "", clean_org(part))
             if ORG_WORDS.search(part) and len(part) > 3:
                 found.append(part)
     return found

@@ -403,20 +403,10 @@ def test_no_regex_compiled_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # Properties
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
 FRAGMENTS = [
     *("2014", "1999", "2023", "1000", "2199", "2200", "0999", "1990s", "2013-12-04", "2013-12"),
     *("48", "12", "20", "5", "31", "1st", "22nd", "10,220", "170", "0", "7"),
