@@ -147,3 +147,35 @@ def overlap(
     if known and max(a_s1, b_s1) < min(a_e0, b_e0):
         return "certain"
     return "possible"
+
+
+def gap(
+    before: tuple[str | None, str | None, bool],
+    after: tuple[str | None, str | None, bool],
+    today: date | None = None,
+) -> Certainty | None:
+    """Whether days pass between the end of ``before`` and the start of ``after``.
+
+    ``certain`` when at least one whole day certainly lies between them, None when none can
+    (they meet or overlap), ``possible`` otherwise: "2014–2017" then "2017–2023" may leave a
+    gap inside 2017, or may not.
+
+        >>> gap(("2014", "2017-06-30", False), ("2017-07-01", None, True))
+        >>> gap(("2014", "2016", False), ("2018", None, False))
+        'certain'
+    """
+    today = today or date.today()
+    _, end, ongoing = before
+    start = after[0]
+    if end:
+        e_first, e_last = bounds(end)
+    elif ongoing:
+        e_first, e_last = today, date.max
+    else:
+        e_first, e_last = date.min, date.max
+    s_first, s_last = bounds(start) if start else (date.min, date.max)
+    if (s_first - e_last).days > 1:
+        return "certain"
+    if (s_last - e_first).days <= 1:
+        return None
+    return "possible"

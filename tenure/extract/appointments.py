@@ -30,7 +30,11 @@ from tenure.extract.posts import describe_position, post_case, top_level_split
 from tenure.extract.text import Mentions, org_head
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
-PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}"
+PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+LEADING_WORDS = re.compile(
+    r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
+    r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)\s+)+"
+)
 VERB_APPOINT = (
     r"(?:was|were|had been|has been|is)\s+(?:then\s+|later\s+|subsequently\s+|also\s+)?"
     r"(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|transferred)"
@@ -88,7 +92,7 @@ def sentence_tenures(
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
-        for m in pattern.finditer(sentence):
+        for m in _overlapping(pattern, sentence):
             span = (m.start("person"), m.end("person"))
             if any(a <= span[0] < b for a, b in claimed):
                 continue
@@ -99,15 +103,30 @@ def sentence_tenures(
     return out
 
 
+def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(sentence):
+        m = pattern.search(sentence, pos)
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end("person") if "person" in m.groupdict() and m.group("person") else m.end()
+        pos = max(pos, m.start() + 1)
+    return out
+
+
 def _person(raw: str, ctx: Mentions, person_subject: str | None) -> tuple[str | None, list[str], list[str]]:
     """(name, aliases, titles) of the person a pattern found, resolving he/she/surnames."""
-    raw = raw.strip()
+    raw = LEADING_WORDS.sub("", raw.strip())
     if SUBJECT_PRONOUN.match(raw):
         return (person_subject, [], []) if person_subject else (None, [], [])
     if person_subject and raw in (person_subject.split()[0], person_subject.split()[-1]):
         return person_subject, [], []
     if raw in ctx.people:
         return ctx.people[raw], [raw], []
+    if len(raw.split()) == 1:
+        return None, [], []
     titles: list[str] = []
     domain = list(DOMAIN_WORDS.finditer(raw))
     words = raw.split()
@@ -187,7 +206,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
     post_text = groups["post"]
     if kind == "appointed":
-        head = re.match(r"^to\s+(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)", post_text)
+        head = re.match(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)", post_text)
         if head:
             post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[head.group("verb")]
             org = ctx.resolve(head.group("org")) or ctx.last
@@ -259,10 +278,12 @@ def _items(body: str) -> list[tuple[str, int]]:
         position += len(piece)
     merged: list[tuple[str, int]] = []
     for piece, pos in parts:
-        if merged and not is_post_title(_post_phrase(re.sub(r"^(?:the|a|an|its|as)\s+", "", piece))):
-            if find_dates(piece) and not find_dates(merged[-1][0]):
+        bare = re.sub(r"^(?:the|a|an|its|as)\s+", "", piece)
+        if merged and (not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)):
+            if find_dates(piece) and not find_dates(merged[-1][0]) and not re.search(r"\s(?:was|were|is)\s", piece):
                 merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])
-            continue
+                continue
+            break
         merged.append((re.sub(r"^as\s+", "", piece), pos))
     return merged
 
@@ -279,8 +300,8 @@ def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> st
         resolved = ctx.by_head.get(word)
         if resolved:
             return resolved
-    if re.search(r"\bits\s+" + re.escape(post.split()[-1]), sentence, re.I):
-        return ctx.sentence_subject or ctx.last
+    if re.search(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(post.split()[-1]), sentence, re.I):
+        return ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     return None
 
 

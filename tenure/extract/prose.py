@@ -62,6 +62,7 @@ def read_prose(
             ctx.sentence_subject = ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
             carried = carried_date(text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text)))
             found = sentence_events(text, ctx, carried, cut)
+            ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date

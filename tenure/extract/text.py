@@ -109,6 +109,7 @@ class Mentions:
     last_post: str | None = None
     established_on: str | None = None
     sentence_subject: str | None = None
+    event_in_sentence: bool = False
 
     def noticed(self, orgs: list[str]) -> None:
         """Bodies named in a sentence: remembered by head noun, not made the last body."""

@@ -185,7 +185,8 @@ class _State:
         if entry is None and not BULLET.match(line) and not TABLE_ROW.match(line):
             if self.pending is not None:
                 self._flush_pending()
-            if stripped.lower() == "infobox" or len(stripped) <= 120 and not stripped.endswith("."):
+            heading_like = len(stripped) <= 120 and not stripped.endswith((".", ":"))
+            if stripped.lower() == "infobox" or heading_like:
                 self.pending = (number, stripped)
                 return True
         return False

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, select
 
 from tenure import time
 from tenure.resolve.merge import Holding, Statement, disagreements, double_holders, merge
@@ -422,4 +422,4 @@ def _date(value: Any) -> str | None:
     return None
 
 
-__all__ = ["HoldingsBuilder", "day_bounds", "func"]
+

@@ -1,0 +1,299 @@
+"""What queries answer: plain dataclasses whose ``to_dict()`` is the stable JSON.
+
+Every answer carries its evidence: each :class:`TenureInfo` and :class:`EventInfo` lists the
+:class:`EvidenceRef` (article, path, line, section, verbatim text, claim id) it rests on.
+``tenure ... --format json`` prints exactly these dicts; ``docs/store.md`` documents them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from tenure.time import Certainty
+
+
+class _Dict:
+    def to_dict(self) -> dict[str, Any]:
+        """This answer as JSON-ready data (the ``--format json`` output)."""
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+
+@dataclass(frozen=True)
+class EvidenceRef(_Dict):
+    """Where a fact was read: article title, file, 1-based line, section, verbatim text."""
+
+    article: str
+    path: str | None
+    line: int | None
+    section: str | None
+    text: str
+    claim: str
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> EvidenceRef:
+        return cls(
+            record["article"], record.get("path"), record.get("line"), record.get("section"),
+            record.get("text") or "", record["claim"],
+        )
+
+
+@dataclass(frozen=True)
+class OrgRef(_Dict):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PersonRef(_Dict):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PostRef(_Dict):
+    """A post of an organization (``organization`` None when no source names it)."""
+
+    id: str
+    title: str
+    organization: OrgRef | None
+    single_holder: bool
+
+
+@dataclass
+class TenureInfo(_Dict):
+    """A holding: a person in a post from ``start`` to ``end`` (ISO prefixes, as precise as
+    the sources), merged from every source that states it."""
+
+    id: str
+    person: PersonRef
+    post: PostRef
+    start: str | None
+    end: str | None
+    ongoing: bool
+    acting: bool
+    role: str | None
+    rank: str | None
+    concurrent: list[str]
+    evidence: list[EvidenceRef]
+
+    @property
+    def span(self) -> tuple[str | None, str | None, bool]:
+        return self.start, self.end, self.ongoing
+
+
+@dataclass
+class Holder(_Dict):
+    """One answer of ``who``: a holding and whether it covers the date asked."""
+
+    certainty: Certainty
+    tenure: TenureInfo
+
+
+@dataclass
+class WhoAnswer(_Dict):
+    """Who held a post on a date (or during a month or year), each ``certain`` or
+    ``possible``. ``ruled_out`` holds possible holders of a one-holder post that a certain
+    holder excludes on that date."""
+
+    post: str
+    organization: str | None
+    on: str
+    posts: list[PostRef]
+    holders: list[Holder]
+    ruled_out: list[Holder] = field(default_factory=list)
+
+
+@dataclass
+class PersonInfo(_Dict):
+    id: str
+    name: str
+    aliases: list[str]
+    born: str | None
+    died: str | None
+    wikidata: str | None
+    articles: list[str]
+
+
+@dataclass(frozen=True)
+class Concurrency(_Dict):
+    """Another holding of the same person that overlaps this one."""
+
+    tenure: str
+    post: str
+    organization: str | None
+    certainty: Certainty
+
+
+@dataclass
+class CareerEntry(_Dict):
+    tenure: TenureInfo
+    concurrent_with: list[Concurrency]
+
+
+@dataclass
+class Career(_Dict):
+    """A person's holdings in time order, each with the holdings it overlaps."""
+
+    person: PersonInfo
+    entries: list[CareerEntry]
+    articles: list[str]
+
+
+@dataclass(frozen=True)
+class Transition(_Dict):
+    """Between one holder and the next: is there a gap, an overlap, a clean handover?
+
+    ``gap`` and ``overlap`` are each ``certain``, ``possible`` or None; both None is a
+    handover with no day between them.
+    """
+
+    gap: Certainty | None
+    overlap: Certainty | None
+
+    @property
+    def label(self) -> str:
+        if self.overlap == "certain":
+            return "overlap"
+        if self.gap == "certain":
+            return "gap"
+        if self.gap is None and self.overlap is None:
+            return "handover"
+        if self.gap is None:
+            return "handover or overlap"
+        if self.overlap is None:
+            return "handover or gap"
+        return "unclear"
+
+
+@dataclass
+class SuccessionEntry(_Dict):
+    tenure: TenureInfo
+    after_previous: Transition | None
+
+
+@dataclass
+class Succession(_Dict):
+    """Holders of a post in order, with what lies between consecutive holders."""
+
+    post: str
+    organization: str | None
+    posts: list[PostRef]
+    entries: list[SuccessionEntry]
+
+
+@dataclass(frozen=True)
+class OrgName(_Dict):
+    """A name of an organization, of a kind (title, official, native, abbreviation, former,
+    alias...), in a language, for a span when known."""
+
+    name: str
+    kind: str
+    lang: str | None
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True)
+class Relation(_Dict):
+    """A parent, child or internal unit; ``id`` when it is an organization in the store."""
+
+    name: str
+    id: str | None
+
+
+@dataclass
+class EventInfo(_Dict):
+    id: str
+    organization: OrgRef
+    type: str
+    date: str | None
+    other: str | None
+    other_id: str | None
+    evidence: list[EvidenceRef]
+
+
+@dataclass
+class OrgProfile(_Dict):
+    """An organization: names over time, parent, children, units, holders on a date, events."""
+
+    id: str
+    name: str
+    name_on: str | None
+    on: str
+    names: list[OrgName]
+    type: str | None
+    jurisdiction: str | None
+    headquarters: str | None
+    formed: str | None
+    dissolved: str | None
+    website: str | None
+    wikidata: str | None
+    parents: list[Relation]
+    children: list[Relation]
+    subunits: list[Relation]
+    holders: list[Holder]
+    events: list[EventInfo]
+    articles: list[str]
+
+
+@dataclass
+class Conflict(_Dict):
+    """Two holdings that cannot both be true, each with its sources.
+
+    ``kind`` is ``dates`` (one person, one post, sources that disagree on the dates) or
+    ``overlap`` (two people certainly holding a one-holder post on the same days).
+    """
+
+    id: str
+    kind: Literal["dates", "overlap"]
+    certainty: Certainty
+    detail: str
+    post: PostRef
+    a: TenureInfo
+    b: TenureInfo
+
+
+@dataclass(frozen=True)
+class SearchHit(_Dict):
+    """A match of ``search``: an organization, person, post or claim (evidence text)."""
+
+    kind: str
+    id: str
+    name: str
+    snippet: str
+    score: float
+
+
+@dataclass
+class ClaimInfo(_Dict):
+    """One stored fact, as read from one article (the source of truth)."""
+
+    id: str
+    kind: str
+    article: str
+    data: dict[str, Any]
+    sha256: str
+    path: str | None
+    revision: str | None
+    line: int | None
+    section: str | None
+    text: str
+    first_seen: str
+    last_seen: str
+    retired: bool
+    evidence: list[EvidenceRef]
+
+
+@dataclass
+class ArticleInfo(_Dict):
+    title: str
+    path: str | None
+    sha256: str
+    revision: str | None
+    subject_kind: str
+    subject_name: str
+    first_seen: str
+    last_seen: str
+    claims: int
+    retired: int
