@@ -20,6 +20,7 @@ from tenure.extract.clauses import match_for
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
+    looks_like_org,
     is_post_title,
     looks_like_person,
     post_head,
@@ -72,10 +73,12 @@ class ProseTenure:
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("appointed", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)")),
     ("served", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:previously\s+|later\s+|then\s+|also\s+|concurrently\s+|briefly\s+)?(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\s+(?P<post>.+)")),
-    ("became", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|then\s+|also\s+|eventually\s+)?became\s+(?P<post>(?:the|a|an)\s+.+)")),
+    ("became", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|then\s+|also\s+|eventually\s+)?became\s+(?P<post>.+)")),
     ("was", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)")),
     ("who_is", re.compile(rf"^(?P<person>{PERSON})\b[^.]*?\bwho\s+(?:is|was|has been)\s+(?P<post>(?:the|a|an)\s+.+)")),
     ("with_as", re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)")),
+    ("coordinated", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?,?\s+and\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s+(?P<post>.+)")),
+    ("after_serving", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\s+(?P<post>.+)")),
     ("headed_by", re.compile(rf"\b(?P<verb>headed|led|chaired|directed)\s+by\s+(?P<person>{PERSON})")),
     ("held_by", re.compile(rf"(?P<before>[^,]*?)(?:,\s*which)?\s+was\s+held\s+by\s+(?:[a-z]+\s+){{0,3}}(?:including\s+)?(?P<person>.+)")),
     ("created_for", re.compile(rf"\b(?:created|established)\s+in\s+[^,]*?\bfor\s+(?P<person>{PERSON})")),
@@ -205,6 +208,8 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         rng = find_dates(groups["dates"])[0].range
         return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
     post_text = groups["post"]
+    if kind == "with_as":
+        return _with_as(sentence[m.start("person"):], m.start("person"), sentence, ctx, carried, person_subject)
     if kind == "appointed":
         head = re.match(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)", post_text)
         if head:
@@ -214,8 +219,53 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         charge = re.match(r"^in\s+charge\b", post_text)
         if charge:
             return [ProseTenure(name, "Person in charge", ctx.last, _range(sentence, m.start("post"), carried), role="in charge", concurrent=concurrent, aliases=aliases, position=m.start())]
+    ended = re.search(r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed)\b[^.;]*", sentence[m.end("post"):] if m.end("post") < len(sentence) else "")
     ongoing = kind == "who_is" or bool(re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4]))
-    return _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
+    found = _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
+    if ended:
+        end_dates = find_dates(ended.group(0))
+        for held in found:
+            if end_dates and held.range is not None and held.range.end is None:
+                held.range = DateRange(held.range.start, end_dates[0].range.start, single=False)
+    return found
+
+
+def _with_as(text: str, offset: int, sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None) -> list[ProseTenure]:
+    """ "with A as the director and B, C (...), and D as deputy directors"."""
+    text = re.split(r"\.\s*$|;", text)[0]
+    parts = re.split(r"\s+as\s+", text)
+    out: list[ProseTenure] = []
+    names_text = parts[0]
+    org = ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
+    rng = _range(sentence, offset, carried)
+    for i in range(1, len(parts)):
+        chunk = parts[i]
+        split = re.split(r"\s+and\s+(?=[A-Z])", chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        post_phrase = _post_phrase(re.sub(r"^(?:the|its|a|an)\s+", "", split[0]))
+        first = bool(re.match(r"^first\s+", post_phrase, re.I))
+        post_phrase = re.sub(r"^(?:first|current|sole)\s+", "", post_phrase, flags=re.I)
+        post_phrase = re.split(r"\s+(?:in\s+(?:an?|order|the)|to)\s+", post_phrase)[0]
+        if is_post_title(post_phrase):
+            from tenure.extract.names import singular
+
+            post, post_org = split_post(describe_position(singular(post_phrase)).post)
+            here = rng
+            if first and here is None and ctx.established_on:
+                here = DateRange(ctx.established_on, None, single=True)
+            for raw in top_level_split(names_text, ","):
+                raw = re.sub(r"^and\s+", "", raw.strip())
+                concurrent = []
+                aside = re.search(r"\(([^()]*)\)\s*$", raw)
+                if aside:
+                    concurrent.append(aside.group(1).strip())
+                    raw = raw[: aside.start()].strip()
+                name, aliases, titles = _person(raw, ctx, person_subject)
+                if name:
+                    out.append(ProseTenure(name, post_case(post), post_org or org, here, concurrent=[*titles, *concurrent], aliases=aliases, position=offset))
+        names_text = split[1] if len(split) > 1 else ""
+        if not names_text:
+            break
+    return out
 
 
 def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carried: str | None, name: str, aliases: list[str], concurrent: list[str], ongoing: bool) -> list[ProseTenure]:
@@ -242,8 +292,12 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
         rng = own[0].range if own else shared
         if first and rng is None and ctx.established_on:
             rng = DateRange(ctx.established_on, None, single=True)
+        phrase = re.sub(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+", "", phrase)
         description = describe_position(phrase)
         post, org = split_post(description.post)
+        prefixed = re.match(r"^(?P<org>.+?)\s+(?P<post>(?:[Mm]ember|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector|[Ll]eader))$", post)
+        if org is None and prefixed and looks_like_org(prefixed.group("org")):
+            org, post = prefixed.group("org"), prefixed.group("post")
         at = re.search(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$", post)
         if at and is_post_title(post[: at.start()]):
             post, org = post[: at.start()], at.group("org")
