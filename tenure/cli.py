@@ -96,7 +96,8 @@ def extract(
     for path in expand_paths(paths):
         if os.path.isdir(path):
             kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
-            result = failed_read(path, ReadError(path, f"no article files ({kinds}) in this folder"))
+            empty = ReadError(path, f"no article files ({kinds}) in this folder")
+            result = failed_read(path, empty)
         else:
             result = extract_path(path, max_bytes)
         results.append(result)

@@ -52,6 +52,8 @@ DOMAIN_WORDS = re.compile(
     r"Commerce|Agriculture|Culture|Labou?r|Transport|Industry|Council|Committee|Commission|"
     r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
 )
+MODIFIER = re.compile(r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I)
+PARTY = re.compile(r"\bParty(?:\s+\([A-Z]+\))?$")
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
 
 
@@ -88,10 +90,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 FIRST_DIRECTOR = re.compile(rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)")
 
 
+NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
+
+
 def sentence_tenures(
     sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
 ) -> list[ProseTenure]:
     """Holdings one sentence states."""
+    for named in NAMED.finditer(sentence):
+        if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
+            _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -219,7 +227,7 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         charge = re.match(r"^in\s+charge\b", post_text)
         if charge:
             return [ProseTenure(name, "Person in charge", ctx.last, _range(sentence, m.start("post"), carried), role="in charge", concurrent=concurrent, aliases=aliases, position=m.start())]
-    ended = re.search(r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed)\b[^.;]*", sentence[m.end("post"):] if m.end("post") < len(sentence) else "")
+    ended = re.search(r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed)\b[^.;]*", sentence[m.start("post"):])
     ongoing = kind == "who_is" or bool(re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4]))
     found = _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
     if ended:
@@ -296,12 +304,23 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
         description = describe_position(phrase)
         post, org = split_post(description.post)
         prefixed = re.match(r"^(?P<org>.+?)\s+(?P<post>(?:[Mm]ember|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector|[Ll]eader))$", post)
-        if org is None and prefixed and looks_like_org(prefixed.group("org")):
+        if (
+            org is None
+            and prefixed
+            and looks_like_org(prefixed.group("org"))
+            and not MODIFIER.match(prefixed.group("org"))
+        ):
             org, post = prefixed.group("org"), prefixed.group("post")
         at = re.search(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$", post)
         if at and is_post_title(post[: at.start()]):
             post, org = post[: at.start()], at.group("org")
+        if at:
+            org = re.split(r"\s+in\s+(?:the\s+)?[A-Z]", org or "")[0] or None
         org = _resolve_org(org, post, sentence, ctx)
+        if post_head(post) == "member" and org and PARTY.search(org):
+            continue
+        if org is None and kind in ("with_as", "served") and ctx.event_in_sentence:
+            org = ctx.last
         if kind == "with_as" and org is None:
             org = ctx.sentence_subject or ctx.last
         if post_head(post) == post_head(ctx.post_title or "") and org is None:

@@ -87,7 +87,9 @@ def extract(document: Document) -> Extraction:
         names = [n.name for n in result.organization.names if n.lang in (None, "en")]
         abbreviations = {n.name: official for n in result.organization.names if n.kind == "abbreviation"}
         result.events += lifespan_events(result.organization, official, box)
-    tenures, events, notes = read_prose(document, subject.name, subject.kind, names, abbreviations)
+    tenures, events, notes = read_prose(
+        document, subject.name, subject.kind, names, abbreviations, ctx.post, ctx.organization
+    )
     result.tenures += tenures
     result.events += events
     result.diagnostics += notes

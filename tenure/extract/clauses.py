@@ -23,7 +23,8 @@ CLAUSE_BREAK = re.compile(
 )
 TIME_PHRASE = re.compile(
     r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
-    r"at the time|in the (?:late|early|mid)|in the \d{4}s|decades?)\b",
+    r"at the time|in the (?:late|early|mid)|in the \d{4}s|decades?)\b"
+    r"|^(?:After|Before|Following|Upon|On)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
 SAME_YEAR = re.compile(r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I)

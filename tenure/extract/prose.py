@@ -32,7 +32,13 @@ SUBJECT_REF = re.compile(
 
 
 def read_prose(
-    doc: Document, subject: str, kind: str, names: list[str], abbreviations: dict[str, str]
+    doc: Document,
+    subject: str,
+    kind: str,
+    names: list[str],
+    abbreviations: dict[str, str],
+    post: str | None = None,
+    organization: str | None = None,
 ) -> tuple[list[Tenure], list[Event], list[Diagnostic]]:
     """Tenures, events and diagnostics from every paragraph of the article."""
     ctx = Mentions(subject=subject)
@@ -42,6 +48,8 @@ def read_prose(
     ctx.last = subject if kind == "organization" else None
     if kind == "post":
         ctx.post_title, ctx.post_org = split_post(subject)
+        ctx.post_title = post or ctx.post_title
+        ctx.post_org = organization or ctx.post_org
         ctx.abbreviations.setdefault("post", subject)
     person = subject if kind == "person" else None
     tenures: list[Tenure] = []

@@ -212,7 +212,12 @@ class _State:
         if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
             return
         self._block(
-            "row", " | ".join(cells), number, line, cells=cells, header=list(self.header),
+            "row",
+            " | ".join(cells),
+            number,
+            line,
+            cells=cells,
+            header=list(self.header),
             truncated=truncated,
         )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import EllipsisType
 from typing import Literal
 
 from tenure.model import Diagnostic
@@ -100,8 +101,8 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     truncated: bool = False
 
-    def paragraphs(self, section: str | None = ...) -> Iterator[Block]:  # type: ignore[assignment]
-        """Paragraph blocks, optionally only those of one section path (None for the lead)."""
+    def paragraphs(self, section: str | EllipsisType | None = ...) -> Iterator[Block]:
+        """Paragraph blocks; given ``section``, only those of that section path (None: the lead)."""
         for block in self.blocks:
             if block.kind == "paragraph" and (section is ... or block.section == section):
                 yield block

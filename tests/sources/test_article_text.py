@@ -123,7 +123,10 @@ def test_numbered_family_keys_normalize_whatever_their_case_and_spacing() -> Non
 
 def test_key_value_lines_in_the_body_are_list_items_not_infobox_entries() -> None:
     doc = read(
-        "= Council =\n\nThe council has these members:\n- Chairman: Li Ming\n- Secretary: Wang Fang\n"
+        "= Council =\n\n"
+        "The council has these members:\n"
+        "- Chairman: Li Ming\n"
+        "- Secretary: Wang Fang\n"
     )
     assert doc.infoboxes == []
     assert [(b.kind, b.text, b.line) for b in blocks(doc, "item")] == [
@@ -285,7 +288,9 @@ def test_cut_table_row_is_still_a_row() -> None:
 
 
 def test_crlf_line_endings_read_like_lf() -> None:
-    text = "= Office =\n\nInfobox\n- Chief1 Name: Cai Qi\n\n== Leaders ==\n; Director\n- Li (2014–)\n"
+    text = (
+        "= Office =\n\nInfobox\n- Chief1 Name: Cai Qi\n\n== Leaders ==\n; Director\n- Li (2014–)\n"
+    )
     plain, crlf = read(text), read(text.replace("\n", "\r\n"))
     assert crlf.title == plain.title == "Office"
     assert [(b.line, b.raw, b.group) for b in crlf.blocks] == [
@@ -352,24 +357,70 @@ def test_read_bytes_drops_a_bom_and_reads_a_file_cut_inside_a_character() -> Non
 # Hypothesis: nothing crashes, everything read points back to its line
 
 WORDS = st.sampled_from(
-    [
-        "Li Zhanshu", "Cai Qi", "Sir Maurice Hankey", "Võ Nguyên Giáp", "中央外事工作委员会",
-        "Director", "Deputy Directors", "Minister of Foreign Affairs", "Office", "General Bureau",
-        "2014–2017", "2023-", "March 2014 – April 2015", "20 March 2023", "since 2019", "c. 1950",
-        "(Acting until January 20, 2017)", "present", "of the", "and", "(", ")", ",", ";", ":",
-        "–", "|", "=", "==", "- Also", "Acting:", "Incumbent", "",
-    ]
+    """Li Zhanshu
+Cai Qi
+Sir Maurice Hankey
+Võ Nguyên Giáp
+中央外事工作委员会
+Director
+Deputy Directors
+Minister of Foreign Affairs
+Office
+General Bureau
+2014–2017
+2023-
+March 2014 – April 2015
+20 March 2023
+since 2019
+c. 1950
+(Acting until January 20, 2017)
+present
+of the
+and
+(
+)
+,
+;
+:
+–
+|
+=
+==
+- Also
+Acting:
+Incumbent""".splitlines()
 )
 FRAGMENT = st.one_of(WORDS, st.text(max_size=12))
 PHRASE = st.lists(FRAGMENT, max_size=6).map(" ".join)
 KEYS = st.sampled_from(
-    [
-        "Agency Name", "Nativename A", "Chief1 Name", "Chief1 Position", "Minister2 Name",
-        "Minister2 Pfo", "Deputyminister1 Name", "Office", "Office3", "Term Start", "Termstart2",
-        "Term End3", "Predecessor1", "Successor1", "Deputy1", "Post", "Incumbent",
-        "Incumbentsince", "Inaugural", "Formation", "Formed", "Leader Name", "Leader Title",
-        "Parent Agency", "Headquarters", "Body", "Department", "Acting",
-    ]
+    """Agency Name
+Nativename A
+Chief1 Name
+Chief1 Position
+Minister2 Name
+Minister2 Pfo
+Deputyminister1 Name
+Office
+Office3
+Term Start
+Termstart2
+Term End3
+Predecessor1
+Successor1
+Deputy1
+Post
+Incumbent
+Incumbentsince
+Inaugural
+Formation
+Formed
+Leader Name
+Leader Title
+Parent Agency
+Headquarters
+Body
+Department
+Acting""".splitlines()
 )
 LINE = st.one_of(
     st.just(""),
