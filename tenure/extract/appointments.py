@@ -53,7 +53,6 @@ DOMAIN_WORDS = re.compile(
     r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
 )
 MODIFIER = re.compile(r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I)
-PARTY = re.compile(r"\bParty(?:\s+\([A-Z]+\))?$")
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
 
 
@@ -317,7 +316,7 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
         if at:
             org = re.split(r"\s+in\s+(?:the\s+)?[A-Z]", org or "")[0] or None
         org = _resolve_org(org, post, sentence, ctx)
-        if post_head(post) == "member" and org and PARTY.search(org):
+        if post_head(post) == "member" and org and org_head(org) == "party":
             continue
         if org is None and kind in ("with_as", "served") and ctx.event_in_sentence:
             org = ctx.last

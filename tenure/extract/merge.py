@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from tenure.extract.names import singular, strip_the
+import re
+
+from tenure.extract.names import post_head, singular, strip_the
 from tenure.model import Event, Tenure
 from tenure.time import compatible, finer, first_day
 
@@ -47,8 +49,53 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
             continue
         target = min(candidates, key=lambda c: first_day(c.start) if c.start else first_day("9999"))
         _absorb(target, tenure)
+    merged = _merge_prose(merged)
     order = {id(t): i for i, t in enumerate(tenures)}
     return sorted(merged, key=lambda t: order.get(id(t), 0))
+
+
+GENERIC = frozenset(
+    "of the for and in to at on a an chinese china communist party ccp cpc central committee "
+    "province people's republic prc government state's".split()
+)
+MODIFIERS = frozenset(
+    "deputy vice assistant executive associate acting under second additional special first".split()
+)
+
+
+def _words(text: str | None) -> set[str]:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    words = re.findall(r"[\w'’-]+", text)
+    return {singular(re.sub(r"['’]s$", "", w)) for w in words} - GENERIC
+
+
+def corresponds(a: Tenure, b: Tenure) -> bool:
+    """The same holding in other words: "Foreign Minister" in a sentence and "Minister of
+    Foreign Affairs" in the infobox, with dates that agree."""
+    if holding_key(a)[0] != holding_key(b)[0] or not agree(a, b):
+        return False
+    if post_head(a.post) != post_head(b.post):
+        return False
+    if _words(a.post) & MODIFIERS != _words(b.post) & MODIFIERS:
+        return False
+    wa = _words(a.post) | _words(a.organization)
+    wb = _words(b.post) | _words(b.organization)
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa
+
+
+def _merge_prose(tenures: list[Tenure]) -> list[Tenure]:
+    """Fold holdings stated in sentences into the same holding stated by infobox or list."""
+    kept: list[Tenure] = []
+    for tenure in sorted(tenures, key=lambda t: BUCKET_ORDER.get(t.bucket, 3)):
+        if tenure.bucket == "prose":
+            target = next((k for k in kept if corresponds(k, tenure)), None)
+            if target is not None:
+                _absorb(target, tenure)
+                continue
+        kept.append(tenure)
+    return kept
 
 
 def _undated(t: Tenure) -> tuple[int, int]:

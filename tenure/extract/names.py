@@ -172,7 +172,7 @@ def post_head(title: str) -> str:
     """The head noun of a title: "Cabinet Office Permanent Secretary" -> "secretary"."""
     text = ORDINAL.sub("", title.strip())
     text = re.split(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+", text, maxsplit=1)[0]
-    text = re.sub(r"\s*\(.*$", "", text).strip(" ,.;")
+    text = re.sub(r"\s*\([^()]*\)?", "", text).strip(" ,.;")
     words = text.split()
     return singular(words[-1]).lower() if words else ""
 
