@@ -315,6 +315,11 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
             post, org = post[: at.start()], at.group("org")
         if at:
             org = re.split(r"\s+in\s+(?:the\s+)?[A-Z]", org or "")[0] or None
+        reference = re.match(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$", post)
+        if org is None and reference and is_post_title(reference.group("post")):
+            resolved = ctx.resolve(reference.group("ref"))
+            if resolved:
+                post, org = reference.group("post"), resolved
         org = _resolve_org(org, post, sentence, ctx)
         if post_head(post) == "member" and org and org_head(org) == "party":
             continue

@@ -94,6 +94,12 @@ def extract(document: Document) -> Extraction:
     result.events += events
     result.diagnostics += notes
     result.tenures = merge_tenures(result.tenures)
+    if result.organization is not None:
+        official = next((n.name for n in result.organization.names if n.kind == "official"), subject.name)
+        aliases = {n.name.casefold() for n in result.organization.names} | {subject.name.casefold()}
+        for event in result.events:
+            if event.organization.casefold() in aliases:
+                event.organization = subject.name
     result.events = merge_events(result.events)
     result.diagnostics.sort(key=lambda d: (d.line or 0))
     return result

@@ -56,6 +56,7 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
 
 
 ATTRIBUTIVE = re.compile(r"\bthe\s+$")
+INTRO = re.compile(r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;]{0,20}?,\s+")
 
 
 def match_for(sentence: str, position: int) -> DateMatch | None:
@@ -74,6 +75,11 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     inside = [d for d in dates if d.begin >= start and d.finish <= end]
     if inside:
         return min(inside, key=lambda d: abs(d.begin - position))
+    intro = INTRO.match(sentence)
+    if intro and intro.end() <= start + 2:
+        opening = [d for d in dates if d.finish <= intro.end()]
+        if opening:
+            return opening[0]
     if TIME_PHRASE.search(sentence[start:end]):
         return None
     before = [d for d in dates if d.finish <= start]

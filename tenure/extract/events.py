@@ -183,28 +183,39 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
 def sentence_events(
     sentence: str, ctx: Mentions, carried: str | None = None, truncated: bool = False
 ) -> list[Found]:
-    """Every event a sentence states, in order, with its date."""
-    found: list[Found] = []
-    seen_spans: list[tuple[int, int, str]] = []
+    """Every event a sentence states, in order, with its date.
+
+    Verbs are read left to right and each event updates what "it" means for the next one
+    ("... was renamed A, and in 1957, it was renamed B").
+    """
+    candidates: list[tuple[int, str, re.Match[str]]] = []
     for kind, pattern in RULES:
         for m in _matches(pattern, sentence):
-            groups = dict(m.groupdict())
-            if groups.get("before") is not None:
-                groups["before"] = sentence[: m.end("before")]
-            position = m.start("after") if groups.get("after") is not None else m.end("before") if groups.get("before") is not None else m.start()
-            if any(abs(position - p) < 4 and k == kind for p, _, k in seen_spans):
-                continue
-            events = _read(kind, groups, sentence, ctx, m, truncated)
-            for event in events:
-                event.position = position
-                event.date = date_for(sentence, position, carried)
-                found.append(event)
-                seen_spans.append((position, position, kind))
-    found.sort(key=lambda e: e.position)
-    for event in found:
-        ctx.saw(event.organization)
-        if event.type in ("renamed", "upgraded", "downgraded") and event.other:
-            ctx.saw(event.other)
+            groups = m.groupdict()
+            if groups.get("after") is not None:
+                position = m.start("after")
+            elif groups.get("before") is not None:
+                position = m.end("before")
+            else:
+                position = m.start()
+            candidates.append((position, kind, m))
+    candidates.sort(key=lambda c: c[0])
+    found: list[Found] = []
+    seen: list[tuple[int, str]] = []
+    for position, kind, m in candidates:
+        if any(abs(position - p) < 4 and k == kind for p, k in seen):
+            continue
+        groups = dict(m.groupdict())
+        if groups.get("before") is not None:
+            groups["before"] = sentence[: m.end("before")]
+        for event in _read(kind, groups, sentence, ctx, m, truncated):
+            event.position = position
+            event.date = date_for(sentence, position, carried)
+            found.append(event)
+            seen.append((position, kind))
+            ctx.saw(event.organization)
+            if event.type in ("renamed", "upgraded", "downgraded") and event.other:
+                ctx.saw(event.other)
     return _dedupe(found)
 
 

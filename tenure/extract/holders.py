@@ -28,7 +28,14 @@ from tenure.extract.names import (
     split_post,
     strip_the,
 )
-from tenure.extract.posts import describe_position, post_from_heading, split_posts, top_level_split
+from tenure.extract.dates import split_acting
+from tenure.extract.posts import (
+    describe_position,
+    post_case,
+    post_from_heading,
+    split_posts,
+    top_level_split,
+)
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Block, Document
 
@@ -91,7 +98,7 @@ def _heading_post(block: Block, ctx: Context) -> tuple[str | None, str | None]:
             continue
         title = post_from_heading(heading)
         if is_post_title(title):
-            post, org = split_post(title)
+            post, org = split_post(post_case(title))
             return post, org or ctx.organization
         if re.match(r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I):
             continue
@@ -131,7 +138,15 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
     if post is None:
         result.diagnostics.append(Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line))
         return
-    segments = top_level_split(details, ";") if details else [""]
+    details, acting_spans = split_acting(details)
+    segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
+    for span in acting_spans:
+        result.tenures.append(
+            Tenure(
+                person=person.name, post=post, organization=org, start=span.start, end=span.end,
+                acting=True, evidence=list(evidence), bucket="list", person_aliases=person.aliases,
+            )
+        )
     for segment in segments:
         dates = find_dates(segment)
         rng: DateRange | None = dates[0].range if dates else None
@@ -254,6 +269,17 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
         else:
             end = value
     rank = column(RANK_COLUMNS)
+    for cell in cells:
+        _, spans = split_acting(cell)
+        for span in spans:
+            result.tenures.append(
+                Tenure(
+                    person=person.name, post=singular(post), organization=strip_the(org) if org else None,
+                    start=span.start or start, end=span.end, acting=True,
+                    evidence=[Evidence(block.line, block.raw, block.section)], bucket="list",
+                    person_aliases=person.aliases,
+                )
+            )
     if block.truncated:
         result.diagnostics.append(
             Diagnostic("warning", "last line cut mid-row: read as far as it goes", block.line)

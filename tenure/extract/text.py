@@ -94,6 +94,12 @@ def find_orgs(text: str) -> list[str]:
     return found
 
 
+ALSO_CALLED = re.compile(
+    r"(?P<a>[A-Z][^,;()]{3,120}?)(?:\s*\([^()]*\))?,\s*(?:also|sometimes|often)\s+(?:called|known as|translated as|"
+    r"referred to as)\s+(?:the\s+)?(?P<b>[A-Z][^,;()]{3,120})"
+)
+
+
 @dataclass
 class Mentions:
     """What the text has named so far: bodies by head noun, abbreviations, the last body."""
@@ -133,6 +139,10 @@ class Mentions:
             for abbr in (m.group(2), m.group(3)):
                 if abbr and ORG_WORDS.search(full):
                     self.abbreviations.setdefault(abbr, full)
+        for m in ALSO_CALLED.finditer(text):
+            first, second = find_orgs(m.group("a")), find_orgs(m.group("b"))
+            if first and second and second[0] != first[-1]:
+                self.abbreviations.setdefault(second[0], first[-1])
 
     def resolve(self, ref: str) -> str | None:
         """ "the group", "its", "the FALG", "the office" -> the body meant."""
@@ -142,7 +152,11 @@ class Mentions:
             return self.abbreviations[bare]
         if bare.lower() in ("it", "its", "itself"):
             return self.last
-        head = bare.lower().split()[-1] if bare.split() else ""
+        head = singular_word(bare.lower().split()[-1]) if bare.split() else ""
+        if self.last and org_head(self.last) == head:
+            return self.last
+        if org_head(self.subject) == head:
+            return self.subject
         if head in self.by_head:
             return self.by_head[head]
         return None
@@ -150,6 +164,10 @@ class Mentions:
     def learn_person(self, name: str) -> None:
         surname = name.split()[0] if re.match(r"^[A-Z][a-z]+ [A-Z]", name) else name.split()[-1]
         self.people.setdefault(surname, name)
+
+
+def singular_word(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def org_head(org: str) -> str:

@@ -46,15 +46,10 @@ def succession(
         transition = None
         if i:
             before = tenures[i - 1]
-            overlap = time.overlap(before.span, tenure.span, today)
-            gap = time.gap(before.span, tenure.span, today)
-            if overlap == "certain":
-                gap = None
-            transition = Transition(gap=gap, overlap=overlap if overlap else None)
-            if gap == "certain":
-                transition = Transition(gap="certain", overlap=None)
-            elif gap is None and overlap == "possible" and _meet(before.end, tenure.start):
-                transition = Transition(gap=None, overlap="possible")
+            transition = Transition(
+                gap=time.gap(before.span, tenure.span, today),
+                overlap=time.overlap(before.span, tenure.span, today),
+            )
         entries.append(SuccessionEntry(tenure, transition))
     posts = _posts(conn, post_ids)
     organization = posts[0].organization.name if posts and posts[0].organization else org
@@ -63,6 +58,3 @@ def succession(
         entries=entries,
     )
 
-
-def _meet(end: str | None, start: str | None) -> bool:
-    return bool(end and start)

@@ -88,15 +88,22 @@ def merge(statements: Sequence[Statement]) -> list[Holding]:
     ordered = sorted(statements, key=lambda s: (-s.precision, s.claim_id))
     holdings: list[Holding] = []
     for s in ordered:
-        for holding in holdings:
-            if holding.agrees(s):
-                holding.add(s)
-                break
+        fits = [h for h in holdings if h.agrees(s)]
+        if fits:
+            best = max(fits, key=lambda h: _affinity(h, s))
+            best.add(s)
         else:
             holding = Holding(s.start, s.end, s.ongoing, s.acting)
             holding.add(s)
             holdings.append(holding)
     return holdings
+
+
+def _affinity(h: Holding, s: Statement) -> tuple[bool, int]:
+    """How well a statement fits a holding it agrees with: a current holding for a statement
+    that says "ongoing", then the most dates in common. Ties go to the earlier holding."""
+    same = sum(1 for a, b in ((h.start, s.start), (h.end, s.end)) if a and b and a == b)
+    return (h.ongoing == s.ongoing and h.end is None) if s.ongoing else (True), same
 
 
 def disagreements(

@@ -99,13 +99,27 @@ class EntityBuilder:
         live = self._live(kind, seen)
         self._delete(kind, old_ids, seen)
         new_ids: set[str] = set()
+        all_mentions = self._mentions(kind, sorted(live))
+        by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+        for mention in all_mentions:
+            by_key[mention[2]].append(mention)
+        self._claim_cache = self._claims(
+            m[0] for m in all_mentions if m[1] in ("subject", "name", "other")
+        )
+        self._rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for group in groups:
             keys = sorted(group & live)
             if not keys:
                 continue
             self.component_keys[kind].update(keys)
-            new_ids.add(self._write(kind, keys, group))
+            mentions = sorted(m for key in keys for m in by_key[key])
+            new_ids.add(self._write(kind, keys, group, mentions))
         self.component_keys[kind].update(seen)
+        for table in (s.organizations, s.persons, s.org_names, s.person_aliases, s.entity_keys,
+                      s.search_docs):
+            rows = self._rows.get(table.name)
+            if rows:
+                self.store.insert_ignore(self.conn, table, rows)
         return old_ids, new_ids
 
     def _entities_of(self, kind: Kind, keys: set[str]) -> set[str]:
@@ -205,10 +219,11 @@ class EntityBuilder:
                 out[row[0]] = (row[1], row[2], json.loads(row[3]))
         return out
 
-    def _write(self, kind: Kind, keys: list[str], group: set[str]) -> str:
-        mentions = self._mentions(kind, keys)
-        named = {m[0] for m in mentions if m[1] in ("subject", "name", "other")}
-        claims = self._claims(named)
+    def _write(
+        self, kind: Kind, keys: list[str], group: set[str],
+        mentions: list[tuple[str, str, str, str]],
+    ) -> str:
+        claims = self._claim_cache
         entries = sorted(
             {e for key in group for e in self._aliases[kind].get(key, [])},
             key=lambda e: (e.source != "default", self.key(kind, e.name)),
@@ -329,32 +344,30 @@ class EntityBuilder:
         }
         if not any(row["name"] == display for row in rows):
             rows.append(title_row)
-        self.store.insert_ignore(self.conn, s.org_names, rows)
+        self._rows["org_names"].extend(rows)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
-        self.conn.execute(
-            s.organizations.insert().values(
-                id=org_id,
-                name=display,
-                key=canonical,
-                type=most_common(facts["type"]),
-                jurisdiction=most_common(facts["jurisdiction"]),
-                headquarters=most_common(facts["headquarters"]),
-                formed=most_common(facts["formed"]),
-                dissolved=most_common(facts["dissolved"]),
-                website=most_common(facts["website"]),
-                wikidata=wikidata,
-                articles=json.dumps(sorted(subject_articles), ensure_ascii=False),
-            )
+        self._rows["organizations"].append(
+            {
+                "id": org_id,
+                "name": display,
+                "key": canonical,
+                "type": most_common(facts["type"]),
+                "jurisdiction": most_common(facts["jurisdiction"]),
+                "headquarters": most_common(facts["headquarters"]),
+                "formed": most_common(facts["formed"]),
+                "dissolved": most_common(facts["dissolved"]),
+                "website": most_common(facts["website"]),
+                "wikidata": wikidata,
+                "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
+            }
         )
-        self.store.insert_ignore(
-            self.conn, s.entity_keys,
-            [{"kind": "org", "key": key, "entity_id": org_id} for key in keys],
+        self._rows["entity_keys"].extend(
+            {"kind": "org", "key": key, "entity_id": org_id} for key in keys
         )
         alias_names = sorted({row["name"] for row in rows} - {display})
-        self.conn.execute(
-            s.search_docs.insert().values(
-                ref=org_id, kind="organization", name=display, text="\n".join(alias_names)
-            )
+        self._rows["search_docs"].append(
+            {"ref": org_id, "kind": "organization", "name": display,
+             "text": "\n".join(alias_names)}
         )
         return org_id
 
@@ -392,35 +405,28 @@ class EntityBuilder:
             ) or keys[0]
         spellings.add(display)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
-        self.conn.execute(
-            s.persons.insert().values(
-                id=person_id,
-                name=display,
-                key=canonical,
-                born=most_common(facts["born"]),
-                died=most_common(facts["died"]),
-                wikidata=wikidata,
-                articles=json.dumps(sorted(subject_articles), ensure_ascii=False),
-            )
+        self._rows["persons"].append(
+            {
+                "id": person_id,
+                "name": display,
+                "key": canonical,
+                "born": most_common(facts["born"]),
+                "died": most_common(facts["died"]),
+                "wikidata": wikidata,
+                "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
+            }
         )
-        self.store.insert_ignore(
-            self.conn,
-            s.person_aliases,
-            [
-                {"id": make_id("pa", person_id, name), "person_id": person_id, "name": name,
-                 "key": r.person_key(name)}
-                for name in sorted(n for n in spellings if n)
-            ],
+        self._rows["person_aliases"].extend(
+            {"id": make_id("pa", person_id, name), "person_id": person_id, "name": name,
+             "key": r.person_key(name)}
+            for name in sorted(n for n in spellings if n)
         )
-        self.store.insert_ignore(
-            self.conn, s.entity_keys,
-            [{"kind": "person", "key": key, "entity_id": person_id} for key in keys],
+        self._rows["entity_keys"].extend(
+            {"kind": "person", "key": key, "entity_id": person_id} for key in keys
         )
         others = sorted(spellings - {display})
-        self.conn.execute(
-            s.search_docs.insert().values(
-                ref=person_id, kind="person", name=display, text="\n".join(others)
-            )
+        self._rows["search_docs"].append(
+            {"ref": person_id, "kind": "person", "name": display, "text": "\n".join(others)}
         )
         return person_id
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 
 from tenure import time
 from tenure.resolve.merge import Holding, Statement, disagreements, double_holders, merge
@@ -228,9 +228,15 @@ class HoldingsBuilder:
                 .where(t.post_id.in_(sorted(used)))
             ):
                 titles[post_id].append(r.post_display(tenure_org(r, json.loads(data))[0]))
-            for post_id, names in titles.items():
+            updates = [
+                {"pid": post_id, "title": most_common(names)} for post_id, names in titles.items()
+            ]
+            if updates:
                 self.conn.execute(
-                    s.posts.update().where(p.id == post_id).values(title=most_common(names))
+                    s.posts.update().where(p.id == bindparam("pid")).values(
+                        title=bindparam("title")
+                    ),
+                    updates,
                 )
 
     def _refresh_conflicts(self, posts: set[str]) -> None:

@@ -58,9 +58,7 @@ def test_extraction_matches_golden_file(
 
 
 def test_every_golden_file_has_its_sample() -> None:
-    stale = sorted(
-        p.name for p in GOLDEN.glob("*.json") if p.stem not in {s.stem for s in SAMPLES}
-    )
+    stale = sorted(p.name for p in GOLDEN.glob("*.json") if p.stem not in {s.stem for s in SAMPLES})
     assert stale == [], f"golden files without a sample article: {stale}"
 
 

@@ -27,9 +27,9 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         for sample in sample_paths():
             out.write(json.dumps(extract_path(sample).to_dict(), ensure_ascii=False) + "\n")
     figures = folder / "scores.json"
+    score = [sys.executable, str(DATA / "score.py"), str(predictions), str(DATA / "gold")]
     done = subprocess.run(
-        [sys.executable, str(DATA / "score.py"), str(predictions), str(DATA / "gold")]
-        + ["--json", str(figures)],
+        [*score, "--json", str(figures)],
         capture_output=True,
         text=True,
         check=True,

@@ -1,0 +1,404 @@
+"""The Python API: open a store, ingest articles, ask it questions.
+
+    >>> import tenure
+    >>> db = tenure.open("tenure.db")                                  # doctest: +SKIP
+    >>> db.ingest(["samples/"]).claims_new                             # doctest: +SKIP
+    412
+    >>> answer = db.who("Director", org="Office of the National Security Commission",
+    ...                 on="2017-06-01")                               # doctest: +SKIP
+    >>> [(h.tenure.person.name, h.certainty) for h in answer.holders]  # doctest: +SKIP
+    [('Li Zhanshu', 'possible'), ('Ding Xuexiang', 'possible')]
+
+:func:`open` takes a path, ``:memory:`` or a SQLAlchemy URL (default ``$TENURE_DB`` or
+``./tenure.db``) and an alias file (default ``$TENURE_ALIASES`` or ``./tenure-aliases.yaml``).
+Every answer is a dataclass from :mod:`tenure.query.results` with a ``to_dict()``, and carries
+the evidence (article, path, line, text) it rests on. Names match any alias, ignoring case;
+an unknown name raises :class:`~tenure.errors.NotFound` with suggestions.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time as clock
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from tenure import query
+from tenure.errors import ReadError
+from tenure.extract import extract, failed_read
+from tenure.model import Diagnostic, Extraction
+from tenure.query import browse
+from tenure.query.results import (
+    ArticleInfo,
+    Career,
+    ClaimInfo,
+    Conflict,
+    EventInfo,
+    OrgProfile,
+    OrgRef,
+    PersonInfo,
+    PersonRef,
+    PostRef,
+    SearchHit,
+    Succession,
+    TenureInfo,
+    WhoAnswer,
+)
+from tenure.resolve import AliasEntry, Resolver, load_resolver
+from tenure.sources import Document, read_path
+from tenure.store import Store, open_store
+from tenure.store import schema as s
+from tenure.store.claims import ClaimRow, claims_from_extraction
+from tenure.store.derive import refresh
+from tenure.store.ingest import ArticleOutcome, write_article
+from tenure.store.sql import now
+
+DEFAULT_DB = "tenure.db"
+ENV_DB = "TENURE_DB"
+ZERO_SHA = "0" * 64
+
+Progress = Callable[[int, int, str], None]
+"""Called after each file: (files done, files in all, path)."""
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` did: an outcome per file and the totals."""
+
+    articles: list[ArticleOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return [a for a in self.articles if a.status == "failed"]
+
+    @property
+    def claims_new(self) -> int:
+        return sum(a.claims_new for a in self.articles)
+
+    @property
+    def claims_retired(self) -> int:
+        return sum(a.claims_retired for a in self.articles)
+
+    @property
+    def claims_unchanged(self) -> int:
+        return sum(a.claims_unchanged for a in self.articles)
+
+    def totals(self) -> dict[str, int]:
+        statuses = [a.status for a in self.articles]
+        severities = [d.severity for a in self.articles for d in a.diagnostics]
+        return {
+            "files": len(self.articles),
+            "articles_new": statuses.count("new"),
+            "articles_changed": statuses.count("changed"),
+            "articles_unchanged": statuses.count("unchanged"),
+            "articles_failed": statuses.count("failed"),
+            "claims_new": self.claims_new,
+            "claims_retired": self.claims_retired,
+            "claims_unchanged": self.claims_unchanged,
+            "diagnostics_error": severities.count("error"),
+            "diagnostics_warning": severities.count("warning"),
+            "diagnostics_info": severities.count("info"),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "totals": self.totals(),
+            "seconds": round(self.seconds, 3),
+            "rebuilt": self.rebuilt,
+            "articles": [a.to_dict() for a in self.articles],
+        }
+
+
+def read_article(path: str) -> tuple[Extraction, list[ClaimRow]]:
+    """Read, extract and turn one file into claim rows; never raises for bad input."""
+    try:
+        document = read_path(path)
+    except ReadError as exc:
+        return failed_read(path, exc), []
+    try:
+        extraction = extract(document)
+    except Exception as exc:  # an extractor bug must not stop a batch
+        extraction = failed_read(path, ReadError(path, f"extraction failed: {exc!r}"))
+        return extraction, []
+    return extraction, claims_from_extraction(extraction, document)
+
+
+class Database:
+    """A tenure store and the questions it answers. Make one with :func:`tenure.open`."""
+
+    def __init__(self, store: Store, resolver: Resolver, today: date | None = None) -> None:
+        self.store = store
+        self.resolver = resolver
+        self.today = today
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return self.store.url
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def stale(self) -> bool:
+        """True when the alias rules changed since the derived tables were built."""
+        with self.store.connect() as conn:
+            stored = conn.execute(
+                select(s.meta.c.value).where(s.meta.c.key == "resolver")
+            ).scalar()
+            if stored is None:
+                return conn.execute(select(s.claims.c.id).limit(1)).first() is not None
+        return bool(stored != self.resolver.config.fingerprint())
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        workers: int | None = None,
+        progress: Progress | None = None,
+        derive_every: int = 256,
+    ) -> IngestReport:
+        """Read article files into the store, one transaction per article.
+
+        Files that cannot be read are reported (status ``failed``) and skipped; everything
+        else is stored. ``workers`` processes read and extract in parallel (default: one per
+        core for large batches); the store is written by this process alone. Derived tables
+        are brought up to date every ``derive_every`` articles and at the end.
+        """
+        files = [os.fspath(p) for p in paths]
+        workers = _workers(workers, len(files))
+        if workers > 1:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers) as pool:
+                results: Iterable[tuple[Extraction, list[ClaimRow]]] = pool.imap(
+                    read_article, files, chunksize=8
+                )
+                return self._ingest(results, len(files), progress, derive_every)
+        return self._ingest(map(read_article, files), len(files), progress, derive_every)
+
+    def ingest_extractions(
+        self,
+        extractions: Iterable[Extraction],
+        documents: Sequence[Document | None] | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Store extractions made elsewhere (``tenure extract`` JSON, a Dask run, tests)."""
+        items = list(extractions)
+        docs = list(documents) if documents is not None else [None] * len(items)
+        pairs = ((x, claims_from_extraction(x, d)) for x, d in zip(items, docs, strict=True))
+        return self._ingest(pairs, len(items), progress, 256)
+
+    def _ingest(
+        self,
+        results: Iterable[tuple[Extraction, list[ClaimRow]]],
+        total: int,
+        progress: Progress | None,
+        derive_every: int,
+    ) -> IngestReport:
+        started = clock.perf_counter()
+        report = IngestReport()
+        stale = self.stale
+        if not stale:
+            self._derive_pending()
+        seen_at = now()
+        since = 0
+        for done, (extraction, rows) in enumerate(results, 1):
+            source = extraction.source
+            if source.sha256 == ZERO_SHA:
+                report.articles.append(
+                    ArticleOutcome(source.path, source.title, "failed",
+                                   diagnostics=list(extraction.diagnostics))
+                )
+            else:
+                with self.store.begin() as conn:
+                    outcome = write_article(self.store, conn, extraction, rows, seen_at)
+                report.articles.append(outcome)
+                since += 1
+                if not stale and since >= derive_every:
+                    self._derive_pending()
+                    since = 0
+            if progress is not None:
+                progress(done, total, source.path or source.title)
+        if stale:
+            self.rebuild()
+            report.rebuilt = True
+        else:
+            self._derive_pending()
+        report.seconds = clock.perf_counter() - started
+        return report
+
+    def _derive_pending(self) -> None:
+        with self.store.begin() as conn:
+            ids = list(conn.execute(select(s.pending.c.claim_id)).scalars())
+            if ids:
+                refresh(self.store, conn, self.resolver, ids, self.today)
+            self._write_fingerprint(conn)
+
+    def _write_fingerprint(self, conn: Any) -> None:
+        fingerprint = self.resolver.config.fingerprint()
+        conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
+        conn.execute(s.meta.insert().values(key="resolver", value=fingerprint))
+
+    def rebuild(self) -> dict[str, int]:
+        """Recompute every derived table from the active claims and the alias rules."""
+        with self.store.begin() as conn:
+            refresh(self.store, conn, self.resolver, None, self.today)
+            conn.execute(s.pending.delete())
+            self._write_fingerprint(conn)
+        return self.counts()
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def who(self, post: str, org: str | None = None, on: str | date | None = None) -> WhoAnswer:
+        """Who held ``post`` of ``org`` on ``on`` ("2016", "2016-06", "2016-06-01"; default
+        today), each holder ``certain`` or ``possible``."""
+        with self.store.connect() as conn:
+            return query.who(conn, self.resolver, post, org, on, self.today)
+
+    def career(self, person: str) -> Career:
+        """A person's holdings in time order, with the holdings each overlaps."""
+        with self.store.connect() as conn:
+            return query.career(conn, self.resolver, person, self.today)
+
+    def succession(self, post: str, org: str | None = None) -> Succession:
+        """Holders of a post in order, with gaps and overlaps between them marked."""
+        with self.store.connect() as conn:
+            return query.succession(conn, self.resolver, post, org, self.today)
+
+    def org(self, name: str, on: str | date | None = None) -> OrgProfile:
+        """An organization's names, parent, children, units, holders on ``on``, events."""
+        with self.store.connect() as conn:
+            return query.org(conn, self.resolver, name, on, self.today)
+
+    def conflicts(self) -> list[Conflict]:
+        """Holdings that cannot all be true, with both sources."""
+        with self.store.connect() as conn:
+            return query.conflicts(conn)
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Names and evidence matching ``text`` (FTS5 on SQLite), best first."""
+        with self.store.connect() as conn:
+            return query.search(self.store, conn, text, limit)
+
+    def aliases(self) -> list[AliasEntry]:
+        """The alias entries in force: the user's file first, then tenure's defaults."""
+        return list(self.resolver.config.entries)
+
+    # -- browsing -----------------------------------------------------------------------------
+
+    def organizations(self) -> Iterator[OrgRef]:
+        with self.store.connect() as conn:
+            yield from browse.organizations(conn)
+
+    def persons(self) -> Iterator[PersonRef]:
+        with self.store.connect() as conn:
+            yield from browse.persons(conn)
+
+    def posts(self) -> Iterator[PostRef]:
+        with self.store.connect() as conn:
+            yield from browse.posts(conn)
+
+    def tenures(
+        self, *, person_id: str | None = None, post_id: str | None = None,
+        org_id: str | None = None,
+    ) -> Iterator[TenureInfo]:
+        where = {k: v for k, v in (("person_id", person_id), ("post_id", post_id),
+                                   ("org_id", org_id)) if v is not None}
+        with self.store.connect() as conn:
+            yield from browse.tenures(conn, **where)
+
+    def events(self, org_id: str | None = None) -> Iterator[EventInfo]:
+        with self.store.connect() as conn:
+            yield from browse.events(conn, org_id)
+
+    def claims(
+        self, *, include_retired: bool = False, article: str | None = None
+    ) -> Iterator[ClaimInfo]:
+        with self.store.connect() as conn:
+            yield from browse.claims(conn, include_retired=include_retired, article=article)
+
+    def articles(self) -> Iterator[ArticleInfo]:
+        with self.store.connect() as conn:
+            yield from browse.articles(conn)
+
+    def claim(self, claim_id: str) -> ClaimInfo | None:
+        with self.store.connect() as conn:
+            return browse.claim(conn, claim_id)
+
+    def tenure(self, tenure_id: str) -> TenureInfo | None:
+        with self.store.connect() as conn:
+            return browse.tenure(conn, tenure_id)
+
+    def person(self, person_id: str) -> PersonInfo | None:
+        with self.store.connect() as conn:
+            return browse.person(conn, person_id)
+
+    def post(self, post_id: str) -> PostRef | None:
+        with self.store.connect() as conn:
+            return browse.posts_by_id(conn, [post_id]).get(post_id)
+
+    def organization(self, org_id: str, on: str | date | None = None) -> OrgProfile | None:
+        """The profile of an organization by id (None when there is no such id)."""
+        if not org_id.startswith("org_"):
+            return None
+        with self.store.connect() as conn:
+            found = conn.execute(
+                select(s.organizations.c.id).where(s.organizations.c.id == org_id)
+            ).first()
+            if found is None:
+                return None
+            return query.org(conn, self.resolver, org_id, on, self.today)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per kind: articles, claims (and retired), organizations, persons, posts..."""
+        with self.store.connect() as conn:
+            return browse.counts(conn)
+
+    def integrity_check(self) -> str:
+        return self.store.integrity_check()
+
+
+def _workers(workers: int | None, files: int) -> int:
+    if workers is not None:
+        return max(1, workers)
+    if files < 200:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def open(  # noqa: A001 - tenure.open mirrors the builtin on purpose
+    db: str | os.PathLike[str] | None = None,
+    *,
+    aliases: str | os.PathLike[str] | None = None,
+    create: bool = True,
+) -> Database:
+    """Open the store at ``db`` (path, ``:memory:`` or URL; default ``$TENURE_DB`` or
+    ``./tenure.db``), creating and migrating it, with the alias file in force."""
+    target = db if db is not None else os.environ.get(ENV_DB) or DEFAULT_DB
+    resolver = load_resolver(os.fspath(aliases) if aliases is not None else None)
+    return Database(open_store(target, create=create), resolver)
+
+
+__all__ = ["Database", "IngestReport", "Progress", "open", "read_article"]
+
+_ = Diagnostic

@@ -1,0 +1,100 @@
+"""An organization's profile: names over time, parent, children, units, holders, events.
+
+    >>> org(conn, resolver, "CCP General Office").name        # doctest: +SKIP
+    'General Office of the Chinese Communist Party'
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import Connection, select
+
+from tenure import time
+from tenure.query.browse import events
+from tenure.query.dates import parse_on
+from tenure.query.lookup import find_orgs
+from tenure.query.results import Holder, OrgName, OrgProfile, Relation
+from tenure.query.rows import sort_key, tenure_select, to_tenure
+from tenure.resolve.names import Resolver
+from tenure.store import schema as s
+
+_KIND_ORDER = {"title": 0, "official": 1, "native": 2, "short": 3, "abbreviation": 4,
+               "former": 5, "alias": 6}
+
+
+def org(
+    conn: Connection,
+    resolver: Resolver,
+    name: str,
+    on: str | date | None = None,
+    today: date | None = None,
+) -> OrgProfile:
+    """The organization ``name`` (any of its names), with holders on ``on`` (default today)."""
+    org_id = find_orgs(conn, resolver, name)[0]
+    when = parse_on(on, today)
+    o, n, r = s.organizations.c, s.org_names.c, s.org_relations.c
+    row = conn.execute(
+        select(o.id, o.name, o.type, o.jurisdiction, o.headquarters, o.formed, o.dissolved,
+               o.website, o.wikidata, o.articles).where(o.id == org_id)
+    ).one()
+    names = sorted(
+        {
+            OrgName(x[0], x[1], x[2], x[3], x[4])
+            for x in conn.execute(
+                select(n.name, n.kind, n.lang, n.start, n.end).where(n.org_id == org_id)
+            )
+        },
+        key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.start or "", x.name),
+    )
+    name_on = _name_on(names, when, today) or row[1]
+    relations = conn.execute(
+        select(r.relation, r.name, r.other_id, r.org_id).where(
+            (r.org_id == org_id) | (r.other_id == org_id)
+        )
+    ).all()
+    parents, children, subunits = [], [], []
+    other_names = _names_of(conn, {x[3] for x in relations} | {x[2] for x in relations if x[2]})
+    for relation, rel_name, other_id, owner in relations:
+        if owner == org_id:
+            target = Relation(other_names.get(other_id, rel_name), other_id)
+            {"parent": parents, "child": children, "subunit": subunits}[relation].append(target)
+        elif relation == "parent":
+            children.append(Relation(other_names.get(owner, owner), owner))
+        elif relation == "child":
+            parents.append(Relation(other_names.get(owner, owner), owner))
+    holders = []
+    for tenure_row in conn.execute(tenure_select().where(s.tenures.c.org_id == org_id)):
+        tenure = to_tenure(tenure_row)
+        certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
+        if certainty is not None:
+            holders.append(Holder(certainty, tenure))
+    holders.sort(key=lambda h: (h.tenure.post.title, h.certainty != "certain",
+                                sort_key(h.tenure)))
+    found_events = sorted(events(conn, org_id), key=lambda e: (e.date or "9999", e.type, e.id))
+    return OrgProfile(
+        id=row[0], name=row[1], name_on=name_on, on=when, names=names, type=row[2],
+        jurisdiction=row[3], headquarters=row[4], formed=row[5], dissolved=row[6],
+        website=row[7], wikidata=row[8], parents=_unique(parents), children=_unique(children),
+        subunits=_unique(subunits), holders=holders, events=found_events,
+        articles=json.loads(row[9]),
+    )
+
+
+def _unique(items: list[Relation]) -> list[Relation]:
+    return sorted(set(items), key=lambda x: (x.name, x.id or ""))
+
+
+def _names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
+    o = s.organizations.c
+    return dict(conn.execute(select(o.id, o.name).where(o.id.in_(sorted(ids)))).tuples().all())
+
+
+def _name_on(names: list[OrgName], when: str, today: date | None) -> str | None:
+    """The official name whose span certainly covers the date, if the sources date any."""
+    dated = [x for x in names if x.kind in ("official", "former", "title") and (x.start or x.end)]
+    for x in dated:
+        if time.covers(x.start, x.end, not x.end, when, today) == "certain":
+            return x.name
+    return None
