@@ -1,8 +1,8 @@
 """Write a corpus of synthetic articles shaped like ``samples/``, for benchmarks.
 
     >>> paths = generate(Path("/tmp/corpus"), n=100, seed=0)
-    >>> paths[0].name
-    '000000_...txt'
+    >>> len(paths), paths[0].parent
+    (100, PosixPath('/tmp/corpus'))
 
 Each article is built by recombining realistic parts (names, posts, bodies, dates) into one of
 the shapes the corpus shows: an organization (infobox with Chief/Minister/Deputyminister
@@ -47,10 +47,11 @@ GIVEN_ZH = (
     "Dawei", "Tiankai", "Jinguo", "Weizhong", "Kunming", "Qiufa", "Zhenggao", "Shiming",
     "Rongwen", "Taifeng", "Lizhong", "Yafu", "Kedong", "Yuanfeng", "Gaoyi", "Jun", "Min", "Hong",
 )  # fmt: skip
-FIRST_EN = (
-    "Antonia", "Cat", "Clara", "Michael", "Sarah", "Ellen", "Darren", "Keir", "Richard", "Maurice",
-    "Simon", "Jeremy", "Gus", "Mark", "Robert", "Burke", "Edward", "Norman", "Andrew", "Helen",
+FIRST_MALE = (
+    "Michael", "Darren", "Keir", "Richard", "Maurice", "Simon", "Jeremy", "Gus", "Mark", "Robert",
+    "Burke", "Edward", "Norman", "Andrew",
 )  # fmt: skip
+FIRST_FEMALE = ("Antonia", "Cat", "Clara", "Sarah", "Ellen", "Helen", "Sue", "Simone")
 LAST_EN = (
     "Romeo", "Little", "Swinson", "Ellam", "Harrison", "Atkinson", "Jones", "Heaton", "Hankey",
     "Case", "Heywood", "O'Donnell", "Sedwill", "Armstrong", "Butler", "Trend", "Brook", "Bridges",
@@ -64,7 +65,7 @@ NAMES_JA = (
     "Shotaro Yachi", "Hiroto Izumi", "Kenji Okamura",
 )  # fmt: skip
 NAMES_KO = ("Ri Il-hwan", "Kim Yo-jong", "Kim Ki-nam", "Ri Jae-il", "Pak Thae-song", "Jo Yong-won")
-HONORIFICS = ("Sir ", "Dame ", "The Rt Hon. ", "Lord ", "Dr. ", "")
+HONORIFICS = ("Sir ", "Dame ", "Lord ", "The Rt Hon. ", "Dr. ")
 HANZI = "中央国家安全委员会办公室外事工作网络信息化全面深化改革对台政策研究组织部宣传统战"
 
 PREFIXES = ("Central", "State", "National", "General", "Supreme", "Federal", "Cabinet")
@@ -117,6 +118,10 @@ MONTHS = (
 PROVINCES = (
     "Guangdong", "Liaoning", "Gansu", "Shanghai", "Tianjin", "Jiangsu", "Yunnan", "Hebei", "Fujian",
 )  # fmt: skip
+TOPICS = (
+    "foreign affairs", "national security", "cyberspace affairs", "Taiwan affairs", "propaganda",
+    "party discipline", "military affairs", "policy research", "personnel", "economic reform",
+)  # fmt: skip
 COUNTRIES = ("Japan", "the United States", "India", "Vietnam", "Russia", "the United Kingdom")
 CONCURRENT = (
     "Secretary of the Secretariat of the CCP Central Committee",
@@ -125,21 +130,38 @@ CONCURRENT = (
     "member of the Politburo",
     "Vice Premier of the State Council",
 )
-PROSE = (
-    "It is responsible for coordinating {topic} decision-making and handles the day-to-day work "
-    "of the {parent}.",
+LEAD = (
+    "It is responsible for coordinating {topic} decision-making and handles the day-to-day "
+    "administrative work of the {parent}.",
     "The {name} reports to the {parent} and is headquartered in {city}.",
-    "Its members are drawn from the leadership of the ministries concerned with {topic}.",
-    "The body meets irregularly, and its decisions are rarely published.",
-    "Most of its staff are civil servants seconded from other departments.",
+    "Its members are drawn from the leadership of the ministries and party organs concerned with "
+    "{topic}, and its office is staffed by officials seconded from them.",
+    "The body meets irregularly; its decisions are rarely published, and its existence was not "
+    "officially acknowledged for several years.",
+    "Under the arrangement known as one institution with two names, it also carries the name of "
+    "the {other}.",
+    "It is one of the most powerful bodies in the field of {topic}, and its head is usually a "
+    "member of the Politburo.",
+    "Observers describe it as the principal coordinating organ for {topic} since its creation.",
 )
 HISTORY = (
     "In {month} {year}, the {parent} decided to establish the {name}.",
-    "The group was upgraded to a commission in {month} {year}.",
+    "The leading group was upgraded to a commission in {month} {year}.",
     "In {year}, the {name} was co-located with the {other}, with one organization and two names.",
     "After {year}, the {other} no longer retained the name of the {name}.",
     "The {name} was renamed in {year} and abolished in {year2}.",
-    "In {year} it was merged into the {other}.",
+    "In {month} {year} it was merged into the {other}, which took over its functions.",
+    "Its office was restored in {year} after a reorganization of the {parent}.",
+    "In {year}, {holder} was appointed as the head of the group, serving until {year2}.",
+)
+CAREER = (
+    "In {year}, {short} became the {post} of the {org}, serving there until {year2}.",
+    "From {year} to {year2}, {short} served as {post} of the {org}.",
+    "{short} was appointed {post} of the {org} in {month} {year}.",
+    "In {month} {year}, {short} was transferred to {province} as its deputy party secretary.",
+    "{short} joined the Chinese Communist Party in {year} and graduated from university in "
+    "{year2}.",
+    "After the {year} party congress, {short} was elected to the Central Committee.",
 )
 
 
@@ -149,7 +171,12 @@ def person(rng: random.Random) -> str:
     if roll < 0.55:
         return f"{rng.choice(SURNAMES_ZH)} {rng.choice(GIVEN_ZH)}"
     if roll < 0.75:
-        return f"{rng.choice(HONORIFICS)}{rng.choice(FIRST_EN)} {rng.choice(LAST_EN)}"
+        male = rng.random() < 0.6
+        first = rng.choice(FIRST_MALE if male else FIRST_FEMALE)
+        honorific = rng.choice(("Sir ", "Lord ") if male else ("Dame ",))
+        if rng.random() < 0.6:
+            honorific = rng.choice(("", "", "The Rt Hon. ", "Dr. "))
+        return f"{honorific}{first} {rng.choice(LAST_EN)}"
     if roll < 0.87:
         return rng.choice(NAMES_VI)
     if roll < 0.95:
@@ -158,16 +185,16 @@ def person(rng: random.Random) -> str:
 
 
 def organization(rng: random.Random) -> str:
-    kind = rng.choice(BODY_KINDS)
-    domain = rng.choice(DOMAINS)
-    owner = rng.choice(OWNERS)
+    """A body's name: "Central Foreign Affairs Commission", "Ministry of Defense (Japan)" ..."""
+    kind, domain, owner = rng.choice(BODY_KINDS), rng.choice(DOMAINS), rng.choice(OWNERS)
+    prefix = rng.choice(PREFIXES)
     if kind in ("Ministry", "Department") and rng.random() < 0.6:
         name = f"{kind} of {domain}"
     elif rng.random() < 0.25:
-        name = f"Office of the {rng.choice(PREFIXES)} {domain} {rng.choice(BODY_KINDS[:3])}"
+        name = f"Office of the {prefix} {domain} {rng.choice(BODY_KINDS[:3])}"
     else:
-        name = f"{rng.choice(PREFIXES)} {domain} {kind}"
-    return f"{name} {owner}".strip()
+        name = f"{prefix} {domain} {kind}"
+    return f"{name} {owner}".strip().replace("National National", "National")
 
 
 def native(rng: random.Random) -> str:
@@ -202,7 +229,7 @@ def span(rng: random.Random, start: int, end: int | None) -> str:
 def careers(rng: random.Random, count: int, last_open: bool) -> list[tuple[str, int, int | None]]:
     """Successive holders of one post: (person, start year, end year or None)."""
     year = rng.randint(1950, 2010)
-    out = []
+    out: list[tuple[str, int, int | None]] = []
     for i in range(count):
         length = rng.randint(1, 8)
         end = None if last_open and i == count - 1 else year + length
@@ -211,42 +238,72 @@ def careers(rng: random.Random, count: int, last_open: bool) -> list[tuple[str, 
     return out
 
 
-def prose(rng: random.Random, templates: tuple[str, ...], count: int, **names: str) -> str:
+def paragraph(
+    rng: random.Random,
+    templates: tuple[str, ...],
+    count: int,
+    names: dict[str, str],
+    years: tuple[int, int] = (1950, 2020),
+) -> str:
+    """``count`` different sentences from ``templates``, with fresh dates from ``years``."""
     sentences = []
-    for _ in range(count):
-        year = rng.randint(1950, 2020)
-        sentences.append(
-            rng.choice(templates).format(
-                month=rng.choice(MONTHS), year=year, year2=year + rng.randint(1, 20), **names
-            )
-        )
+    for template in rng.sample(templates, min(count, len(templates))):
+        year = rng.randint(*years)
+        fields = {
+            "month": rng.choice(MONTHS),
+            "year": str(year),
+            "year2": str(year + rng.randint(1, 12)),
+            "holder": person(rng),
+            "post": rng.choice(CHIEF_POSTS).lower(),
+            "org": organization(rng),
+            "province": rng.choice(PROVINCES),
+            "city": rng.choice(CITIES),
+            **names,
+        }
+        sentences.append(template.format(**fields))
     return " ".join(sentences)
 
 
+def holders_list(rng: random.Random) -> str:
+    """A ``== Leaders ==`` section: ``; Post`` groups of dated entries."""
+    groups = ("Director", "Deputy Directors", "Leader", "Secretary-General", "Office Director")
+    parts = ["== Leaders =="]
+    for group in rng.sample(groups, rng.randint(1, 3)):
+        entries = []
+        for holder, start, end in careers(rng, rng.randint(2, 7), last_open=rng.random() < 0.7):
+            detail = span(rng, start, end)
+            if rng.random() < 0.2 and end is not None:
+                detail += f"; {span(rng, end, end + rng.randint(1, 3))}, executive deputy director"
+            if rng.random() < 0.35:
+                detail += f", {rng.choice(CONCURRENT)}"
+            entry = f"- {holder} ({detail})"
+            if rng.random() < 0.1:
+                entry += f" – Also {rng.choice(CONCURRENT)}"
+            entries.append(entry)
+        parts.append(f"; {group}\n\n" + "\n".join(entries))
+    return "\n\n".join(parts)
+
+
 def organization_article(rng: random.Random) -> tuple[str, str]:
-    name = organization(rng)
-    parent, other = organization(rng), organization(rng)
-    topic = rng.choice(DOMAINS).lower()
+    name, parent, other = organization(rng), organization(rng), organization(rng)
+    topic = rng.choice(TOPICS)
+    names = {"name": name, "parent": parent, "other": other, "topic": topic}
     box = ["Infobox", f"- Agency Name: {name}", f"- Nativename A: {native(rng)}"]
-    box += [
-        "- Logo: Danghui.svg",
-        "- Logo Width: 150px",
-        f"- Jurisdiction: {rng.choice(JURISDICTIONS)}",
-    ]
-    if rng.random() < 0.5:
+    box += ["- Logo: Danghui.svg", "- Logo Width: 150px"]
+    box += ["- Logo Caption: Emblem of the Chinese Communist Party"]
+    if rng.random() < 0.4:
         box.append(f"- Formed: {date(rng, rng.randint(1949, 2020))}")
+    if rng.random() < 0.3:
+        box.append(f"- Preceding1: {organization(rng)}")
+    box.append(f"- Jurisdiction: {rng.choice(JURISDICTIONS)}")
     box.append(f"- Headquarters: {rng.choice(CITIES)}")
     for i in range(1, rng.randint(1, 5) + 1):
-        box += [
-            f"- Chief{i} Name: {person(rng)}",
-            f"- Chief{i} Position: {rng.choice(CHIEF_POSTS)}",
-        ]
+        box.append(f"- Chief{i} Name: {person(rng)}")
+        box.append(f"- Chief{i} Position: {rng.choice(CHIEF_POSTS)}")
     if rng.random() < 0.35:
         for i in range(1, rng.randint(1, 3) + 1):
-            box += [
-                f"- Minister{i} Name: {person(rng)}",
-                f"- Minister{i} Pfo: {rng.choice(MINISTER_POSTS)}",
-            ]
+            box.append(f"- Minister{i} Name: {person(rng)}")
+            box.append(f"- Minister{i} Pfo: {rng.choice(MINISTER_POSTS)}")
         for i in range(1, rng.randint(0, 3) + 1):
             box.append(f"- Deputyminister{i} Name: {person(rng)}")
             box.append(f"- Deputyminister{i} Pfo: {rng.choice(DEPUTY_MINISTER_POSTS)}")
@@ -254,107 +311,91 @@ def organization_article(rng: random.Random) -> tuple[str, str]:
     if rng.random() < 0.5:
         box.append(f"- Child1 Agency: {organization(rng)}")
     box.append(f"- Agency Type: {rng.choice(AGENCY_TYPES)}")
-    parts = [f"= {name} =", "\n".join(box)]
-    parts.append(
-        f"The {name} is an agency of the {parent}. "
-        + prose(rng, PROSE, 2, name=name, parent=parent, topic=topic, city=rng.choice(CITIES))
-    )
-    parts.append(
-        "== History ==\n"
-        + prose(rng, HISTORY, rng.randint(2, 4), name=name, parent=parent, other=other)
-    )
+    lead = [f"The {name} is an agency of the {parent}. " + paragraph(rng, LEAD, 3, names)]
+    lead += [paragraph(rng, LEAD, rng.randint(1, 3), names) for _ in range(rng.randint(0, 2))]
+    sections = ["== History ==\n" + paragraph(rng, HISTORY, rng.randint(2, 6), names)]
     if rng.random() < 0.6:
-        units = rng.sample(UNITS, rng.randint(2, 5))
-        parts.append(
+        units = "\n".join(f"- {unit}" for unit in rng.sample(UNITS, rng.randint(2, 6)))
+        sections.append(
             "== Organizational structure ==\n"
-            f"The {name} has the following organizations:\n\n=== Internal Organization ===\n\n"
-            + "\n".join(f"- {unit}" for unit in units)
+            f"The {name} has the following organizations:\n\n"
+            f"=== Internal Organization ===\n\n{units}"
         )
-    parts.append("== Leaders ==")
-    for group in rng.sample(
-        ("Director", "Deputy Directors", "Leader", "Secretary-General"), rng.randint(1, 2)
-    ):
-        entries = []
-        for holder, start, end in careers(rng, rng.randint(2, 6), last_open=rng.random() < 0.7):
-            detail = span(rng, start, end)
-            if rng.random() < 0.4:
-                detail += f", {rng.choice(CONCURRENT)}"
-            entries.append(f"- {holder} ({detail})")
-        parts.append(f"; {group}\n\n" + "\n".join(entries))
-    return name, "\n\n".join(parts) + "\n"
+    sections.append(holders_list(rng))
+    rng.shuffle(sections)
+    return name, "\n\n".join([f"= {name} =", "\n".join(box), *lead, *sections]) + "\n"
 
 
 def post_article(rng: random.Random) -> tuple[str, str]:
     body = organization(rng)
-    post = rng.choice(
-        ("Secretary", "Chairman", "Minister", "Director", "Head", "General Secretary")
-    )
+    post = rng.choice(("Secretary", "Chairman", "Minister", "Director", "Head", "Premier"))
     title = f"{post} of the {body}"
-    holders = careers(rng, rng.randint(3, 12), last_open=True)
-    incumbent, since, _ = holders[-1]
+    holders = careers(rng, rng.randint(3, 14), last_open=True)
+    took = [date(rng, start) for _, start, _ in holders]
     box = ["Infobox", f"- Post: {post}", f"- Body: the {body}", "- Insignia: Danghui.svg"]
-    box += [f"- Incumbent: {incumbent}", f"- Incumbentsince: {date(rng, since)}"]
-    box += ["- Termlength: Five years", f"- Inaugural: {holders[0][0]}"]
-    box += [f"- Formation: {holders[0][1]}", f"- Department: {body}"]
-    parts = [f"= {title} =", "\n".join(box)]
-    parts.append(
-        f"The {title} is the highest official of the {body}. "
-        + prose(
-            rng,
-            PROSE,
-            1,
-            name=body,
-            parent=body,
-            topic=rng.choice(DOMAINS).lower(),
-            city=rng.choice(CITIES),
-        )
-    )
-    table = ["| No. | Name (birth–death) | Took office | Left office | Rank |"]
-    for number, (holder, start, end) in enumerate(holders, start=1):
+    box += ["- Insigniasize: 100px", f"- Incumbent: {holders[-1][0]}"]
+    box += [f"- Incumbentsince: {took[-1]}", "- Termlength: Five years"]
+    box += [f"- Inaugural: {holders[0][0]}", f"- Formation: {holders[0][1]}"]
+    box += [f"- Department: {body}", f"- Deputy: Deputy {post}"]
+    names = {"name": title, "parent": body, "other": organization(rng), "topic": rng.choice(TOPICS)}
+    lead = f"The {title} is the highest official of the {body}. "
+    lead += paragraph(rng, LEAD, rng.randint(2, 4), names)
+    table = ["| No. | Portrait | Name (birth–death) | Took office | Left office | Rank |"]
+    for number, ((holder, start, end), since) in enumerate(
+        zip(holders, took, strict=True), start=1
+    ):
         born = start - rng.randint(40, 60)
+        died = born + rng.randint(60, 95)
+        life = f"{born}–{died}" if died < 2025 else f"b. {born}"
         left = date(rng, end) if end is not None else "Incumbent"
-        table.append(
-            f"| {number} | {holder} ({born}–{born + 80}) | {date(rng, start)} | {left} | {rng.randint(1, 9)} |"
-        )
-    parts.append(f"==Officeholders==\n\n==={title} ({holders[0][1]}–)===\n" + "\n".join(table))
-    return title, "\n\n".join(parts) + "\n"
+        table.append(f"| {number} | | {holder} ({life}) | {since} | {left} | {number} |")
+    era = f"==={title} ({holders[0][1]}–)===\n" + "\n".join(table)
+    return title, "\n\n".join([f"= {title} =", "\n".join(box), lead, "==Officeholders==", era])
+
+
+def office(rng: random.Random) -> str:
+    """An office as biographies name it."""
+    roll = rng.random()
+    if roll < 0.2:
+        return f"Party Secretary of {rng.choice(PROVINCES)}"
+    if roll < 0.3:
+        return f"Governor of {rng.choice(PROVINCES)}"
+    if roll < 0.38:
+        return f"Chinese Ambassador to {rng.choice(COUNTRIES)}"
+    return f"{rng.choice(CHIEF_POSTS + MINISTER_POSTS)} of the {organization(rng)}"
 
 
 def person_article(rng: random.Random) -> tuple[str, str]:
-    name = person(rng).removeprefix("The Rt Hon. ").removeprefix("Sir ").removeprefix("Dame ")
+    name = person(rng)
+    for honorific in HONORIFICS:
+        name = name.removeprefix(honorific)
     box = [name, "- Native Name Lang: zh-Hans"]
     year = rng.randint(2010, 2023)
-    for i in range(rng.randint(1, 5)):
+    for i in range(rng.randint(1, 6)):
         n = "" if i == 0 else str(i)
-        start_key = rng.choice(("Term Start", "Termstart"))
-        box.append(
-            f"- Office{n}: {rng.choice(CHIEF_POSTS + MINISTER_POSTS)} of the {organization(rng)}"
-        )
-        box.append(f"- {start_key}{n}: {date(rng, year)}")
+        box.append(f"- Office{n}: {office(rng)}")
+        box.append(f"- {rng.choice(('Term Start', 'Termstart'))}{n}: {date(rng, year)}")
         if i:
-            box.append(
-                f"- {rng.choice(('Term End', 'Termend'))}{n}: {date(rng, year + rng.randint(1, 5))}"
-            )
-        if rng.random() < 0.15:
-            box[-1] += f", Acting: {date(rng, year)} – {date(rng, year)}"
+            end = date(rng, year + rng.randint(1, 5))
+            box.append(f"- {rng.choice(('Term End', 'Termend'))}{n}: {end}")
+            if rng.random() < 0.15:
+                box[-1] += f", Acting: {date(rng, year)} – {date(rng, year)}"
+        if rng.random() < 0.3:
+            box.append(f"- Deputy{n}: {person(rng)}")
         box.append(f"- Predecessor{n}: {person(rng)}")
         if i:
             box.append(f"- Successor{n}: {person(rng)}")
         year -= rng.randint(2, 6)
     born = year - rng.randint(25, 40)
     box += [f"- Birth Place: {rng.choice(CITIES)}", "- Party: Chinese Communist Party"]
-    parts = [f"= {name} =", "\n".join(box)]
-    parts.append(
-        f"{name} (born {date(rng, born)}) is a politician who has served as {rng.choice(CHIEF_POSTS).lower()} of the {organization(rng)}."
-    )
-    career = []
-    for _ in range(rng.randint(2, 5)):
-        start = rng.randint(born + 20, 2015)
-        career.append(
-            f"In {start}, {name.split()[-1]} became the {rng.choice(CHIEF_POSTS).lower()} of the {organization(rng)}, serving there until {start + rng.randint(1, 6)}."
-        )
-    parts.append("==Early life and career==\n" + " ".join(career))
-    return name, "\n\n".join(parts) + "\n"
+    western = name.split()[0] in FIRST_MALE + FIRST_FEMALE
+    short = name.split()[-1] if western else name.split()[0]
+    lead = f"{name} (born {date(rng, born)}) is a politician who is the {office(rng)}. "
+    adult = (born + 20, max(born + 21, 2015))
+    lead += paragraph(rng, CAREER, rng.randint(1, 3), {"short": short}, adult)
+    life = paragraph(rng, CAREER, rng.randint(3, 8), {"short": short}, adult)
+    life = f"==Early life and career==\n{life}"
+    return name, "\n\n".join([f"= {name} =", "\n".join(box), lead, life]) + "\n"
 
 
 SHAPES: tuple[tuple[float, Callable[[random.Random], tuple[str, str]]], ...] = (

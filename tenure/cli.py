@@ -6,6 +6,7 @@ standard error), 2 on usage errors.
 
 from __future__ import annotations
 
+import csv
 import glob
 import json
 import os
@@ -13,15 +14,31 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tenure.errors import ReadError, TenureError
 from tenure.extract import extract_path, failed_read
-from tenure.model import Extraction
+from tenure.api import Database
+from tenure.api import open as tenure_open
+from tenure.model import Diagnostic, Extraction
+from tenure.query.render import (
+    Sheet,
+    alias_sheets,
+    career_sheets,
+    conflict_sheets,
+    org_csv,
+    org_sheets,
+    search_sheets,
+    succession_sheets,
+    who_sheets,
+)
+from tenure.resolve.config import load_config
 from tenure.sources import MAX_BYTES
 
 app = typer.Typer(
@@ -153,6 +170,216 @@ def print_extraction_table(results: list[Extraction]) -> None:
                     ", ".join(str(x.line) for x in e.evidence),
                 )
             out.print(events)
+
+
+# -- store commands: ingest, who, career, succession, org, conflicts, search, aliases, rebuild --
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="TENURE_DB", help="Database file or URL [default: ./tenure.db]."),
+]
+AliasesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--aliases", envvar="TENURE_ALIASES",
+        help="Alias file (YAML) [default: ./tenure-aliases.yaml if present].",
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")
+]
+OnOption = Annotated[
+    str | None, typer.Option("--on", help="A day, month or year: 2016-06-01, 2016-06, 2016.")
+]
+
+
+def open_db(db: str | None, aliases: str | None, *, create: bool = False) -> Database:
+    """Open the store for a command; asking a question of a missing file is a usage error."""
+    return tenure_open(db, aliases=aliases, create=create)
+
+
+def emit(
+    answer: Any, sheets: list[Sheet], format: OutputFormat, csv_sheet: Sheet | None = None
+) -> None:
+    """Print an answer: its ``to_dict()`` as JSON, or its sheets as tables or CSV."""
+    if format is OutputFormat.json:
+        data = [a.to_dict() for a in answer] if isinstance(answer, list) else answer.to_dict()
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if format is OutputFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        for sheet in [csv_sheet] if csv_sheet is not None else sheets:
+            writer.writerow(sheet.columns)
+            writer.writerows(sheet.rows)
+        return
+    for sheet in sheets:
+        table = Table(title=sheet.title, title_justify="left", caption=sheet.caption,
+                      caption_justify="left")
+        for column in sheet.columns:
+            table.add_column(column, overflow="fold")
+        for row in sheet.rows:
+            table.add_row(*(escape(cell) for cell in row))
+        out.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes reading articles [default: one per core].")
+    ] = None,
+) -> None:
+    """Read articles into the store, one transaction per article, and summarize."""
+    files = list(expand_paths(paths))
+    database = open_db(db, aliases, create=True)
+    with database, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(),
+        MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("ingesting", total=len(files))
+
+        def advance(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, description=os.path.basename(path)[:40])
+
+        report = database.ingest(files, workers=workers, progress=advance)
+    for outcome in report.failed:
+        for d in outcome.errors or [Diagnostic("error", "could not be read")]:
+            where = f"{outcome.path}:{d.line}" if d.line else f"{outcome.path}"
+            err.print(f"[red]error:[/] {where}: {d.message}", highlight=False)
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        totals = report.totals()
+        sheet = Sheet(
+            f"ingested {totals['files']} files into {database.url}", ["", "count"],
+            caption=f"{report.seconds:.1f} s" + (" (derived tables rebuilt: alias rules "
+                                                 "changed)" if report.rebuilt else ""),
+        )
+        sheet.rows = [[name.replace("_", " "), str(value)] for name, value in totals.items()]
+        emit(report, [sheet], format)
+    if report.failed:
+        err.print(f"{len(report.failed)} of {len(files)} files failed; the rest were stored.")
+        raise typer.Exit(1)
+
+
+@app.command()
+def who(
+    post: Annotated[str, typer.Argument(help="Post title, e.g. Director.")],
+    org: Annotated[str | None, typer.Option("--org", help="Organization (any of its names).")] = None,
+    on: OnOption = None,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Who held a post on a date (default today), each holder certain or possible."""
+    with open_db(db, aliases) as database:
+        answer = database.who(post, org=org, on=on)
+    emit(answer, who_sheets(answer), format)
+
+
+@app.command()
+def career(
+    person: Annotated[str, typer.Argument(help="A person, by any spelling.")],
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """A person's posts in time order, with concurrent posts."""
+    with open_db(db, aliases) as database:
+        answer = database.career(person)
+    emit(answer, career_sheets(answer), format)
+
+
+@app.command()
+def succession(
+    post: Annotated[str, typer.Argument(help="Post title, e.g. Director.")],
+    org: Annotated[str | None, typer.Option("--org", help="Organization (any of its names).")] = None,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Holders of a post in order, gaps and overlaps marked."""
+    with open_db(db, aliases) as database:
+        answer = database.succession(post, org=org)
+    emit(answer, succession_sheets(answer), format)
+
+
+@app.command("org")
+def org_command(
+    name: Annotated[str, typer.Argument(help="An organization, by any of its names.")],
+    on: OnOption = None,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """An organization: names over time, parent, subunits, holders on a date, events."""
+    with open_db(db, aliases) as database:
+        answer = database.org(name, on=on)
+    emit(answer, org_sheets(answer), format, org_csv(answer))
+
+
+@app.command()
+def conflicts(
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Holdings that cannot all be true, with the sources of each side."""
+    with open_db(db, aliases) as database:
+        answer = database.conflicts()
+    emit(answer, conflict_sheets(answer), format)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in names and evidence.")],
+    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Find organizations, people and evidence lines by words."""
+    with open_db(db, aliases) as database:
+        answer = database.search(text, limit=limit)
+    emit(answer, search_sheets(text, answer), format)
+
+
+@app.command("aliases")
+def aliases_command(
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the alias entries in force: your alias file first, then tenure's defaults."""
+    entries = load_config(aliases).entries
+    emit(entries, alias_sheets(entries), format)
+
+
+@app.command()
+def rebuild(
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Recompute organizations, persons, posts, tenures and conflicts from the claims."""
+    with open_db(db, aliases) as database:
+        counts = database.rebuild()
+    if format is OutputFormat.json:
+        sys.stdout.write(json.dumps(counts, indent=2) + "\n")
+        return
+    sheet = Sheet(f"rebuilt {database.url}", ["", "count"])
+    sheet.rows = [[name.replace("_", " "), str(value)] for name, value in counts.items()]
+    emit(counts, [sheet], format)
 
 
 def main() -> None:

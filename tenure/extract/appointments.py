@@ -226,7 +226,12 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         charge = re.match(r"^in\s+charge\b", post_text)
         if charge:
             return [ProseTenure(name, "Person in charge", ctx.last, _range(sentence, m.start("post"), carried), role="in charge", concurrent=concurrent, aliases=aliases, position=m.start())]
-    ended = re.search(r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed)\b[^.;]*", sentence[m.start("post"):])
+    ended = re.search(
+        r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
+        r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
+        r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*",
+        sentence[m.start("post"):],
+    )
     ongoing = kind == "who_is" or bool(re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4]))
     found = _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
     if ended:
@@ -297,12 +302,14 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
             continue
         own = find_dates(item)
         rng = own[0].range if own else shared
+        if own and rng is not None and rng.start is None and shared is not None and shared.start:
+            rng = DateRange(shared.start, rng.end, rng.ongoing, rng.acting)
         if first and rng is None and ctx.established_on:
             rng = DateRange(ctx.established_on, None, single=True)
         phrase = re.sub(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+", "", phrase)
         description = describe_position(phrase)
         post, org = split_post(description.post)
-        prefixed = re.match(r"^(?P<org>.+?)\s+(?P<post>(?:[Mm]ember|[Ss]ecretary|[Cc]hairman|[Hh]ead|[Dd]irector|[Ll]eader))$", post)
+        prefixed = re.match(r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$", post)
         if (
             org is None
             and prefixed
@@ -374,9 +381,10 @@ def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> st
         return strip_the(org)
     head_words = post.lower().split()
     for word in head_words[:-1]:
-        resolved = ctx.by_head.get(word)
-        if resolved:
-            return resolved
+        if word in ("group", "office", "commission", "committee", "department", "bureau", "council"):
+            resolved = ctx.resolve("the " + word)
+            if resolved:
+                return resolved
     if re.search(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(post.split()[-1]), sentence, re.I):
         return ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     return None

@@ -98,7 +98,8 @@ def extract(document: Document) -> Extraction:
         official = next((n.name for n in result.organization.names if n.kind == "official"), subject.name)
         aliases = {n.name.casefold() for n in result.organization.names} | {subject.name.casefold()}
         for event in result.events:
-            if event.organization.casefold() in aliases:
+            name = event.organization.casefold()
+            if name in aliases and name != subject.name.casefold():
                 event.organization = subject.name
     result.events = merge_events(result.events)
     result.diagnostics.sort(key=lambda d: (d.line or 0))

@@ -76,7 +76,7 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     if inside:
         return min(inside, key=lambda d: abs(d.begin - position))
     intro = INTRO.match(sentence)
-    if intro and intro.end() <= start + 2:
+    if intro and abs(start - intro.end()) <= 2:
         opening = [d for d in dates if d.finish <= intro.end()]
         if opening:
             return opening[0]

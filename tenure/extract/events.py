@@ -254,6 +254,8 @@ def _read(
         return [Found(kind, resolve(o, ctx) or o, None, 0) for o in _orgs_after(after)]
     if kind in ("renamed", "upgraded", "downgraded", "merged", "reorganized", "abolished", "name_dropped", "co_located", "co_located_rev", "restored"):
         subject = ref if ref else _last_org(before) if before is not None else None
+        if before is not None and not ref and re.search(r"\s+and\s*$", before):
+            subject = _first_org(before) or subject
         target = None
         if after is not None:
             target = _first_org(after)
