@@ -28,39 +28,48 @@ REF = (
     r"[Tt]he\s+[A-Z]{2,8}|[A-Z]{2,8})"
 )
 PASSIVE = r"(?:was|were|had been|has been|would be|is|are|be)\s+(?:then\s+|later\s+|first\s+|originally\s+|officially\s+|formally\s+|subsequently\s+|eventually\s+|also\s+|initially\s+)*"
-RULES: list[tuple[str, re.Pattern[str]]] = [
+I = re.IGNORECASE
+# (event type, pattern, whether the body it happens to stands before the match)
+RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ("established", re.compile(
         r"\b(?:decided|decision|resolution|notice|order|decree|plan|agreed)\b[^.;]{0,60}?\b(?:to\s+)?"
         r"(?:establish(?:ing)?|create|set up|form|found|the establishment of|on the establishment of)\s+(?P<after>.+)",
-        re.I)),
-    ("established", re.compile(r"\b(?:after|following|with|upon|since)\s+the\s+(?:establishment|creation|founding|formation)\s+of\s+(?P<after>.+)", re.I)),
-    ("established", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:established|founded|formed|created|set up|instituted)\b(?:\s+as\s+(?P<as>.+))?(?P<rest>.*)", re.I)),
-    ("established", re.compile(r"\b(?:established|founded|created|set up)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?:position|post|office)\s+(?:entitled|called|named|of)\s+)?(?P<after>[A-Z].+)")),
-    ("restored", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:restored|re-?established|revived|reinstated|reconstituted|re-?created)\b", re.I)),
-    ("renamed", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:re-?organi[sz]ed\s+and\s+)?renamed\s+(?:as\s+|to\s+|into\s+)?(?P<after>.+)", re.I)),
-    ("renamed", re.compile(r"\brenaming\s+(?P<ref>it|them|the\s+\w+)\s+(?:as\s+|to\s+)?(?P<after>.+)", re.I)),
-    ("renamed", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:known|called)\s+as\s+(?P<after>the\s+[A-Z].+)")),
-    ("upgraded", re.compile(rf"(?P<before>.*?)\b{PASSIVE}upgraded\s+(?:to|into)\s+(?P<after>.+)", re.I)),
-    ("downgraded", re.compile(rf"(?P<before>.*?)\b{PASSIVE}downgraded\s+(?:to|into)\s+(?P<after>.+)", re.I)),
-    ("abolished", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:abolished|disbanded|dissolved|liquidated|scrapped|eliminated)\b", re.I)),
-    ("abolished", re.compile(r"^(?:Disbanded|Abolished|Dissolved)\b[^,]*,\s*(?P<ref>it|they|the\s+\w+)\b")),
-    ("abolished", re.compile(r"(?P<before>.*?)\b(?:officially\s+|formally\s+)?ceased\s+(?:operations|to exist|functioning)\b", re.I)),
-    ("abolished", re.compile(r"(?P<before>.*?)(?:'s|’s)\s+(?:dissolution|abolition)\b", re.I)),
-    ("abolished", re.compile(rf"(?P<before>.*?)\b{PASSIVE}replaced\s+(?:with|by)\s+(?P<after>.+)", re.I)),
-    ("abolished", re.compile(r"\b(?:to\s+replace|superseded|replacing|replaced)\s+(?P<after>the\s+.+)", re.I)),
-    ("merged", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:merged|absorbed|incorporated|folded)\s+(?:with|into|in)\s+(?P<after>.+)", re.I)),
-    ("merged", re.compile(r"(?P<before>.*?)\bwith\s+its\s+functions\s+(?:absorbed|transferred|merged)\s+(?:into|to)\s+(?P<after>.+)", re.I)),
-    ("upgraded", re.compile(r"(?P<before>.*?)\bbecame\s+(?:a|an|the)\s+(?P<after>(?:full|separate|independent)\s+[A-Z].+)")),
-    ("reorganized", re.compile(rf"(?P<before>.*?)\b{PASSIVE}(?:re-?organi[sz]ed|restructured|reformed|transformed|converted)\b(?:\s+(?:into|as)\s+(?P<after>.+))?", re.I)),
-    ("co_located", re.compile(r"(?P<before>.*?)\bco-?located\s+with\s+(?P<after>.+)", re.I)),
-    ("co_located", re.compile(r"(?P<before>.*?),?\s+which\s+has\s+the\s+(?:external|additional|second)\s+name\s+(?:of\s+)?(?P<after>.+)", re.I)),
-    ("co_located", re.compile(r"(?P<before>.*?)\s+should\s+(?:have|bear|carry)\s+the\s+name\s+(?:of\s+)?(?P<after>.+?)\s+externally", re.I)),
-    ("co_located_rev", re.compile(r"(?P<before>.*?)\b(?:was|is|became)\s+(?:also\s+)?the\s+external\s+name\s+of\s+(?P<after>.+)", re.I)),
-    ("co_located", re.compile(r"one\s+(?:institution|organization|organisation)\s+(?:with\s+)?two\s+names[\"”']?\s*(?:arrangement|system)?,\s*(?P<ref>it|they)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:the\s+)?(?P<after>.+)", re.I)),
-    ("co_located", re.compile(r"under the arrangement of [\"“]one institution with two names[\"”],\s*(?P<ref>they)\b", re.I)),
-    ("name_dropped", re.compile(r"(?P<before>.*?)\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name\s+(?:of\s+)?(?P<after>.+)", re.I)),
+        I), False),
+    ("established", re.compile(r"\b(?:after|following|with|upon|since)\s+the\s+(?:establishment|creation|founding|formation)\s+of\s+(?P<after>.+)", I), False),
+    ("established", re.compile(rf"\b{PASSIVE}(?:established|founded|formed|created|set up|instituted)\b(?:\s+as\s+(?P<as>.+))?(?P<rest>.*)", I), True),
+    ("established", re.compile(r"\b(?:established|founded|created|set up)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?:position|post|office)\s+(?:entitled|called|named|of)\s+)?(?P<after>[A-Z].+)"), False),
+    ("restored", re.compile(rf"\b{PASSIVE}(?:restored|re-?established|revived|reinstated|reconstituted|re-?created)\b", I), True),
+    ("renamed", re.compile(rf"\b{PASSIVE}(?:re-?organi[sz]ed\s+and\s+)?renamed\s+(?:as\s+|to\s+|into\s+)?(?P<after>.+)", I), True),
+    ("renamed", re.compile(r"\brenaming\s+(?P<ref>it|them|the\s+\w+)\s+(?:as\s+|to\s+)?(?P<after>.+)", I), False),
+    ("renamed", re.compile(rf"\b{PASSIVE}(?:known|called)\s+as\s+(?P<after>the\s+[A-Z].+)"), True),
+    ("upgraded", re.compile(rf"\b{PASSIVE}upgraded\s+(?:to|into)\s+(?P<after>.+)", I), True),
+    ("downgraded", re.compile(rf"\b{PASSIVE}downgraded\s+(?:to|into)\s+(?P<after>.+)", I), True),
+    ("abolished", re.compile(rf"\b{PASSIVE}(?:abolished|disbanded|dissolved|liquidated|scrapped|eliminated)\b", I), True),
+    ("abolished", re.compile(r"^(?:Disbanded|Abolished|Dissolved)\b[^,]*,\s*(?P<ref>it|they|the\s+\w+)\b"), False),
+    ("abolished", re.compile(r"\b(?:officially\s+|formally\s+)?ceased\s+(?:operations|to exist|functioning)\b", I), True),
+    ("abolished", re.compile(r"(?:'s|’s)\s+(?:dissolution|abolition)\b", I), True),
+    ("abolished", re.compile(rf"\b{PASSIVE}replaced\s+(?:with|by)\s+(?P<after>.+)", I), True),
+    ("abolished", re.compile(r"\b(?:to\s+replace|superseded|replacing|replaced)\s+(?P<after>the\s+.+)", I), False),
+    ("merged", re.compile(rf"\b{PASSIVE}(?:merged|absorbed|incorporated|folded)\s+(?:with|into|in)\s+(?P<after>.+)", I), True),
+    ("merged", re.compile(r"\bwith\s+its\s+functions\s+(?:absorbed|transferred|merged)\s+(?:into|to)\s+(?P<after>.+)", I), True),
+    ("upgraded", re.compile(r"\bbecame\s+(?:a|an|the)\s+(?P<after>(?:full|separate|independent)\s+[A-Z].+)"), True),
+    ("reorganized", re.compile(rf"\b{PASSIVE}(?:re-?organi[sz]ed|restructured|reformed|transformed|converted)\b(?:\s+(?:into|as)\s+(?P<after>.+))?", I), True),
+    ("co_located", re.compile(r"\bco-?located\s+with\s+(?P<after>.+)", I), True),
+    ("co_located", re.compile(r",?\s+which\s+has\s+the\s+(?:external|additional|second)\s+name\s+(?:of\s+)?(?P<after>.+)", I), True),
+    ("co_located", re.compile(r"\s+should\s+(?:have|bear|carry)\s+the\s+name\s+(?:of\s+)?(?P<after>.+?)\s+externally", I), True),
+    ("co_located_rev", re.compile(r"\b(?:was|is|became)\s+(?:also\s+)?the\s+external\s+name\s+of\s+(?P<after>.+)", I), True),
+    ("co_located", re.compile(r"one\s+(?:institution|organization|organisation)\s+(?:with\s+)?two\s+names[\"”']?\s*(?:arrangement|system)?,\s*(?P<ref>it|they)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:the\s+)?(?P<after>.+)", I), False),
+    ("co_located", re.compile(r"under the arrangement of [\"“]one institution with two names[\"”],\s*(?P<ref>they)\b", I), False),
+    ("name_dropped", re.compile(r"\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name\s+(?:of\s+)?(?P<after>.+)", I), True),
 ]
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
+EVENT_HINTS = re.compile(
+    r"establish|found|form|creat|set up|institut|restor|re-?establish|reviv|reinstat|reconstitut|"
+    r"renam|known|called|upgrad|downgrad|abolish|disband|dissolv|liquidat|scrap|eliminat|ceas|"
+    r"dissolution|abolition|replac|supersed|merg|absorb|incorporat|fold|became|organi[sz]|"
+    r"restructur|reform|transform|convert|co-?locat|external|two names|no longer|\bname\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -169,13 +178,7 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
         if m is None:
             break
         out.append(m)
-        groups = m.groupdict()
-        if groups.get("after") is not None:
-            pos = m.start("after")
-        elif groups.get("before") is not None:
-            pos = m.end("before") + 1
-        else:
-            pos = m.end()
+        pos = m.start("after") if m.groupdict().get("after") is not None else m.end()
         pos = max(pos, m.start() + 1)
     return out
 
@@ -188,26 +191,23 @@ def sentence_events(
     Verbs are read left to right and each event updates what "it" means for the next one
     ("... was renamed A, and in 1957, it was renamed B").
     """
-    candidates: list[tuple[int, str, re.Match[str]]] = []
-    for kind, pattern in RULES:
+    candidates: list[tuple[int, str, re.Match[str], bool]] = []
+    if not EVENT_HINTS.search(sentence):
+        return []
+    for kind, pattern, before in RULES:
         for m in _matches(pattern, sentence):
             groups = m.groupdict()
-            if groups.get("after") is not None:
-                position = m.start("after")
-            elif groups.get("before") is not None:
-                position = m.end("before")
-            else:
-                position = m.start()
-            candidates.append((position, kind, m))
+            position = m.start("after") if groups.get("after") is not None else m.start()
+            candidates.append((position, kind, m, before))
     candidates.sort(key=lambda c: c[0])
     found: list[Found] = []
     seen: list[tuple[int, str]] = []
-    for position, kind, m in candidates:
+    for position, kind, m, before in candidates:
         if any(abs(position - p) < 4 and k == kind for p, k in seen):
             continue
-        groups = dict(m.groupdict())
-        if groups.get("before") is not None:
-            groups["before"] = sentence[: m.end("before")]
+        groups: dict[str, str | None] = dict(m.groupdict())
+        if before:
+            groups["before"] = sentence[: m.start()]
         for event in _read(kind, groups, sentence, ctx, m, truncated):
             event.position = position
             event.date = date_for(sentence, position, carried)

@@ -88,7 +88,8 @@ def _unique(items: list[Relation]) -> list[Relation]:
 
 def _names_of(conn: Connection, ids: set[str]) -> dict[str, str]:
     o = s.organizations.c
-    return dict(conn.execute(select(o.id, o.name).where(o.id.in_(sorted(ids)))).tuples().all())
+    rows = conn.execute(select(o.id, o.name).where(o.id.in_(sorted(ids))))
+    return {row[0]: row[1] for row in rows}
 
 
 def _name_on(names: list[OrgName], when: str, today: date | None) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,8 @@ __all__ = [
     "read_text",
 ]
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters other than tab, newline and carriage return: a sign of binary data."""
 MAX_BYTES = 16 * 1024 * 1024
 """Largest article read by default; the longest encyclopedia articles are a few MB."""
 
@@ -95,8 +98,7 @@ def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
             ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\r\t")
-    if controls > 8:
+    if len(CONTROL.findall(text, 0, 4096)) > 8:
         raise ReadError(path, "binary data (control characters), not an article's text")
     document = read_text(text, path, hashlib.sha256(data).hexdigest())
     if cut_line is not None:

@@ -162,6 +162,8 @@ class _State:
 
     def _infobox_line(self, number: int, line: str, stripped: str) -> bool:
         """Infobox entries: only before the body starts, under a heading line or the title."""
+        if self.infobox is None and (self.seen_body or self.headings):
+            return False
         entry = ENTRY.match(line)
         if self.infobox is not None:
             if entry:
@@ -170,8 +172,6 @@ class _State:
                 )
                 return True
             self.infobox = None
-            return False
-        if self.seen_body or self.headings:
             return False
         if self.pending is not None and entry:
             heading_line, heading = self.pending

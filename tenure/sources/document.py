@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import EllipsisType
 from typing import Literal
 
@@ -31,7 +32,7 @@ class InfoboxEntry:
     line: int
     raw: str
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return normalize_key(self.key)
 
@@ -113,5 +114,9 @@ class Document:
         return [b for b in self.blocks if b.kind == "paragraph" and b.section is None]
 
 
+_KEY_NOISE = str.maketrans("", "", " _-\t")
+
+
 def normalize_key(key: str) -> str:
-    return "".join(ch for ch in key.lower() if ch not in " _-\t")
+    """``Term Start1``, ``Termstart1`` and ``term_start-1`` all give ``termstart1``."""
+    return key.lower().translate(_KEY_NOISE)
