@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tenure.errors import TenureError
-from tenure.extract import extract, extract_path
+from tenure.extract import extract_document, extract_path
 from tenure.model import Event, Evidence, Extraction, Tenure
 from tenure.sources import Document, read_path
 
@@ -17,7 +17,7 @@ __all__ = [
     "Tenure",
     "TenureError",
     "__version__",
-    "extract",
+    "extract_document",
     "extract_path",
     "read_path",
 ]

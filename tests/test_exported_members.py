@@ -16,7 +16,7 @@ PUBLIC_API = [
     "Tenure",
     "TenureError",
     "__version__",
-    "extract",
+    "extract_document",
     "extract_path",
     "read_path",
 ]

@@ -21,7 +21,10 @@ from tenure.extract.article import extract
 from tenure.model import Diagnostic, Extraction, Source, Subject
 from tenure.sources import MAX_BYTES, read_path
 
-__all__ = ["extract", "extract_path", "failed_read"]
+__all__ = ["extract", "extract_document", "extract_path", "failed_read"]
+
+extract_document = extract
+"""The facts of one already-read Document (``tenure.extract_document``)."""
 
 
 def extract_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Extraction:

@@ -86,9 +86,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("appointed_to_role", re.compile(rf"\bappointed\s+(?:[a-z]+\s+){{0,8}}(?P<person>{PERSON})\s+to\s+the\s+(?:role|post|position)\b")),
     ("apposition", re.compile(rf"(?P<person>{PERSON}),\s+the\s+(?P<post>[\w\s'’]+?(?:'s|’s)\s+[^,]+?)\s+(?P<dates>from\s+\d{{4}}\s+to\s+\d{{4}})")),
 ]
+HINTS = {
+    "appointed": re.compile(r"\b(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|transferred)\b"),
+    "served": re.compile(r"\b(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\b"),
+    "became": re.compile(r"\bbecame\b"),
+    "was": re.compile(r"\b(?:was|is|has been)\s+(?:the|a|an|its)\b"),
+    "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\b"),
+    "with_as": re.compile(r"\bwith\s+[A-Z]"),
+    "coordinated": re.compile(r"\band\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\b"),
+    "after_serving": re.compile(r"\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\b"),
+    "headed_by": re.compile(r"\b(?:headed|led|chaired|directed)\s+by\b"),
+    "held_by": re.compile(r"\bheld\s+by\b"),
+    "created_for": re.compile(r"\bfor\s+[A-Z]"),
+    "appointed_to_role": re.compile(r"\bto\s+the\s+(?:role|post|position)\b"),
+    "apposition": re.compile(r"(?:'s|’s)\s"),
+}
+"""A word each pattern needs, checked before the pattern runs (most sentences need none)."""
 FIRST_DIRECTOR = re.compile(rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)")
 
 
+NAMED_HINT = re.compile(r"\b(?:was|were|is|served|became|had|held|worked)\b")
 NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
 
 
@@ -96,12 +113,14 @@ def sentence_tenures(
     sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
 ) -> list[ProseTenure]:
     """Holdings one sentence states."""
-    for named in NAMED.finditer(sentence):
+    for named in NAMED.finditer(sentence) if NAMED_HINT.search(sentence) else ():
         if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
             _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if not HINTS[kind].search(sentence):
+            continue
         for m in _overlapping(pattern, sentence):
             span = (m.start("person"), m.end("person"))
             if any(a <= span[0] < b for a, b in claimed):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tenure.time import first_day, is_prefix, last_day
 
@@ -292,12 +293,17 @@ def parse_date(text: str) -> str | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date and range in free text, left to right, non-overlapping, longest first."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     found = []
     for m in _DATE.finditer(text):
         read = _to_range(m, at_end=m.end() == len(text))
         if read is not None:
             found.append(DateMatch(read, m.start(), m.end(), m.group()))
-    return found
+    return tuple(found)
 
 
 def _skip_space(text: str, index: int, step: int, limit: int = 0) -> int:

@@ -63,6 +63,36 @@ RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ("name_dropped", re.compile(r"\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name\s+(?:of\s+)?(?P<after>.+)", I), True),
 ]
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
+NEEDLES: list[tuple[str, ...]] = [
+    ("decid", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
+    ("establishment", "creation", "founding", "formation"),
+    ("establish", "found", "form", "creat", "set up", "institut"),
+    ("establish", "found", "creat", "set up"),
+    ("restor", "establish", "reviv", "reinstat", "reconstitut", "creat"),
+    ("renamed",),
+    ("renaming",),
+    ("known as", "called as"),
+    ("upgraded",),
+    ("downgraded",),
+    ("abolish", "disband", "dissolv", "liquidat", "scrapped", "eliminat"),
+    ("disbanded", "abolished", "dissolved"),
+    ("ceased",),
+    ("dissolution", "abolition"),
+    ("replaced",),
+    ("replac", "supersed"),
+    ("merged", "absorbed", "incorporated", "folded"),
+    ("its functions",),
+    ("became",),
+    ("organi", "restructur", "reformed", "transformed", "converted"),
+    ("located",),
+    ("which has the",),
+    ("the name",),
+    ("external name",),
+    ("two names",),
+    ("two names",),
+    ("no longer",),
+]
+"""Words one of which each rule needs, checked before the rule's pattern runs."""
 EVENT_HINTS = re.compile(
     r"establish|found|form|creat|set up|institut|restor|re-?establish|reviv|reinstat|reconstitut|"
     r"renam|known|called|upgrad|downgrad|abolish|disband|dissolv|liquidat|scrap|eliminat|ceas|"
@@ -194,7 +224,10 @@ def sentence_events(
     candidates: list[tuple[int, str, re.Match[str], bool]] = []
     if not EVENT_HINTS.search(sentence):
         return []
-    for kind, pattern, before in RULES:
+    lowered = sentence.lower()
+    for (kind, pattern, before), needles in zip(RULES, NEEDLES, strict=True):
+        if not any(needle in lowered for needle in needles):
+            continue
         for m in _matches(pattern, sentence):
             groups = m.groupdict()
             position = m.start("after") if groups.get("after") is not None else m.start()

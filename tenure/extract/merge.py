@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 import re
+from functools import lru_cache
 
 from tenure.extract.names import post_head, singular, strip_the
 from tenure.model import Event, Tenure
@@ -19,12 +20,14 @@ from tenure.time import compatible, finer, first_day
 BUCKET_ORDER = {"list": 0, "infobox": 1, "prose": 2}
 
 
-def holding_key(t: Tenure) -> tuple[str, str, str]:
-    def norm(text: str | None) -> str:
-        text = unicodedata.normalize("NFKC", text or "").casefold()
-        return " ".join(strip_the(text).replace(".", " ").split())
+@lru_cache(maxsize=8192)
+def _key_part(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(strip_the(text).replace(".", " ").split())
 
-    return norm(t.person), norm(singular(t.post)), norm(t.organization)
+
+def holding_key(t: Tenure) -> tuple[str, str, str]:
+    return _key_part(t.person), _key_part(singular(t.post)), _key_part(t.organization)
 
 
 def agree(a: Tenure, b: Tenure) -> bool:
@@ -63,10 +66,11 @@ MODIFIERS = frozenset(
 )
 
 
-def _words(text: str | None) -> set[str]:
+@lru_cache(maxsize=8192)
+def _words(text: str | None) -> frozenset[str]:
     text = unicodedata.normalize("NFKC", text or "").casefold()
     words = re.findall(r"[\w'’-]+", text)
-    return {singular(re.sub(r"['’]s$", "", w)) for w in words} - GENERIC
+    return frozenset({singular(re.sub(r"['’]s$", "", w)) for w in words} - GENERIC)
 
 
 def corresponds(a: Tenure, b: Tenure) -> bool:

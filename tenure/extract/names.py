@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 HONORIFICS = [
     "the rt hon.", "the rt. hon.", "the right honourable", "the right honorable", "rt hon.",
@@ -72,6 +73,13 @@ class PersonName:
 
 
 def clean_person(raw: str) -> PersonName:
+    """See :func:`_clean_person`; cached, and a fresh copy each call."""
+    found = _clean_person(raw)
+    return PersonName(found.name, list(found.aliases), list(found.titles))
+
+
+@lru_cache(maxsize=8192)
+def _clean_person(raw: str) -> PersonName:
     """Strip honorifics, ranks, post-nominals and disambiguators from a person's name.
 
     The form as written is kept in ``aliases`` when it differs; office titles that stood
@@ -133,6 +141,7 @@ def split_people(value: str) -> list[str]:
     return [p.strip() for p in out if p.strip()]
 
 
+@lru_cache(maxsize=8192)
 def looks_like_person(text: str) -> bool:
     """A plausible personal name: 1–6 words, capitalized, not an organization or a date."""
     words = text.split()
@@ -149,6 +158,7 @@ def looks_like_org(text: str) -> bool:
     return bool(ORG_WORDS.search(text))
 
 
+@lru_cache(maxsize=8192)
 def singular(title: str) -> str:
     """Singular of a post title: "Deputy Directors" -> "Deputy Director"."""
     words = title.split()
@@ -168,6 +178,7 @@ def singular(title: str) -> str:
     return " ".join([*words[:-1], last])
 
 
+@lru_cache(maxsize=8192)
 def post_head(title: str) -> str:
     """The head noun of a title: "Cabinet Office Permanent Secretary" -> "secretary"."""
     text = ORDINAL.sub("", title.strip())
@@ -187,6 +198,7 @@ def strip_ordinal(title: str) -> str:
     return ORDINAL.sub("", title.strip())
 
 
+@lru_cache(maxsize=8192)
 def split_post(title: str) -> tuple[str, str | None]:
     """Split a title into (post, organization) where its "of ..." part names a body."""
     title = strip_ordinal(title).strip(" ,.;")

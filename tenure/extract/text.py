@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenure.extract.names import ORG_WORDS
 
@@ -79,6 +80,11 @@ def clean_org(name: str) -> str:
 
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
+    return list(_find_orgs(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_orgs(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in ORG_PHRASE.finditer(text):
         name = clean_org(m.group(0))
@@ -91,7 +97,7 @@ def find_orgs(text: str) -> list[str]:
             part = re.sub(r"\s+\([A-Z]{2,8}\)$", "", clean_org(part))
             if ORG_WORDS.search(part) and len(part) > 3:
                 found.append(part)
-    return found
+    return tuple(found)
 
 
 ALSO_CALLED = re.compile(
@@ -134,6 +140,8 @@ class Mentions:
         return org
 
     def learn_abbreviations(self, text: str) -> None:
+        if "(" not in text and "also" not in text and "known" not in text:
+            return
         for m in re.finditer(r"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]", text):
             full = clean_org(m.group(1))
             for abbr in (m.group(2), m.group(3)):
