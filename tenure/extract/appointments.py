@@ -38,7 +38,8 @@ LEADING_WORDS = re.compile(
 )
 VERB_APPOINT = (
     r"(?:was|were|had been|has been|is)\s+(?:then\s+|later\s+|subsequently\s+|also\s+)?"
-    r"(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|transferred)"
+    r"(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|"
+    r"transferred\s+to\s+the\s+post\s+of)"
 )
 POST_STOP = re.compile(
     r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|after|"
@@ -53,6 +54,7 @@ DOMAIN_WORDS = re.compile(
     r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
 )
 MODIFIER = re.compile(r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I)
+CLAUSE_START = re.compile(r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I)
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
 
 
@@ -78,6 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("was", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)")),
     ("who_is", re.compile(rf"^(?P<person>{PERSON})\b[^.]*?\bwho\s+(?:is|was|has been)\s+(?P<post>(?:the|a|an)\s+.+)")),
     ("with_as", re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)")),
+    ("who_served", re.compile(rf"(?P<person>{PERSON}),\s+who\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:served|worked)\s+as\s+(?P<post>.+)")),
     ("coordinated", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?,?\s+and\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s+(?P<post>.+)")),
     ("after_serving", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\s+(?P<post>.+)")),
     ("headed_by", re.compile(rf"\b(?P<verb>headed|led|chaired|directed)\s+by\s+(?P<person>{PERSON})")),
@@ -93,6 +96,7 @@ HINTS = {
     "was": re.compile(r"\b(?:was|is|has been)\s+(?:the|a|an|its)\b"),
     "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\b"),
     "with_as": re.compile(r"\bwith\s+[A-Z]"),
+    "who_served": re.compile(r"\bwho\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:served|worked)\s+as\b"),
     "coordinated": re.compile(r"\band\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\b"),
     "after_serving": re.compile(r"\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\b"),
     "headed_by": re.compile(r"\b(?:headed|led|chaired|directed)\s+by\b"),
@@ -353,7 +357,7 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
             org = ctx.last
         if kind == "with_as" and org is None:
             org = ctx.sentence_subject or ctx.last
-        if post_head(post) == post_head(ctx.post_title or "") and org is None:
+        if org is None and ctx.post_title and _same_post(post, ctx.post_title):
             org = ctx.post_org
         ongoing_here = ongoing and not (rng and rng.end)
         if rng is not None and rng.ongoing:
@@ -369,6 +373,12 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
     return out
 
 
+def _same_post(post: str, subject_post: str) -> bool:
+    """ "the minister" or "Minister of National Defense" in a Minister of National Defense article."""
+    a, b = post.lower().strip(), subject_post.lower().strip()
+    return a == b or a == post_head(subject_post) or a.endswith(" " + b)
+
+
 def _items(body: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     position = 0
@@ -382,6 +392,8 @@ def _items(body: str) -> list[tuple[str, int]]:
     merged: list[tuple[str, int]] = []
     for piece, pos in parts:
         bare = re.sub(r"^(?:the|a|an|its|as)\s+", "", piece)
+        if CLAUSE_START.match(piece):
+            break
         if merged and (not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)):
             if find_dates(piece) and not find_dates(merged[-1][0]) and not re.search(r"\s(?:was|were|is)\s", piece):
                 merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])

@@ -304,6 +304,12 @@ def _read(
             return []
         if kind == "co_located_rev":
             return [Found("co_located", target, org, 0)] if target else []
+        if kind == "merged" and target and before is not None and not ref:
+            pair = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?)\s*$", before.strip())
+            if pair:
+                bodies = [o for o in (_first_org(pair.group("a")), _first_org(pair.group("b"))) if o]
+                if len(bodies) == 2:
+                    return [Found(kind, resolve(b, ctx) or b, target, 0) for b in bodies]
         if kind == "abolished" and target:
             return [Found(kind, org, target, 0)]
         if kind in ("renamed", "upgraded", "downgraded", "merged", "name_dropped", "co_located") and not target:

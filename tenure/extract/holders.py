@@ -99,6 +99,8 @@ def _heading_post(block: Block, ctx: Context) -> tuple[str | None, str | None]:
         title = post_from_heading(heading)
         if is_post_title(title):
             post, org = split_post(post_case(title))
+            if ctx.post and org is None and post_head(post) == post_head(ctx.post) and len(post) <= len(ctx.post):
+                return ctx.post, ctx.organization
             return post, org or ctx.organization
         if re.match(r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I):
             continue

@@ -24,6 +24,8 @@ HONORIFICS = [
     "the rt hon.", "the rt. hon.", "the right honourable", "the right honorable", "rt hon.",
     "the hon.", "hon.", "sir", "dame", "lord", "lady", "baroness", "baron", "dr.", "dr",
     "prof.", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "comrade", "shri", "smt.",
+    "marshal of the royal air force", "admiral of the fleet", "the earl", "the lord", "earl",
+    "viscount", "the viscount", "the baroness", "the baron", "his excellency", "her excellency",
     "field marshal", "air chief marshal", "air marshal", "air vice marshal", "marshal",
     "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "general",
     "brigadier", "colonel", "vice admiral", "rear admiral", "admiral", "dib", "the",
