@@ -137,7 +137,7 @@ class Source:
 
 @dataclass
 class Extraction:
-    """Everything read from one article: the unit ``tenure extract`` prints and ``ingest`` stores."""
+    """Everything read from one article: what ``tenure extract`` prints and ``ingest`` stores."""
 
     source: Source
     subject: Subject
@@ -169,8 +169,10 @@ class Extraction:
             return [Evidence(e["line"], e["text"], e.get("section")) for e in items]
 
         def names(items: list[dict[str, Any]]) -> list[Name]:
-            keys = ("name", "kind", "lang", "start", "end")
-            return [Name(**{k: n.get(k) for k in keys}) for n in items]
+            return [
+                Name(n["name"], n.get("kind"), n.get("lang"), n.get("start"), n.get("end"))
+                for n in items
+            ]
 
         org = data.get("organization")
         person = data.get("person")
@@ -196,9 +198,7 @@ class Extraction:
                 else None
             ),
             tenures=[
-                Tenure(
-                    **{k: t[k] for k in tenure_keys if k in t}, evidence=evidence(t["evidence"])
-                )
+                Tenure(**{k: t[k] for k in tenure_keys if k in t}, evidence=evidence(t["evidence"]))
                 for t in data.get("tenures", [])
             ],
             events=[

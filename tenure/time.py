@@ -83,7 +83,7 @@ def finer(a: str | None, b: str | None) -> str | None:
 
 
 def compatible(a: str | None, b: str | None) -> bool:
-    """True when two dates can name the same day: one is a prefix of the other, or one is unknown."""
+    """True when two dates can name the same day: one a prefix of the other, or one unknown."""
     if not a or not b:
         return True
     return a.startswith(b) or b.startswith(a)

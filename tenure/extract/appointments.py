@@ -1,7 +1,8 @@
 """Holdings stated in sentences: "X was appointed as the Y", "he served as Z from A to B".
 
     >>> ctx = Mentions(subject="Central Policy Research Office")
-    >>> [(t.person, t.post) for t in sentence_tenures("Deng Liqun served as its first director.", ctx, None)]
+    >>> found = sentence_tenures("Deng Liqun served as its first director.", ctx, None)
+    >>> [(t.person, t.post) for t in found]
     [('Deng Liqun', 'Director')]
 
 Each pattern finds a person (a name, or in a biography "he", "she" or the surname), a post
@@ -20,8 +21,8 @@ from tenure.extract.clauses import match_for
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
-    looks_like_org,
     is_post_title,
+    looks_like_org,
     looks_like_person,
     post_head,
     split_post,
@@ -34,7 +35,8 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
 PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
 LEADING_WORDS = re.compile(
     r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
-    r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)\s+)+"
+    r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)"
+    r"\s+)+"
 )
 VERB_APPOINT = (
     r"(?:was|were|had been|has been|is)\s+(?:then\s+|later\s+|subsequently\s+|also\s+)?"
@@ -45,7 +47,8 @@ POST_STOP = re.compile(
     r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|after|"
     r"before|following|during|through|responsible|with the|but|for the first time)\b"
     r"|\s+in\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|cooperated|served)\b)"
+    r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|co"
+    r"operated|served)\b)"
 )
 SUBJECT_PRONOUN = re.compile(r"^(?:He|She|he|she)$")
 DOMAIN_WORDS = re.compile(
@@ -53,7 +56,9 @@ DOMAIN_WORDS = re.compile(
     r"Commerce|Agriculture|Culture|Labou?r|Transport|Industry|Council|Committee|Commission|"
     r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
 )
-MODIFIER = re.compile(r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I)
+MODIFIER = re.compile(
+    r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I
+)
 CLAUSE_START = re.compile(r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I)
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
 
@@ -74,31 +79,115 @@ class ProseTenure:
 
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("appointed", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)")),
-    ("served", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:previously\s+|later\s+|then\s+|also\s+|concurrently\s+|briefly\s+)?(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\s+(?P<post>.+)")),
-    ("became", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|then\s+|also\s+|eventually\s+)?became\s+(?P<post>.+)")),
-    ("was", re.compile(rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)")),
-    ("who_is", re.compile(rf"^(?P<person>{PERSON})\b[^.]*?\bwho\s+(?:is|was|has been)\s+(?P<post>(?:the|a|an)\s+.+)")),
-    ("with_as", re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)")),
-    ("who_served", re.compile(rf"(?P<person>{PERSON}),\s+who\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:served|worked)\s+as\s+(?P<post>.+)")),
-    ("coordinated", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?,?\s+and\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s+(?P<post>.+)")),
-    ("after_serving", re.compile(rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\s+(?P<post>.+)")),
-    ("headed_by", re.compile(rf"\b(?P<verb>headed|led|chaired|directed)\s+by\s+(?P<person>{PERSON})")),
-    ("held_by", re.compile(rf"(?P<before>[^,]*?)(?:,\s*which)?\s+was\s+held\s+by\s+(?:[a-z]+\s+){{0,3}}(?:including\s+)?(?P<person>.+)")),
-    ("created_for", re.compile(rf"\b(?:created|established)\s+in\s+[^,]*?\bfor\s+(?P<person>{PERSON})")),
-    ("appointed_to_role", re.compile(rf"\bappointed\s+(?:[a-z]+\s+){{0,8}}(?P<person>{PERSON})\s+to\s+the\s+(?:role|post|position)\b")),
-    ("apposition", re.compile(rf"(?P<person>{PERSON}),\s+the\s+(?P<post>[\w\s'’]+?(?:'s|’s)\s+[^,]+?)\s+(?P<dates>from\s+\d{{4}}\s+to\s+\d{{4}})")),
+    (
+        "appointed",
+        re.compile(
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
+            rf"+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)"
+        ),
+    ),
+    (
+        "served",
+        re.compile(
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:previously\s"
+            rf"+|later\s+|then\s+|also\s+|concurrently\s+|briefly\s+)?(?:served|serving|worked|"
+            rf"acted|functioned)\s+(?:there\s+)?as\s+(?P<post>.+)"
+        ),
+    ),
+    (
+        "became",
+        re.compile(
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|the"
+            rf"n\s+|also\s+|eventually\s+)?became\s+(?P<post>.+)"
+        ),
+    ),
+    (
+        "was",
+        re.compile(
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|i"
+            rf"ts)\s+(?:first\s+|current\s+|last\s+)?.+)"
+        ),
+    ),
+    (
+        "who_is",
+        re.compile(
+            rf"^(?P<person>{PERSON})\b[^.]*?\bwho\s+(?:is|was|has been)\s+(?P<post>(?:the|a|an)"
+            rf"\s+.+)"
+        ),
+    ),
+    (
+        "with_as",
+        re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)"),
+    ),
+    (
+        "who_served",
+        re.compile(
+            rf"(?P<person>{PERSON}),\s+who\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|late"
+            rf"r\s+|also\s+|once\s+)*(?:served|worked)\s+as\s+(?P<post>.+)"
+        ),
+    ),
+    (
+        "coordinated",
+        re.compile(
+            rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?,?\s+and\s+(?:later\s+|then\s+|also\s+)?(?:"
+            rf"served|worked)\s+as\s+(?P<post>.+)"
+        ),
+    ),
+    (
+        "after_serving",
+        re.compile(
+            rf"^(?P<person>{PERSON}|He|She)\b[^.;]*?\b(?:after|before)\s+(?:previously\s+|havin"
+            rf"g\s+)*(?:served|serving|worked|working)\s+as\s+(?P<post>.+)"
+        ),
+    ),
+    (
+        "headed_by",
+        re.compile(rf"\b(?P<verb>headed|led|chaired|directed)\s+by\s+(?P<person>{PERSON})"),
+    ),
+    (
+        "held_by",
+        re.compile(
+            r"(?P<before>[^,]*?)(?:,\s*which)?\s+was\s+held\s+by\s+(?:[a-z]+\s+){0,3}(?:includi"
+            r"ng\s+)?(?P<person>.+)"
+        ),
+    ),
+    (
+        "created_for",
+        re.compile(rf"\b(?:created|established)\s+in\s+[^,]*?\bfor\s+(?P<person>{PERSON})"),
+    ),
+    (
+        "appointed_to_role",
+        re.compile(
+            rf"\bappointed\s+(?:[a-z]+\s+){{0,8}}(?P<person>{PERSON})\s+to\s+the\s+(?:role|post"
+            rf"|position)\b"
+        ),
+    ),
+    (
+        "apposition",
+        re.compile(
+            rf"(?P<person>{PERSON}),\s+the\s+(?P<post>[\w\s'’]+?(?:'s|’s)\s+[^,]+?)\s+(?P<dates"
+            rf">from\s+\d{{4}}\s+to\s+\d{{4}})"
+        ),
+    ),
 ]
 HINTS = {
-    "appointed": re.compile(r"\b(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|transferred)\b"),
+    "appointed": re.compile(
+        r"\b(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promot"
+        r"ed|transferred)\b"
+    ),
     "served": re.compile(r"\b(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\b"),
     "became": re.compile(r"\bbecame\b"),
     "was": re.compile(r"\b(?:was|is|has been)\s+(?:the|a|an|its)\b"),
     "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\b"),
     "with_as": re.compile(r"\bwith\s+[A-Z]"),
-    "who_served": re.compile(r"\bwho\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:served|worked)\s+as\b"),
+    "who_served": re.compile(
+        r"\bwho\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:se"
+        r"rved|worked)\s+as\b"
+    ),
     "coordinated": re.compile(r"\band\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\b"),
-    "after_serving": re.compile(r"\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\b"),
+    "after_serving": re.compile(
+        r"\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\b"
+    ),
     "headed_by": re.compile(r"\b(?:headed|led|chaired|directed)\s+by\b"),
     "held_by": re.compile(r"\bheld\s+by\b"),
     "created_for": re.compile(r"\bfor\s+[A-Z]"),
@@ -106,7 +195,9 @@ HINTS = {
     "apposition": re.compile(r"(?:'s|’s)\s"),
 }
 """A word each pattern needs, checked before the pattern runs (most sentences need none)."""
-FIRST_DIRECTOR = re.compile(rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)")
+FIRST_DIRECTOR = re.compile(
+    rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)"
+)
 
 
 NAMED_HINT = re.compile(r"\b(?:was|were|is|served|became|had|held|worked)\b")
@@ -149,7 +240,9 @@ def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]
     return out
 
 
-def _person(raw: str, ctx: Mentions, person_subject: str | None) -> tuple[str | None, list[str], list[str]]:
+def _person(
+    raw: str, ctx: Mentions, person_subject: str | None
+) -> tuple[str | None, list[str], list[str]]:
     """(name, aliases, titles) of the person a pattern found, resolving he/she/surnames."""
     raw = LEADING_WORDS.sub("", raw.strip())
     if SUBJECT_PRONOUN.match(raw):
@@ -177,7 +270,9 @@ def _person(raw: str, ctx: Mentions, person_subject: str | None) -> tuple[str | 
     person = clean_person(raw)
     if not looks_like_person(person.name) or len(person.name.split()) < 2:
         return None, [], []
-    if re.match(r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b", person.name):
+    if re.match(
+        r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b", person.name
+    ):
         return None, [], []
     ctx.learn_person(person.name)
     return person.name, person.aliases, [*titles, *person.titles]
@@ -191,7 +286,14 @@ def _post_phrase(text: str) -> str:
     return text.strip(" .")
 
 
-def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None) -> list[ProseTenure]:
+def _read(
+    kind: str,
+    m: re.Match[str],
+    sentence: str,
+    ctx: Mentions,
+    carried: str | None,
+    person_subject: str | None,
+) -> list[ProseTenure]:
     groups = m.groupdict()
     if kind == "held_by":
         return _held_by(m, sentence, ctx, carried)
@@ -210,27 +312,51 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
             concurrent.append(text)
     if kind == "headed_by":
         verb = groups["verb"].lower()
-        post = {"headed": "Head", "led": "Leader", "chaired": "Chairman", "directed": "Director"}[verb]
+        post = {"headed": "Head", "led": "Leader", "chaired": "Chairman", "directed": "Director"}[
+            verb
+        ]
         org = ctx.last
         before = sentence[: m.start()]
         nearest = _nearest_org_before(before, ctx)
         org = nearest or org
-        after = sentence[m.end():]
+        after = sentence[m.end() :]
         extra = re.match(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)", after)
-        if extra and re.search(r"\b(?:secretary|director|head|minister|chief)\b", extra.group("d"), re.I):
+        if extra and re.search(
+            r"\b(?:secretary|director|head|minister|chief)\b", extra.group("d"), re.I
+        ):
             concurrent.append(extra.group("d").strip())
         rng = _range(sentence, m.start("verb"), carried)
-        return [ProseTenure(name, post, org, rng, concurrent=concurrent, aliases=aliases, position=m.start())]
+        return [
+            ProseTenure(
+                name, post, org, rng, concurrent=concurrent, aliases=aliases, position=m.start()
+            )
+        ]
     if kind == "created_for":
         post = ctx.subject
         rng = _range(sentence, m.start(), carried)
         post_name, org = split_post(post)
-        return [ProseTenure(name, post_name, org or ctx.post_org, rng, aliases=aliases, position=m.start())]
+        return [
+            ProseTenure(
+                name, post_name, org or ctx.post_org, rng, aliases=aliases, position=m.start()
+            )
+        ]
     if kind == "appointed_to_role":
         post = ctx.last_post or ctx.subject
         rng = _range(sentence, m.start(), carried)
-        prior = re.search(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)", sentence[: m.start()])
-        return [ProseTenure(name, post, prior.group("org") if prior else None, rng, aliases=aliases, position=m.start())]
+        prior = re.search(
+            r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)",
+            sentence[: m.start()],
+        )
+        return [
+            ProseTenure(
+                name,
+                post,
+                prior.group("org") if prior else None,
+                rng,
+                aliases=aliases,
+                position=m.start(),
+            )
+        ]
     if kind == "apposition":
         post_text = groups["post"]
         owner, _, title = re.split(r"(['’]s)\s+", post_text, maxsplit=1)
@@ -239,24 +365,56 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
         return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
     post_text = groups["post"]
     if kind == "with_as":
-        return _with_as(sentence[m.start("person"):], m.start("person"), sentence, ctx, carried, person_subject)
+        return _with_as(
+            sentence[m.start("person") :], m.start("person"), sentence, ctx, carried, person_subject
+        )
     if kind == "appointed":
-        head = re.match(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)", post_text)
+        head = re.match(
+            r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)",
+            post_text,
+        )
         if head:
-            post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[head.group("verb")]
+            post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[
+                head.group("verb")
+            ]
             org = ctx.resolve(head.group("org")) or ctx.last
-            return [ProseTenure(name, post, org, _range(sentence, m.start("post"), carried), concurrent=concurrent, aliases=aliases, position=m.start())]
+            return [
+                ProseTenure(
+                    name,
+                    post,
+                    org,
+                    _range(sentence, m.start("post"), carried),
+                    concurrent=concurrent,
+                    aliases=aliases,
+                    position=m.start(),
+                )
+            ]
         charge = re.match(r"^in\s+charge\b", post_text)
         if charge:
-            return [ProseTenure(name, "Person in charge", ctx.last, _range(sentence, m.start("post"), carried), role="in charge", concurrent=concurrent, aliases=aliases, position=m.start())]
+            return [
+                ProseTenure(
+                    name,
+                    "Person in charge",
+                    ctx.last,
+                    _range(sentence, m.start("post"), carried),
+                    role="in charge",
+                    concurrent=concurrent,
+                    aliases=aliases,
+                    position=m.start(),
+                )
+            ]
     ended = re.search(
         r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
         r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
         r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*",
-        sentence[m.start("post"):],
+        sentence[m.start("post") :],
     )
-    ongoing = kind == "who_is" or bool(re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4]))
-    found = _posts(kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing)
+    ongoing = kind == "who_is" or bool(
+        re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4])
+    )
+    found = _posts(
+        kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing
+    )
     if ended:
         end_dates = find_dates(ended.group(0))
         for held in found:
@@ -265,7 +423,14 @@ def _read(kind: str, m: re.Match[str], sentence: str, ctx: Mentions, carried: st
     return found
 
 
-def _with_as(text: str, offset: int, sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None) -> list[ProseTenure]:
+def _with_as(
+    text: str,
+    offset: int,
+    sentence: str,
+    ctx: Mentions,
+    carried: str | None,
+    person_subject: str | None,
+) -> list[ProseTenure]:
     """ "with A as the director and B, C (...), and D as deputy directors"."""
     text = re.split(r"\.\s*$|;", text)[0]
     parts = re.split(r"\s+as\s+", text)
@@ -275,7 +440,9 @@ def _with_as(text: str, offset: int, sentence: str, ctx: Mentions, carried: str 
     rng = _range(sentence, offset, carried)
     for i in range(1, len(parts)):
         chunk = parts[i]
-        split = re.split(r"\s+and\s+(?=[A-Z])", chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        split = (
+            re.split(r"\s+and\s+(?=[A-Z])", chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        )
         post_phrase = _post_phrase(re.sub(r"^(?:the|its|a|an)\s+", "", split[0]))
         first = bool(re.match(r"^first\s+", post_phrase, re.I))
         post_phrase = re.sub(r"^(?:first|current|sole)\s+", "", post_phrase, flags=re.I)
@@ -296,14 +463,35 @@ def _with_as(text: str, offset: int, sentence: str, ctx: Mentions, carried: str 
                     raw = raw[: aside.start()].strip()
                 name, aliases, titles = _person(raw, ctx, person_subject)
                 if name:
-                    out.append(ProseTenure(name, post_case(post), post_org or org, here, concurrent=[*titles, *concurrent], aliases=aliases, position=offset))
+                    out.append(
+                        ProseTenure(
+                            name,
+                            post_case(post),
+                            post_org or org,
+                            here,
+                            concurrent=[*titles, *concurrent],
+                            aliases=aliases,
+                            position=offset,
+                        )
+                    )
         names_text = split[1] if len(split) > 1 else ""
         if not names_text:
             break
     return out
 
 
-def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carried: str | None, name: str, aliases: list[str], concurrent: list[str], ongoing: bool) -> list[ProseTenure]:
+def _posts(
+    kind: str,
+    text: str,
+    offset: int,
+    sentence: str,
+    ctx: Mentions,
+    carried: str | None,
+    name: str,
+    aliases: list[str],
+    concurrent: list[str],
+    ongoing: bool,
+) -> list[ProseTenure]:
     """The post items of a predicate: "X from A to B, Y from C to D, and Z"."""
     out: list[ProseTenure] = []
     body = text
@@ -320,7 +508,7 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
         rank = None
         r = RANKING.match(phrase)
         if r:
-            rank, phrase = r.group("rank"), phrase[r.end():]
+            rank, phrase = r.group("rank"), phrase[r.end() :]
         if not phrase or not is_post_title(phrase):
             continue
         own = find_dates(item)
@@ -332,7 +520,9 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
         phrase = re.sub(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+", "", phrase)
         description = describe_position(phrase)
         post, org = split_post(description.post)
-        prefixed = re.match(r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$", post)
+        prefixed = re.match(
+            r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$", post
+        )
         if (
             org is None
             and prefixed
@@ -364,9 +554,17 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
             ongoing_here = True
         out.append(
             ProseTenure(
-                name, post_case(post), org, rng, ongoing=ongoing_here, role=description.role,
-                rank=rank or description.rank, acting=description.acting,
-                concurrent=[*concurrent, *description.concurrent], aliases=aliases, position=offset + start,
+                name,
+                post_case(post),
+                org,
+                rng,
+                ongoing=ongoing_here,
+                role=description.role,
+                rank=rank or description.rank,
+                acting=description.acting,
+                concurrent=[*concurrent, *description.concurrent],
+                aliases=aliases,
+                position=offset + start,
             )
         )
         ctx.last_post = post_case(post)
@@ -374,7 +572,7 @@ def _posts(kind: str, text: str, offset: int, sentence: str, ctx: Mentions, carr
 
 
 def _same_post(post: str, subject_post: str) -> bool:
-    """ "the minister" or "Minister of National Defense" in a Minister of National Defense article."""
+    """True for "the minister" or "Minister of National Defense" in that post's own article."""
     a, b = post.lower().strip(), subject_post.lower().strip()
     return a == b or a == post_head(subject_post) or a.endswith(" " + b)
 
@@ -394,8 +592,14 @@ def _items(body: str) -> list[tuple[str, int]]:
         bare = re.sub(r"^(?:the|a|an|its|as)\s+", "", piece)
         if CLAUSE_START.match(piece):
             break
-        if merged and (not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)):
-            if find_dates(piece) and not find_dates(merged[-1][0]) and not re.search(r"\s(?:was|were|is)\s", piece):
+        if merged and (
+            not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)
+        ):
+            if (
+                find_dates(piece)
+                and not find_dates(merged[-1][0])
+                and not re.search(r"\s(?:was|were|is)\s", piece)
+            ):
                 merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])
                 continue
             break
@@ -407,12 +611,24 @@ def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> st
     if org:
         parts = re.split(r"\s+and\s+the\s+", org)
         org = parts[0]
-        if re.match(r"^(?:its|the)\s+\w+$", org) or org.lower() in ("department", "office", "group"):
+        if re.match(r"^(?:its|the)\s+\w+$", org) or org.lower() in (
+            "department",
+            "office",
+            "group",
+        ):
             return ctx.resolve(org) or org
         return strip_the(org)
     head_words = post.lower().split()
     for word in head_words[:-1]:
-        if word in ("group", "office", "commission", "committee", "department", "bureau", "council"):
+        if word in (
+            "group",
+            "office",
+            "commission",
+            "committee",
+            "department",
+            "bureau",
+            "council",
+        ):
             resolved = ctx.resolve("the " + word)
             if resolved:
                 return resolved
@@ -439,19 +655,26 @@ def _range(sentence: str, position: int, carried: str | None) -> DateRange | Non
     return None
 
 
-def _held_by(m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None) -> list[ProseTenure]:
+def _held_by(
+    m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None
+) -> list[ProseTenure]:
     before = m.group("before").strip()
     post_text = re.sub(r"^(?:.*\b(?:by|to|with)\s+)?(?:the|a|an)\s+", "", before)
     post_text = re.sub(r"^The\s+", "", post_text)
     if not is_post_title(post_text):
         return []
-    if post_text.lower() in (ctx.post_title or "").lower() or post_head(post_text) == post_head(ctx.post_title or "-"):
+    if post_text.lower() in (ctx.post_title or "").lower() or post_head(post_text) == post_head(
+        ctx.post_title or "-"
+    ):
         post, org = ctx.post_title or post_text, ctx.post_org
     else:
         post, org = split_post(post_text)
     people_text = m.group("person")
     people_text = re.split(r"\s+(?:until|from|in|since|between)\s+|[.;]", people_text)[0]
-    until = re.search(r"\buntil\s+(?:his|her|their)?\s*(?:death|retirement)?\s*(?:in\s+)?(?P<d>.+)$", m.group("person"))
+    until = re.search(
+        r"\buntil\s+(?:his|her|their)?\s*(?:death|retirement)?\s*(?:in\s+)?(?P<d>.+)$",
+        m.group("person"),
+    )
     end = None
     if until:
         found = find_dates(until.group("d"))
@@ -461,7 +684,16 @@ def _held_by(m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None
         person = clean_person(raw.strip())
         if looks_like_person(person.name) and len(person.name.split()) >= 2:
             rng = DateRange(None, end) if end else None
-            out.append(ProseTenure(person.name, post_case(post), org, rng, aliases=person.aliases, position=m.start("person")))
+            out.append(
+                ProseTenure(
+                    person.name,
+                    post_case(post),
+                    org,
+                    rng,
+                    aliases=person.aliases,
+                    position=m.start("person"),
+                )
+            )
     return out
 
 

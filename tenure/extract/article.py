@@ -7,22 +7,21 @@ statements of the same holding so each is reported once with all its evidence.
 
 from __future__ import annotations
 
-from tenure.extract import infobox as boxes
-from tenure.extract.holders import Context, holders
-from tenure.extract.merge import merge_events, merge_tenures
-from tenure.extract.prose import read_prose
-from tenure.extract.names import split_post
-from tenure.extract.organization import organization_facts
-from tenure.extract.person import person_facts
-from tenure.extract.structure import subunits
-from tenure.extract.subject import main_infobox, subject_of
 import re
 
+from tenure.extract import infobox as boxes
 from tenure.extract.dates import parse_date
-from tenure.extract.organization import DISSOLVED_KEYS, FORMED_KEYS
+from tenure.extract.holders import Context, holders
+from tenure.extract.merge import merge_events, merge_tenures
+from tenure.extract.names import split_post
+from tenure.extract.organization import DISSOLVED_KEYS, FORMED_KEYS, organization_facts
+from tenure.extract.person import person_facts
+from tenure.extract.prose import read_prose
+from tenure.extract.structure import subunits
+from tenure.extract.subject import main_infobox, subject_of
 from tenure.extract.values import split_qualified
 from tenure.model import Event, Evidence, Extraction, OrganizationFacts, Source
-from tenure.sources.document import Document
+from tenure.sources.document import Document, Infobox
 
 
 def extract(document: Document) -> Extraction:
@@ -83,9 +82,13 @@ def extract(document: Document) -> Extraction:
     result.diagnostics += listed.diagnostics
     names, abbreviations = [subject.name], {}
     if result.organization is not None:
-        official = next((n.name for n in result.organization.names if n.kind == "official"), subject.name)
+        official = next(
+            (n.name for n in result.organization.names if n.kind == "official"), subject.name
+        )
         names = [n.name for n in result.organization.names if n.lang in (None, "en")]
-        abbreviations = {n.name: official for n in result.organization.names if n.kind == "abbreviation"}
+        abbreviations = {
+            n.name: official for n in result.organization.names if n.kind == "abbreviation"
+        }
         result.events += lifespan_events(result.organization, official, box)
     tenures, events, notes = read_prose(
         document, subject.name, subject.kind, names, abbreviations, ctx.post, ctx.organization
@@ -95,18 +98,20 @@ def extract(document: Document) -> Extraction:
     result.diagnostics += notes
     result.tenures = merge_tenures(result.tenures)
     if result.organization is not None:
-        official = next((n.name for n in result.organization.names if n.kind == "official"), subject.name)
+        official = next(
+            (n.name for n in result.organization.names if n.kind == "official"), subject.name
+        )
         aliases = {n.name.casefold() for n in result.organization.names} | {subject.name.casefold()}
         for event in result.events:
             name = event.organization.casefold()
             if name in aliases and name != subject.name.casefold():
                 event.organization = subject.name
     result.events = merge_events(result.events)
-    result.diagnostics.sort(key=lambda d: (d.line or 0))
+    result.diagnostics.sort(key=lambda d: d.line or 0)
     return result
 
 
-def lifespan_events(facts: OrganizationFacts, name: str, box: boxes.Infobox | None) -> list[Event]:
+def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) -> list[Event]:
     """An infobox's "Formed" and "Dissolved" are established and abolished events too."""
     events: list[Event] = []
     if box is not None:
@@ -121,14 +126,40 @@ def lifespan_events(facts: OrganizationFacts, name: str, box: boxes.Infobox | No
     return events
 
 
-def _field_lines(box: boxes.Infobox) -> set[int]:
+def _field_lines(box: Infobox) -> set[int]:
     """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
     fields = {
-        "agencyname", "name", "officialname", "nativenamea", "nativename", "nativenamer",
-        "nativenamelang", "abbreviation", "jurisdiction", "headquarters", "location",
-        "parentagency", "parentorganization", "parentdepartment", "parent", "agencytype",
-        "type", "formed", "foundation", "formation", "dissolved", "website", "logo", "logopic",
-        "birthdate", "birthplace", "deathdate", "deathplace", "born", "died", "body",
+        "agencyname",
+        "name",
+        "officialname",
+        "nativenamea",
+        "nativename",
+        "nativenamer",
+        "nativenamelang",
+        "abbreviation",
+        "jurisdiction",
+        "headquarters",
+        "location",
+        "parentagency",
+        "parentorganization",
+        "parentdepartment",
+        "parent",
+        "agencytype",
+        "type",
+        "formed",
+        "foundation",
+        "formation",
+        "dissolved",
+        "website",
+        "logo",
+        "logopic",
+        "birthdate",
+        "birthplace",
+        "deathdate",
+        "deathplace",
+        "born",
+        "died",
+        "body",
         "department",
     }
     out = {e.line for e in box.entries if e.norm in fields}

@@ -19,7 +19,8 @@ import re
 from tenure.extract.dates import DateMatch, find_dates
 
 CLAUSE_BREAK = re.compile(
-    r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|has|had)\b|[a-z]+ed\b)"
+    r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|h"
+    r"as|had)\b|[a-z]+ed\b)"
 )
 TIME_PHRASE = re.compile(
     r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
@@ -27,8 +28,12 @@ TIME_PHRASE = re.compile(
     r"|^(?:After|Before|Following|Upon|On)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
-SAME_YEAR = re.compile(r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I)
-CONTINUES = re.compile(r"\b(?:also|at the same time|simultaneously|subsequently|thereafter)\b", re.I)
+SAME_YEAR = re.compile(
+    r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I
+)
+CONTINUES = re.compile(
+    r"\b(?:also|at the same time|simultaneously|subsequently|thereafter)\b", re.I
+)
 
 
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
@@ -56,7 +61,10 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
 
 
 ATTRIBUTIVE = re.compile(r"\bthe\s+$")
-INTRO = re.compile(r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;]{0,20}?,\s+")
+INTRO = re.compile(
+    r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;"
+    r"]{0,20}?,\s+"
+)
 
 
 def match_for(sentence: str, position: int) -> DateMatch | None:
@@ -67,7 +75,9 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     dates = [
         d
         for d in find_dates(sentence)
-        if not (ATTRIBUTIVE.search(sentence[: d.begin]) and re.match(r"\s+[A-Z]", sentence[d.finish :]))
+        if not (
+            ATTRIBUTIVE.search(sentence[: d.begin]) and re.match(r"\s+[A-Z]", sentence[d.finish :])
+        )
     ]
     if not dates:
         return None

@@ -27,40 +27,186 @@ REF = (
     r"politburo|institution|unit|party|board|administration|directorate|service)|"
     r"[Tt]he\s+[A-Z]{2,8}|[A-Z]{2,8})"
 )
-PASSIVE = r"(?:was|were|had been|has been|would be|is|are|be)\s+(?:then\s+|later\s+|first\s+|originally\s+|officially\s+|formally\s+|subsequently\s+|eventually\s+|also\s+|initially\s+)*"
-I = re.IGNORECASE
+PASSIVE = (
+    r"(?:was|were|had been|has been|would be|is|are|be)\s+(?:then\s+|later\s+|first\s+|"
+    r"originally\s+|officially\s+|formally\s+|subsequently\s+|eventually\s+|also\s+|initially\s+)*"
+)
+I = re.IGNORECASE  # noqa: E741
 # (event type, pattern, whether the body it happens to stands before the match)
 RULES: list[tuple[str, re.Pattern[str], bool]] = [
-    ("established", re.compile(
-        r"\b(?:decided|decision|resolution|notice|order|decree|plan|agreed)\b[^.;]{0,60}?\b(?:to\s+)?"
-        r"(?:establish(?:ing)?|create|set up|form|found|the establishment of|on the establishment of)\s+(?P<after>.+)",
-        I), False),
-    ("established", re.compile(r"\b(?:after|following|with|upon|since)\s+the\s+(?:establishment|creation|founding|formation)\s+of\s+(?P<after>.+)", I), False),
-    ("established", re.compile(rf"\b{PASSIVE}(?:established|founded|formed|created|set up|instituted)\b(?:\s+as\s+(?P<as>.+))?(?P<rest>.*)", I), True),
-    ("established", re.compile(r"\b(?:established|founded|created|set up)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?:position|post|office)\s+(?:entitled|called|named|of)\s+)?(?P<after>[A-Z].+)"), False),
-    ("restored", re.compile(rf"\b{PASSIVE}(?:restored|re-?established|revived|reinstated|reconstituted|re-?created)\b", I), True),
-    ("renamed", re.compile(rf"\b{PASSIVE}(?:re-?organi[sz]ed\s+and\s+)?renamed\s+(?:as\s+|to\s+|into\s+)?(?P<after>.+)", I), True),
-    ("renamed", re.compile(r"\brenaming\s+(?P<ref>it|them|the\s+\w+)\s+(?:as\s+|to\s+)?(?P<after>.+)", I), False),
+    (
+        "established",
+        re.compile(
+            r"\b(?:decided|decision|resolution|notice|order|decree|plan|agreed)\b[^.;]{0,60}?\b"
+            r"(?:to\s+)?"
+            r"(?:establish(?:ing)?|create|set up|form|found|the establishment of|on the establi"
+            r"shment of)\s+(?P<after>.+)",
+            I,
+        ),
+        False,
+    ),
+    (
+        "established",
+        re.compile(
+            r"\b(?:after|following|with|upon|since)\s+the\s+(?:establishment|creation|founding|"
+            r"formation)\s+of\s+(?P<after>.+)",
+            I,
+        ),
+        False,
+    ),
+    (
+        "established",
+        re.compile(
+            rf"\b{PASSIVE}(?:established|founded|formed|created|set up|instituted)\b(?:\s+as\s+"
+            rf"(?P<as>.+))?(?P<rest>.*)",
+            I,
+        ),
+        True,
+    ),
+    (
+        "established",
+        re.compile(
+            r"\b(?:established|founded|created|set up)\s+(?:a|an|the)\s+(?:new\s+)?(?:(?:positi"
+            r"on|post|office)\s+(?:entitled|called|named|of)\s+)?(?P<after>[A-Z].+)"
+        ),
+        False,
+    ),
+    (
+        "restored",
+        re.compile(
+            rf"\b{PASSIVE}(?:restored|re-?established|revived|reinstated|reconstituted|re-?crea"
+            rf"ted)\b",
+            I,
+        ),
+        True,
+    ),
+    (
+        "renamed",
+        re.compile(
+            rf"\b{PASSIVE}(?:re-?organi[sz]ed\s+and\s+)?renamed\s+(?:as\s+|to\s+|into\s+)?(?P<a"
+            rf"fter>.+)",
+            I,
+        ),
+        True,
+    ),
+    (
+        "renamed",
+        re.compile(r"\brenaming\s+(?P<ref>it|them|the\s+\w+)\s+(?:as\s+|to\s+)?(?P<after>.+)", I),
+        False,
+    ),
     ("renamed", re.compile(rf"\b{PASSIVE}(?:known|called)\s+as\s+(?P<after>the\s+[A-Z].+)"), True),
     ("upgraded", re.compile(rf"\b{PASSIVE}upgraded\s+(?:to|into)\s+(?P<after>.+)", I), True),
     ("downgraded", re.compile(rf"\b{PASSIVE}downgraded\s+(?:to|into)\s+(?P<after>.+)", I), True),
-    ("abolished", re.compile(rf"\b{PASSIVE}(?:abolished|disbanded|dissolved|liquidated|scrapped|eliminated)\b", I), True),
-    ("abolished", re.compile(r"^(?:Disbanded|Abolished|Dissolved)\b[^,]*,\s*(?P<ref>it|they|the\s+\w+)\b"), False),
-    ("abolished", re.compile(r"\b(?:officially\s+|formally\s+)?ceased\s+(?:operations|to exist|functioning)\b", I), True),
+    (
+        "abolished",
+        re.compile(
+            rf"\b{PASSIVE}(?:abolished|disbanded|dissolved|liquidated|scrapped|eliminated)\b", I
+        ),
+        True,
+    ),
+    (
+        "abolished",
+        re.compile(r"^(?:Disbanded|Abolished|Dissolved)\b[^,]*,\s*(?P<ref>it|they|the\s+\w+)\b"),
+        False,
+    ),
+    (
+        "abolished",
+        re.compile(
+            r"\b(?:officially\s+|formally\s+)?ceased\s+(?:operations|to exist|functioning)\b", I
+        ),
+        True,
+    ),
     ("abolished", re.compile(r"(?:'s|’s)\s+(?:dissolution|abolition)\b", I), True),
     ("abolished", re.compile(rf"\b{PASSIVE}replaced\s+(?:with|by)\s+(?P<after>.+)", I), True),
-    ("abolished", re.compile(r"\b(?:to\s+replace|superseded|replacing|replaced)\s+(?P<after>the\s+.+)", I), False),
-    ("merged", re.compile(rf"\b{PASSIVE}(?:merged|absorbed|incorporated|folded)\s+(?:with|into|in)\s+(?P<after>.+)", I), True),
-    ("merged", re.compile(r"\bwith\s+its\s+functions\s+(?:absorbed|transferred|merged)\s+(?:into|to)\s+(?P<after>.+)", I), True),
-    ("upgraded", re.compile(r"\bbecame\s+(?:a|an|the)\s+(?P<after>(?:full|separate|independent)\s+[A-Z].+)"), True),
-    ("reorganized", re.compile(rf"\b{PASSIVE}(?:re-?organi[sz]ed|restructured|reformed|transformed|converted)\b(?:\s+(?:into|as)\s+(?P<after>.+))?", I), True),
+    (
+        "abolished",
+        re.compile(r"\b(?:to\s+replace|superseded|replacing|replaced)\s+(?P<after>the\s+.+)", I),
+        False,
+    ),
+    (
+        "merged",
+        re.compile(
+            rf"\b{PASSIVE}(?:merged|absorbed|incorporated|folded)\s+(?:with|into|in)\s+(?P<afte"
+            rf"r>.+)",
+            I,
+        ),
+        True,
+    ),
+    (
+        "merged",
+        re.compile(
+            r"\bwith\s+its\s+functions\s+(?:absorbed|transferred|merged)\s+(?:into|to)\s+(?P<af"
+            r"ter>.+)",
+            I,
+        ),
+        True,
+    ),
+    (
+        "upgraded",
+        re.compile(r"\bbecame\s+(?:a|an|the)\s+(?P<after>(?:full|separate|independent)\s+[A-Z].+)"),
+        True,
+    ),
+    (
+        "reorganized",
+        re.compile(
+            rf"\b{PASSIVE}(?:re-?organi[sz]ed|restructured|reformed|transformed|converted)\b(?:"
+            rf"\s+(?:into|as)\s+(?P<after>.+))?",
+            I,
+        ),
+        True,
+    ),
     ("co_located", re.compile(r"\bco-?located\s+with\s+(?P<after>.+)", I), True),
-    ("co_located", re.compile(r",?\s+which\s+has\s+the\s+(?:external|additional|second)\s+name\s+(?:of\s+)?(?P<after>.+)", I), True),
-    ("co_located", re.compile(r"\s+should\s+(?:have|bear|carry)\s+the\s+name\s+(?:of\s+)?(?P<after>.+?)\s+externally", I), True),
-    ("co_located_rev", re.compile(r"\b(?:was|is|became)\s+(?:also\s+)?the\s+external\s+name\s+of\s+(?P<after>.+)", I), True),
-    ("co_located", re.compile(r"one\s+(?:institution|organization|organisation)\s+(?:with\s+)?two\s+names[\"”']?\s*(?:arrangement|system)?,\s*(?P<ref>it|they)\s+(?:is|are|was|were)\s+(?:also\s+)?(?:the\s+)?(?P<after>.+)", I), False),
-    ("co_located", re.compile(r"under the arrangement of [\"“]one institution with two names[\"”],\s*(?P<ref>they)\b", I), False),
-    ("name_dropped", re.compile(r"\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name\s+(?:of\s+)?(?P<after>.+)", I), True),
+    (
+        "co_located",
+        re.compile(
+            r",?\s+which\s+has\s+the\s+(?:external|additional|second)\s+name\s+(?:of\s+)?(?P<af"
+            r"ter>.+)",
+            I,
+        ),
+        True,
+    ),
+    (
+        "co_located",
+        re.compile(
+            r"\s+should\s+(?:have|bear|carry)\s+the\s+name\s+(?:of\s+)?(?P<after>.+?)\s+externally",
+            I,
+        ),
+        True,
+    ),
+    (
+        "co_located_rev",
+        re.compile(
+            r"\b(?:was|is|became)\s+(?:also\s+)?the\s+external\s+name\s+of\s+(?P<after>.+)", I
+        ),
+        True,
+    ),
+    (
+        "co_located",
+        re.compile(
+            r"one\s+(?:institution|organization|organisation)\s+(?:with\s+)?two\s+names[\"”']?\s"
+            r"*(?:arrangement|system)?,\s*(?P<ref>it|they)\s+(?:is|are|was|were)\s+(?:also\s+)?"
+            r"(?:the\s+)?(?P<after>.+)",
+            I,
+        ),
+        False,
+    ),
+    (
+        "co_located",
+        re.compile(
+            r"under the arrangement of [\"“]one institution with two names[\"”],\s*(?P<ref>they)\b",
+            I,
+        ),
+        False,
+    ),
+    (
+        "name_dropped",
+        re.compile(
+            r"\bno\s+longer\s+(?:retained|retains|kept|keeps|used|uses|bore|bears)\s+the\s+name"
+            r"\s+(?:of\s+)?(?P<after>.+)",
+            I,
+        ),
+        True,
+    ),
 ]
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
 NEEDLES: list[tuple[str, ...]] = [
@@ -117,9 +263,12 @@ def _first_org(text: str | None) -> str | None:
         return None
     text = text.strip().strip("\"“”'")
     ref = re.match(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])", text)
-    if ref and not find_orgs(text[: ref.end() + 40])[:1] == [ref.group(1)]:
-        if not re.match(r"^[Tt]he\s+\w+\s+[A-Z]", text):
-            return ref.group(1)
+    if (
+        ref
+        and find_orgs(text[: ref.end() + 40])[:1] != [ref.group(1)]
+        and not re.match(r"^[Tt]he\s+\w+\s+[A-Z]", text)
+    ):
+        return ref.group(1)
     text = re.sub(r"^(?:a|an|the|its|their)\s+", "", text, flags=re.I)
     text = re.sub(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])", "", text)
     text = text.strip("\"“”'")
@@ -136,10 +285,12 @@ def _orgs_after(text: str | None) -> list[str]:
         return []
     out = [first]
     body = re.sub(r"^(?:a|an|the|its)\s+", "", text.strip(), flags=re.I).strip("\"“”'")
-    rest = body[body.find(first) + len(first):] if first in body else ""
+    rest = body[body.find(first) + len(first) :] if first in body else ""
     m = re.match(r"^\s+and\s+(?:the\s+)?(?P<next>.+)", rest)
     if m:
-        if re.match(r"^its\s+office\b", rest.strip()[4:].strip(), re.I) or re.match(r"^its\s+Office\b", m.group("next")):
+        if re.match(r"^its\s+office\b", rest.strip()[4:].strip(), re.I) or re.match(
+            r"^its\s+Office\b", m.group("next")
+        ):
             out.append(f"Office of the {first}")
         else:
             nxt = _first_org(m.group("next"))
@@ -155,7 +306,12 @@ def _last_org(text: str | None) -> str | None:
     if not text:
         return None
     tail = re.sub(r"\s*\([^()]*\)", "", text.strip())
-    tail = re.sub(r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|translated as|referred to as)\s+[^,]*,?\s*$", "", tail)
+    tail = re.sub(
+        r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|transl"
+        r"ated as|referred to as)\s+[^,]*,?\s*$",
+        "",
+        tail,
+    )
     tail = re.sub(r",\s*$", "", tail)
     refs = list(re.finditer(rf"\b({REF})\s*$", tail))
     if refs:
@@ -229,8 +385,7 @@ def sentence_events(
         if not any(needle in lowered for needle in needles):
             continue
         for m in _matches(pattern, sentence):
-            groups = m.groupdict()
-            position = m.start("after") if groups.get("after") is not None else m.start()
+            position = m.start("after") if m.groupdict().get("after") is not None else m.start()
             candidates.append((position, kind, m, before))
     candidates.sort(key=lambda c: c[0])
     found: list[Found] = []
@@ -253,7 +408,12 @@ def sentence_events(
 
 
 def _read(
-    kind: str, groups: dict[str, str | None], sentence: str, ctx: Mentions, m: re.Match[str], truncated: bool
+    kind: str,
+    groups: dict[str, str | None],
+    sentence: str,
+    ctx: Mentions,
+    m: re.Match[str],
+    truncated: bool,
 ) -> list[Found]:
     before, after, ref = groups.get("before"), groups.get("after"), groups.get("ref")
     if kind == "established":
@@ -277,15 +437,31 @@ def _read(
                 resolved = resolve(subject, ctx)
                 names = [resolved] if resolved else []
             if not names:
-                named = re.search(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)", groups.get("rest") or "")
-                org = _first_org(named.group("n")) if named else None
-                names = [org] if org else []
-            position_of = re.match(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", before, re.I)
+                called = re.search(
+                    r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)",
+                    groups.get("rest") or "",
+                )
+                first = _first_org(called.group("n")) if called else None
+                names = [first] if first else []
+            position_of = re.match(
+                r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", before, re.I
+            )
             if position_of:
                 names = [position_of.group("p").strip()]
             return [Found(kind, n, None, 0) for n in names if n]
         return [Found(kind, resolve(o, ctx) or o, None, 0) for o in _orgs_after(after)]
-    if kind in ("renamed", "upgraded", "downgraded", "merged", "reorganized", "abolished", "name_dropped", "co_located", "co_located_rev", "restored"):
+    if kind in (
+        "renamed",
+        "upgraded",
+        "downgraded",
+        "merged",
+        "reorganized",
+        "abolished",
+        "name_dropped",
+        "co_located",
+        "co_located_rev",
+        "restored",
+    ):
         subject = ref if ref else _last_org(before) if before is not None else None
         if before is not None and not ref and re.search(r"\s+and\s*$", before):
             subject = _first_org(before) or subject
@@ -305,17 +481,31 @@ def _read(
         if kind == "co_located_rev":
             return [Found("co_located", target, org, 0)] if target else []
         if kind == "merged" and target and before is not None and not ref:
-            pair = re.search(r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?)\s*$", before.strip())
+            pair = re.search(
+                r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?"
+                r")\s*$",
+                before.strip(),
+            )
             if pair:
-                bodies = [o for o in (_first_org(pair.group("a")), _first_org(pair.group("b"))) if o]
+                bodies = [
+                    o for o in (_first_org(pair.group("a")), _first_org(pair.group("b"))) if o
+                ]
                 if len(bodies) == 2:
                     return [Found(kind, resolve(b, ctx) or b, target, 0) for b in bodies]
         if kind == "abolished" and target:
             return [Found(kind, org, target, 0)]
-        if kind in ("renamed", "upgraded", "downgraded", "merged", "name_dropped", "co_located") and not target:
+        if (
+            kind in ("renamed", "upgraded", "downgraded", "merged", "name_dropped", "co_located")
+            and not target
+        ):
             if kind == "co_located" and ref and ref.lower() == "they":
                 return _they_colocated(ctx)
-            if truncated and kind in ("merged", "renamed") and after is not None and len(after.split()) <= 6:
+            if (
+                truncated
+                and kind in ("merged", "renamed")
+                and after is not None
+                and len(after.split()) <= 6
+            ):
                 return [Found(kind, org, None, 0)]
             return []
         return [Found(kind, org, target if kind != "restored" else None, 0)]
@@ -339,7 +529,10 @@ def _subject_of(sentence: str, ctx: Mentions) -> str | None:
 def _dedupe(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for event in found:
-        if any(e.type == event.type and e.organization == event.organization and e.other == event.other for e in out):
+        if any(
+            e.type == event.type and e.organization == event.organization and e.other == event.other
+            for e in out
+        ):
             continue
         if event.organization and (not event.other or event.other != event.organization):
             out.append(event)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tenure.extract.dates import DateRange, find_dates, parse_range
+from tenure.extract.dates import DateRange, find_dates, parse_range, split_acting
 from tenure.extract.names import (
     clean_person,
     is_post_title,
@@ -28,7 +28,6 @@ from tenure.extract.names import (
     split_post,
     strip_the,
 )
-from tenure.extract.dates import split_acting
 from tenure.extract.posts import (
     describe_position,
     post_case,
@@ -46,8 +45,15 @@ HOLDER_SECTIONS = re.compile(
     r"administrators?|commissioners?|mayors?|principals?|deputy|deputies|officials?)\b",
     re.IGNORECASE,
 )
-NAME_COLUMNS = re.compile(r"^(?:name|officeholder|office holder|holder|incumbent|person|leader|director|minister|secretary|head|chairman)\b", re.I)
-START_COLUMNS = re.compile(r"^(?:took office|start|from|term start|assumed office|appointed|begin|since|in office from)\b", re.I)
+NAME_COLUMNS = re.compile(
+    r"^(?:name|officeholder|office holder|holder|incumbent|person|leader|director|minister|secr"
+    r"etary|head|chairman)\b",
+    re.I,
+)
+START_COLUMNS = re.compile(
+    r"^(?:took office|start|from|term start|assumed office|appointed|begin|since|in office from)\b",
+    re.I,
+)
 END_COLUMNS = re.compile(r"^(?:left office|end|to|until|term end|ended|in office to)\b", re.I)
 TERM_COLUMNS = re.compile(r"^(?:term(?: of office)?|tenure|years|period|in office|dates)$", re.I)
 POST_COLUMNS = re.compile(r"^(?:post|position|office|title|role)$", re.I)
@@ -82,7 +88,9 @@ def holders(doc: Document, ctx: Context) -> HoldersResult:
 
 
 def _holder_list(block: Block, ctx: Context) -> bool:
-    if block.group and (is_post_title(post_from_heading(block.group)) or HOLDER_SECTIONS.search(block.group)):
+    if block.group and (
+        is_post_title(post_from_heading(block.group)) or HOLDER_SECTIONS.search(block.group)
+    ):
         return True
     return any(HOLDER_SECTIONS.search(h) for h in block.headings[-1:])
 
@@ -99,10 +107,17 @@ def _heading_post(block: Block, ctx: Context) -> tuple[str | None, str | None]:
         title = post_from_heading(heading)
         if is_post_title(title):
             post, org = split_post(post_case(title))
-            if ctx.post and org is None and post_head(post) == post_head(ctx.post) and len(post) <= len(ctx.post):
+            if (
+                ctx.post
+                and org is None
+                and post_head(post) == post_head(ctx.post)
+                and len(post) <= len(ctx.post)
+            ):
                 return ctx.post, ctx.organization
             return post, org or ctx.organization
-        if re.match(r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I):
+        if re.match(
+            r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I
+        ):
             continue
         if _looks_like_body(title) and ctx.post:
             return ctx.post, title
@@ -127,26 +142,44 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
     name, details = _split_name(text)
     if name is None:
         if block.truncated:
-            result.diagnostics.append(Diagnostic("info", "last line cut mid-entry; not read", block.line))
+            result.diagnostics.append(
+                Diagnostic("info", "last line cut mid-entry; not read", block.line)
+            )
         else:
             result.diagnostics.append(
-                Diagnostic("warning", f"list entry under {block.group or block.section!r} names no person: {text[:80]!r}", block.line)
+                Diagnostic(
+                    "warning",
+                    f"list entry under {block.group or block.section!r} names no person: "
+                    f"{text[:80]!r}",
+                    block.line,
+                )
             )
         return
     person = clean_person(name)
     if not looks_like_person(person.name):
-        result.diagnostics.append(Diagnostic("warning", f"{name!r} does not look like a person's name", block.line))
+        result.diagnostics.append(
+            Diagnostic("warning", f"{name!r} does not look like a person's name", block.line)
+        )
         return
     if post is None:
-        result.diagnostics.append(Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line))
+        result.diagnostics.append(
+            Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line)
+        )
         return
     details, acting_spans = split_acting(details)
     segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
     for span in acting_spans:
         result.tenures.append(
             Tenure(
-                person=person.name, post=post, organization=org, start=span.start, end=span.end,
-                acting=True, evidence=list(evidence), bucket="list", person_aliases=person.aliases,
+                person=person.name,
+                post=post,
+                organization=org,
+                start=span.start,
+                end=span.end,
+                acting=True,
+                evidence=list(evidence),
+                bucket="list",
+                person_aliases=person.aliases,
             )
         )
     for segment in segments:
@@ -174,7 +207,11 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
         result.tenures.append(tenure)
     if block.truncated:
         result.diagnostics.append(
-            Diagnostic("warning", "last line cut mid-word: the entry was read as far as it goes", block.line)
+            Diagnostic(
+                "warning",
+                "last line cut mid-word: the entry was read as far as it goes",
+                block.line,
+            )
         )
 
 
@@ -186,7 +223,9 @@ def _split_name(text: str) -> tuple[str | None, str]:
         rest = text[dates[0].finish :].strip(" :,–—-")
         m = re.match(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$", rest)
         if m:
-            return m.group(1).strip(), text[: dates[0].finish] + (", " + m.group(2) if m.group(2) else "")
+            return m.group(1).strip(), text[: dates[0].finish] + (
+                ", " + m.group(2) if m.group(2) else ""
+            )
         return None, text
     m = re.match(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$", text)
     if m:
@@ -228,8 +267,11 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
     name_i = next((i for i, h in enumerate(header) if NAME_COLUMNS.match(h)), None)
     if name_i is None or name_i >= len(cells) or not cells[name_i].strip():
         if any(c.strip() for c in cells):
-            result.diagnostics.append(Diagnostic("info", "table row continues the row above; not a holder", block.line))
+            result.diagnostics.append(
+                Diagnostic("info", "table row continues the row above; not a holder", block.line)
+            )
         return
+
     def column(pattern: re.Pattern[str]) -> str | None:
         for i, h in enumerate(header):
             if pattern.match(h) and i < len(cells) and cells[i].strip():
@@ -239,7 +281,9 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
     raw_name = cells[name_i]
     person = clean_person(re.sub(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)", "", raw_name))
     if not looks_like_person(person.name) or (block.truncated and len(person.name.split()) < 2):
-        result.diagnostics.append(Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line))
+        result.diagnostics.append(
+            Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)
+        )
         return
     post, org = _heading_post(block, ctx)
     row_post = column(POST_COLUMNS)
@@ -265,7 +309,9 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
         rng = parse_range(text)
         value = rng.start if rng else None
         if value is None:
-            result.diagnostics.append(Diagnostic("warning", f"unreadable date {text!r}", block.line))
+            result.diagnostics.append(
+                Diagnostic("warning", f"unreadable date {text!r}", block.line)
+            )
         elif slot == "start":
             start = value
         else:
@@ -276,9 +322,14 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
         for span in spans:
             result.tenures.append(
                 Tenure(
-                    person=person.name, post=singular(post), organization=strip_the(org) if org else None,
-                    start=span.start or start, end=span.end, acting=True,
-                    evidence=[Evidence(block.line, block.raw, block.section)], bucket="list",
+                    person=person.name,
+                    post=singular(post),
+                    organization=strip_the(org) if org else None,
+                    start=span.start or start,
+                    end=span.end,
+                    acting=True,
+                    evidence=[Evidence(block.line, block.raw, block.section)],
+                    bucket="list",
                     person_aliases=person.aliases,
                 )
             )

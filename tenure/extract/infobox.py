@@ -5,7 +5,8 @@ belong together, whatever their case and spacing (``Chief1 Name`` + ``Chief1 Pos
 ``Minister2 Name`` + ``Minister2 Pfo``, ``Office3`` + ``Term Start3`` + ``Term End3``), so
 entries are first grouped into :class:`Family` objects by family and number.
 
-    >>> box = read_text("= X =\\n\\nInfobox\\n- Chief1 Name: Cai Qi\\n- Chief1 Position: Director\\n").infoboxes[0]
+    >>> text = "= X =\\n\\nInfobox\\n- Chief1 Name: Cai Qi\\n- Chief1 Position: Director\\n"
+    >>> box = read_text(text).infoboxes[0]
     >>> [(f.name, f.index, sorted(f.fields)) for f in families(box, ORG_FAMILIES)]
     [('chief', '1', ['name', 'position'])]
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tenure.extract.dates import parse_date, parse_range, split_acting
+from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
     clean_person,
     looks_like_org,
@@ -46,17 +47,50 @@ DEFAULT_POSTS = {
     "deputy": "Deputy",
     "leader": "Leader",
 }
-RELATIONS = re.compile(r"^(?:elected by|responsible to|reports? to|appointed by|accountable to)$", re.I)
+RELATIONS = re.compile(
+    r"^(?:elected by|responsible to|reports? to|appointed by|accountable to)$", re.I
+)
 PERSON_KEYS = {
-    "birthdate", "birthplace", "born", "deathdate", "deathplace", "died", "spouse", "party",
-    "almamater", "education", "children", "nationality", "occupation", "profession",
-    "signature", "termstart", "termstart1", "office", "office1", "allegiance",
+    "birthdate",
+    "birthplace",
+    "born",
+    "deathdate",
+    "deathplace",
+    "died",
+    "spouse",
+    "party",
+    "almamater",
+    "education",
+    "children",
+    "nationality",
+    "occupation",
+    "profession",
+    "signature",
+    "termstart",
+    "termstart1",
+    "office",
+    "office1",
+    "allegiance",
 }
 POST_KEYS = {"post", "incumbent", "incumbentsince", "inaugural", "termlength", "appointer"}
 ORG_KEYS = {
-    "agencyname", "nativenamea", "parentagency", "agencytype", "headquarters", "formed",
-    "chief1name", "minister1name", "jurisdiction", "parentorganization", "foundation",
-    "leadertitle", "leader2title", "leader1type", "child1agency", "employees", "budget",
+    "agencyname",
+    "nativenamea",
+    "parentagency",
+    "agencytype",
+    "headquarters",
+    "formed",
+    "chief1name",
+    "minister1name",
+    "jurisdiction",
+    "parentorganization",
+    "foundation",
+    "leadertitle",
+    "leader2title",
+    "leader1type",
+    "child1agency",
+    "employees",
+    "budget",
 }
 IGNORED = re.compile(
     r"^(?:logo|seal|flag|insignia|picture|image|map|emblem|coat)\w*?(?:width|size|caption|alt)?$"
@@ -125,13 +159,20 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
     result = InfoboxResult()
     default_posts = dict(DEFAULT_POSTS)
     for fam in families(box, ORG_FAMILIES):
-        if fam.index == "" and fam.name == "minister" and "type" in fam.fields and len(fam.fields) == 1:
+        if (
+            fam.index == ""
+            and fam.name == "minister"
+            and "type" in fam.fields
+            and len(fam.fields) == 1
+        ):
             default_posts["minister"] = fam.value("type") or "Minister"
             result.used.add(fam.fields["type"].line)
     for fam in families(box, ORG_FAMILIES):
         if fam.name == "deputy" and "name" not in fam.fields:
             continue
-        position = fam.value("position") or fam.value("pfo") or fam.value("title") or fam.value("type")
+        position = (
+            fam.value("position") or fam.value("pfo") or fam.value("title") or fam.value("type")
+        )
         raw_names = fam.value("name")
         if position and RELATIONS.match(position):
             result.used.update(e.line for e in fam.fields.values())
@@ -145,7 +186,8 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
             position = default_posts[fam.name]
             if fam.name in ("chief", "leader"):
                 result.note(
-                    "info", f"no position given for {raw_names!r}; read as {position!r}",
+                    "info",
+                    f"no position given for {raw_names!r}; read as {position!r}",
                     fam.fields["name"].line,
                 )
         description = describe_position(position)
@@ -156,7 +198,11 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
             if person.name in seen:
                 continue
             if not looks_like_person(person.name):
-                result.note("warning", f"{raw!r} does not look like a person's name", fam.fields["name"].line)
+                result.note(
+                    "warning",
+                    f"{raw!r} does not look like a person's name",
+                    fam.fields["name"].line,
+                )
                 continue
             seen.add(person.name)
             tenure = Tenure(
@@ -294,7 +340,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         post, org = split_post(title)
         start_entry, end_entry = group.get("termstart"), group.get("termend")
         start = _date(start_entry, result)
-        acting_spans = []
+        acting_spans: list[DateRange] = []
         end = None
         if end_entry:
             main, acting_spans = split_acting(end_entry.value)
@@ -313,14 +359,14 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         predecessor = group.get("predecessor")
         ongoing = bool(start) and end is None and successor is None
         evidence = [Evidence(office.line, office.raw)]
-        for entry in (start_entry, end_entry):
-            if entry is not None:
-                evidence.append(Evidence(entry.line, entry.raw))
-                result.used.add(entry.line)
+        for term in (start_entry, end_entry):
+            if term is not None:
+                evidence.append(Evidence(term.line, term.raw))
+                result.used.add(term.line)
         result.used.add(office.line)
-        for entry in (predecessor, successor):
-            if entry is not None:
-                result.used.add(entry.line)
+        for neighbour in (predecessor, successor):
+            if neighbour is not None:
+                result.used.add(neighbour.line)
         result.tenures.append(
             Tenure(
                 person=person,
@@ -347,7 +393,11 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                     ongoing=False,
                     acting=True,
                     evidence=[Evidence(office.line, office.raw)]
-                    + ([Evidence(acting_end_entry.line, acting_end_entry.raw)] if acting_end_entry else []),
+                    + (
+                        [Evidence(acting_end_entry.line, acting_end_entry.raw)]
+                        if acting_end_entry
+                        else []
+                    ),
                     bucket="infobox",
                 )
             )
@@ -372,7 +422,11 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
     for entry in box.entries:
         if entry.line in used or IGNORED.match(entry.norm) or not entry.value.strip():
             continue
-        out.append(Diagnostic("info", f"infobox entry not used: {entry.key}: {entry.value[:80]}", entry.line))
+        out.append(
+            Diagnostic(
+                "info", f"infobox entry not used: {entry.key}: {entry.value[:80]}", entry.line
+            )
+        )
     return out
 
 

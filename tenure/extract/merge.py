@@ -8,9 +8,8 @@ The merged tenure keeps the finer dates and every piece of evidence.
 
 from __future__ import annotations
 
-import unicodedata
-
 import re
+import unicodedata
 from functools import lru_cache
 
 from tenure.extract.names import post_head, singular, strip_the
@@ -35,9 +34,7 @@ def agree(a: Tenure, b: Tenure) -> bool:
         return False
     if a.acting != b.acting:
         return False
-    if (a.ongoing and b.end) or (b.ongoing and a.end):
-        return False
-    return True
+    return not ((a.ongoing and b.end) or (b.ongoing and a.end))
 
 
 def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
@@ -58,11 +55,15 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
 
 
 GENERIC = frozenset(
-    "of the for and in to at on a an chinese china communist party ccp cpc central committee "
-    "province people's republic prc government state's".split()
+    """
+    of the for and in to at on a an chinese china communist party ccp cpc central committee
+    province people's republic prc government state's
+    """.split()
 )
 MODIFIERS = frozenset(
-    "deputy vice assistant executive associate acting under second additional special first".split()
+    """
+    deputy vice assistant executive associate acting under second additional special first
+    """.split()
 )
 
 
@@ -136,14 +137,22 @@ def merge_events(events: list[Event]) -> list[Event]:
             (
                 m
                 for m in merged
-                if m.type == event.type and _norm(m.organization) == key and compatible(m.date, event.date)
-                and (not m.other or not event.other or _norm(m.other) == _norm(event.other) or m.date)
+                if m.type == event.type
+                and _norm(m.organization) == key
+                and compatible(m.date, event.date)
+                and (
+                    not m.other or not event.other or _norm(m.other) == _norm(event.other) or m.date
+                )
             ),
             None,
         )
         if same is None and event.type == "co_located" and event.date is None and event.other:
             same = next(
-                (m for m in merged if m.type == "co_located" and m.other and _norm(m.other) == _norm(event.other)),
+                (
+                    m
+                    for m in merged
+                    if m.type == "co_located" and m.other and _norm(m.other) == _norm(event.other)
+                ),
                 None,
             )
         if same is None:

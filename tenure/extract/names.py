@@ -21,18 +21,77 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 HONORIFICS = [
-    "the rt hon.", "the rt. hon.", "the right honourable", "the right honorable", "rt hon.",
-    "the hon.", "hon.", "sir", "dame", "lord", "lady", "baroness", "baron", "dr.", "dr",
-    "prof.", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "comrade", "shri", "smt.",
-    "marshal of the royal air force", "admiral of the fleet", "the earl", "the lord", "earl",
-    "viscount", "the viscount", "the baroness", "the baron", "his excellency", "her excellency",
-    "field marshal", "air chief marshal", "air marshal", "air vice marshal", "marshal",
-    "lieutenant general", "lt. gen.", "lt gen", "major general", "maj. gen.", "general",
-    "brigadier", "colonel", "vice admiral", "rear admiral", "admiral", "dib", "the",
+    "the rt hon.",
+    "the rt. hon.",
+    "the right honourable",
+    "the right honorable",
+    "rt hon.",
+    "the hon.",
+    "hon.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "dr.",
+    "dr",
+    "prof.",
+    "professor",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "comrade",
+    "shri",
+    "smt.",
+    "marshal of the royal air force",
+    "admiral of the fleet",
+    "the earl",
+    "the lord",
+    "earl",
+    "viscount",
+    "the viscount",
+    "the baroness",
+    "the baron",
+    "his excellency",
+    "her excellency",
+    "field marshal",
+    "air chief marshal",
+    "air marshal",
+    "air vice marshal",
+    "marshal",
+    "lieutenant general",
+    "lt. gen.",
+    "lt gen",
+    "major general",
+    "maj. gen.",
+    "general",
+    "brigadier",
+    "colonel",
+    "vice admiral",
+    "rear admiral",
+    "admiral",
+    "dib",
+    "the",
 ]
 OFFICE_TITLES = [
-    "prime minister", "president", "premier", "vice president", "vice premier", "chancellor",
-    "minister", "senator", "governor", "mayor", "king", "queen", "emperor", "chairman",
+    "prime minister",
+    "president",
+    "premier",
+    "vice president",
+    "vice premier",
+    "chancellor",
+    "minister",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "emperor",
+    "chairman",
 ]
 SUFFIXES = re.compile(
     r"(?:\s*,?\s*\b(?:IPS|IAS|IFS|KCB|GCB|KCMG|GCMG|CB|CMG|OBE|CBE|MBE|KC|QC|MP|PC|FRS)\b\.?"
@@ -53,15 +112,17 @@ ORG_WORDS = re.compile(
     r"|Foundation|Fund|Trust|Inspectorate|Procuratorate|Tribunal|Station|Administrations)\b"
 )
 POST_NOUNS = frozenset(
-    """director director-general head chair chairman chairwoman chairperson president premier
-    minister secretary secretary-general leader chief commander governor mayor ambassador envoy
-    advisor adviser coordinator member officer commissioner administrator chancellor speaker
-    councillor councilor counsellor spokesperson spokesman inspector controller superintendent
-    procurator auditor treasurer clerk dean rector principal editor representative delegate
-    consul prefect marshal general admiral commissar manager executive deputy vice-chairman
-    vice-president vice-premier worker scholar lecturer professor judge justice attorney-general
-    registrar steward regent monarch king queen emperor governor-general lieutenant-governor
-    officeholder holder incumbent captain""".split()
+    """
+    director director-general head chair chairman chairwoman chairperson president premier
+    minister secretary secretary-general leader chief commander governor mayor ambassador
+    envoy advisor adviser coordinator member officer commissioner administrator chancellor
+    speaker councillor councilor counsellor spokesperson spokesman inspector controller
+    superintendent procurator auditor treasurer clerk dean rector principal editor
+    representative delegate consul prefect marshal general admiral commissar manager
+    executive deputy vice-chairman vice-president vice-premier worker scholar lecturer
+    professor judge justice attorney-general registrar steward regent monarch king queen
+    emperor governor-general lieutenant-governor officeholder holder incumbent captain
+    """.split()
 )
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 IRREGULAR_PLURALS = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
@@ -196,7 +257,7 @@ def is_post_title(text: str) -> bool:
 
 
 def strip_ordinal(title: str) -> str:
-    """"8th Director of the Taiwan Affairs Office" -> "Director of the Taiwan Affairs Office"."""
+    """ "8th Director of the Taiwan Affairs Office" -> "Director of the Taiwan Affairs Office"."""
     return ORDINAL.sub("", title.strip())
 
 
@@ -220,5 +281,5 @@ def strip_the(text: str) -> str:
 
 
 def strip_disambiguator(title: str) -> str:
-    """"Cabinet Secretary (United Kingdom)" -> "Cabinet Secretary"."""
+    """ "Cabinet Secretary (United Kingdom)" -> "Cabinet Secretary"."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title

@@ -1,7 +1,8 @@
 """An organization's own facts: names, type, parent, seat, dates, from infobox and lead.
 
-    >>> doc = read_text("= CIRO =\\n\\nInfobox\\n- Agency Name: Cabinet Intelligence and Research Office (CIRO)\\n")
-    >>> facts, _ = organization_facts(doc, doc.infoboxes[0], "Cabinet Intelligence and Research Office")
+    >>> name = "Cabinet Intelligence and Research Office"
+    >>> doc = read_text(f"= CIRO =\\n\\nInfobox\\n- Agency Name: {name} (CIRO)\\n")
+    >>> facts, _ = organization_facts(doc, doc.infoboxes[0], name)
     >>> [(n.name, n.kind) for n in facts.names]
     [('Cabinet Intelligence and Research Office', 'official'), ('CIRO', 'abbreviation')]
 
@@ -27,13 +28,27 @@ HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 NATIVE_SCRIPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff]")
 LANGUAGES = {
-    "vietnamese": "vi", "chinese": "zh", "japanese": "ja", "korean": "ko", "russian": "ru",
-    "hindi": "hi", "iast": "sa-Latn", "hepburn": "ja-Latn", "pinyin": "zh-Latn-pinyin",
+    "vietnamese": "vi",
+    "chinese": "zh",
+    "japanese": "ja",
+    "korean": "ko",
+    "russian": "ru",
+    "hindi": "hi",
+    "iast": "sa-Latn",
+    "hepburn": "ja-Latn",
+    "pinyin": "zh-Latn-pinyin",
 }
 NAME_KEYS = ("agencyname", "officialname", "name", "conventionallongname")
 NATIVE_KEYS = ("nativenamea", "nativename", "nativenameb", "localname")
 ROMAN_KEYS = ("nativenamer", "romanizedname", "transcription")
-PARENT_KEYS = ("parentagency", "parentorganization", "parentorganisation", "parentdepartment", "parent", "parentbody")
+PARENT_KEYS = (
+    "parentagency",
+    "parentorganization",
+    "parentorganisation",
+    "parentdepartment",
+    "parent",
+    "parentbody",
+)
 TYPE_KEYS = ("agencytype", "type", "organizationtype")
 FORMED_KEYS = ("formed", "foundation", "formation", "founded", "established", "created")
 DISSOLVED_KEYS = ("dissolved", "defunct", "abolished", "dissolution", "disbanded")
@@ -100,7 +115,11 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
             if repaired:
                 add(repaired, "official")
                 notes.append(
-                    Diagnostic("info", f"name {value!r} lost its head in rendering; read as {repaired!r}", name_entry.line)
+                    Diagnostic(
+                        "info",
+                        f"name {value!r} lost its head in rendering; read as {repaired!r}",
+                        name_entry.line,
+                    )
                 )
             else:
                 notes.append(Diagnostic("warning", f"unreadable name {value!r}", name_entry.line))
@@ -115,12 +134,20 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
         if entry and entry.value.strip():
             for part in re.split(r"\s*[,;、]\s*", entry.value.strip()):
                 if part:
-                    add(part, "native", (lang_entry.value.strip() if lang_entry else None) or lang_of(part, hint))
+                    add(
+                        part,
+                        "native",
+                        (lang_entry.value.strip() if lang_entry else None) or lang_of(part, hint),
+                    )
     for key in ROMAN_KEYS:
         entry = get(key)
         if entry and entry.value.strip():
             native_lang = lang_of(" ".join(n for n in [entry.value]), hint)
-            add(re.sub(r"\s*\(.*\)$", "", entry.value.strip()), "alias", native_lang or _roman_lang(hint))
+            add(
+                re.sub(r"\s*\(.*\)$", "", entry.value.strip()),
+                "alias",
+                native_lang or _roman_lang(hint),
+            )
     abbr = get("abbreviation", "abbr", "acronym")
     if abbr:
         for part, qualifier in split_qualified(abbr.value):
@@ -154,7 +181,9 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
             if date:
                 setattr(facts, attr, date)
             else:
-                notes.append(Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line))
+                notes.append(
+                    Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line)
+                )
     website = get("website", "url")
     if website:
         facts.website, _ = clean_value(website.value)
@@ -191,12 +220,15 @@ def _add_with_abbreviation(value: str, add) -> None:  # type: ignore[no-untyped-
 
 
 LEAD_NAME = re.compile(
-    r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<also>(?:also|officially|"
+    r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<also>(?:al"
+    r"so|officially|"
     r"abbreviated|often|commonly|formerly)[^,]*?))?,?\s+(?:is|was|are|were)\b"
 )
 ALSO = re.compile(
-    r"(?:also\s+(?:known|translated|called|referred to)\s+as|officially\s+(?:translated\s+as|known\s+as|called)"
-    r"|abbreviated\s+as|often\s+referred\s+to\s+as|commonly\s+known\s+as|formerly)\s+(?:the\s+)?(?P<alias>[^,;()]+)",
+    r"(?:also\s+(?:known|translated|called|referred to)\s+as|officially\s+(?:translated\s+as|kn"
+    r"own\s+as|called)"
+    r"|abbreviated\s+as|often\s+referred\s+to\s+as|commonly\s+known\s+as|formerly)\s+(?:the\s+)"
+    r"?(?P<alias>[^,;()]+)",
     re.IGNORECASE,
 )
 
@@ -213,7 +245,9 @@ def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> N
             lang = re.match(r"^(\w+):\s*(.+)$", part)
             if lang and lang.group(1).lower() in LANGUAGES:
                 code = LANGUAGES[lang.group(1).lower()]
-                kind = "native" if NATIVE_SCRIPT.search(lang.group(2)) or code in ("vi",) else "alias"
+                kind = (
+                    "native" if NATIVE_SCRIPT.search(lang.group(2)) or code in ("vi",) else "alias"
+                )
                 add(lang.group(2), kind, code)
             elif re.fullmatch(r"[A-Z][A-Za-z]{1,10}", part):
                 add(part, "abbreviation", "en")
@@ -231,7 +265,11 @@ def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> N
         if facts.type is None and 1 <= len(value.split()) <= 8:
             facts.type = value
         rest = t.group("type")[len(value) :]
-        parent = re.match(r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|which|tasked|responsible|in charge|directly))", rest)
+        parent = re.match(
+            r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|whic"
+            r"h|tasked|responsible|in charge|directly))",
+            rest,
+        )
         if facts.parent is None and parent:
             facts.parent = parent.group(1).strip()
     _lifespan(doc, subject, facts)
@@ -245,12 +283,18 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
     blocks: list[Block] = [b for b in doc.blocks if b.kind == "paragraph"][:6]
     for block in blocks:
         for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", block.text):
-            if facts.formed is None and ESTABLISHED.search(sentence) and _about_subject(sentence, short):
-                dates = [d for d in find_dates(sentence[ESTABLISHED.search(sentence).start():]) if d.range.single]  # type: ignore[union-attr]
+            if (
+                facts.formed is None
+                and ESTABLISHED.search(sentence)
+                and _about_subject(sentence, short)
+            ):
+                verb = ESTABLISHED.search(sentence)
+                after = sentence[verb.start() :] if verb else sentence
+                dates = [d for d in find_dates(after) if d.range.single]
                 if dates:
                     facts.formed = dates[0].range.start
             if facts.dissolved is None and DISSOLVED.search(sentence):
-                after = sentence[DISSOLVED.search(sentence).start():]  # type: ignore[union-attr]
+                after = sentence[DISSOLVED.search(sentence).start() :]  # type: ignore[union-attr]
                 dates = [d for d in find_dates(after) if d.range.single]
                 if dates:
                     facts.dissolved = dates[0].range.start

@@ -1,8 +1,8 @@
 """A biography's own facts: the person's names and when they were born and died.
 
-    >>> doc = read_text("= Qian Qichen =\\n\\nQian Qichen\\n- Birth Date: 1928-01-05\\n")
-    >>> person_facts(doc, doc.infoboxes[0], "Qian Qichen")[0].born
-    '1928-01-05'
+>>> doc = read_text("= Qian Qichen =\\n\\nQian Qichen\\n- Birth Date: 1928-01-05\\n")
+>>> person_facts(doc, doc.infoboxes[0], "Qian Qichen")[0].born
+'1928-01-05'
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ def person_facts(
             if entry and entry.value.strip():
                 value = parse_date(entry.value)
                 if value is None:
-                    notes.append(Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line))
+                    notes.append(
+                        Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line)
+                    )
                 setattr(facts, attr, value)
         native = box.get("nativename", "birthname")
         if native and NATIVE_SCRIPT.search(native.value):

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from tenure.extract.names import is_post_title, singular
 
 ACTING = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
-RANK = re.compile(r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE)
+RANK = re.compile(
+    r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE
+)
 ROLE_TAIL = re.compile(
     r"\s+((?:in charge of|responsible for|with responsibility for|overseeing)\s+.+)$",
     re.IGNORECASE,
@@ -57,7 +59,7 @@ def top_level_split(text: str, separators: str = ",;") -> list[str]:
 
 
 def split_posts(text: str) -> list[str]:
-    """"A, B, and C" / "A and B" into post titles, only where every part is a post title."""
+    """ "A, B, and C" / "A and B" into post titles, only where every part is a post title."""
     parts = [re.sub(r"^and\s+", "", p) for p in top_level_split(text)]
     out: list[str] = []
     for part in parts:
@@ -124,7 +126,7 @@ def post_case(title: str) -> str:
 
 
 def post_from_heading(heading: str) -> str:
-    """"Deputy Directors" -> "Deputy Director"; "Secretary of X (1946–48)" -> "Secretary of X"."""
+    """ "Deputy Directors" -> "Deputy Director"; "Secretary of X (1946–48)" -> "Secretary of X"."""
     text = re.sub(r"\s*\([^()]*\d[^()]*\)?\s*$", "", heading).strip()
     text = re.sub(r"^(?:list of|former|current)\s+", "", text, flags=re.IGNORECASE)
     return singular(text)

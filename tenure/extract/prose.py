@@ -24,7 +24,9 @@ EVENT_WORDS = re.compile(
     r"upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\b",
     re.I,
 )
-APPOINT_WORDS = re.compile(r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b")
+APPOINT_WORDS = re.compile(
+    r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
+)
 SUBJECT_REF = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -55,7 +57,7 @@ def read_prose(
     tenures: list[Tenure] = []
     events: list[Event] = []
     notes: list[Diagnostic] = []
-    for paragraph_no, block in enumerate(doc.paragraphs()):
+    for block in doc.paragraphs():
         ctx.learn_abbreviations(block.text)
         previous: str | None = None
         sentences = split_sentences(block.text)
@@ -67,14 +69,20 @@ def read_prose(
             cut = block.truncated and sentence is sentences[-1]
             text = mask_asides(text)
             subject_ref = SUBJECT_REF.match(text)
-            ctx.sentence_subject = ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
-            carried = carried_date(text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text)))
+            ctx.sentence_subject = (
+                ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
+            )
+            carried = carried_date(
+                text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text))
+            )
             found = sentence_events(text, ctx, carried, cut)
             ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date
-                events.append(Event(event.type, event.organization, event.date, event.other, [evidence]))
+                events.append(
+                    Event(event.type, event.organization, event.date, event.other, [evidence])
+                )
             for held in sentence_tenures(text, ctx, carried, person):
                 rng = held.range
                 tenures.append(
@@ -95,14 +103,23 @@ def read_prose(
                     )
                 )
             if not found and EVENT_WORDS.search(text) and re.search(r"\b1\d{3}|20\d\d\b", text):
-                notes.append(Diagnostic("info", f"sentence looks like an event but was not read: {text[:100]!r}", block.line))
+                notes.append(
+                    Diagnostic(
+                        "info",
+                        f"sentence looks like an event but was not read: {text[:100]!r}",
+                        block.line,
+                    )
+                )
             ctx.recent = find_orgs(text)
             ctx.noticed(ctx.recent)
             previous = last_date(text) or carried or previous
     return tenures, events, notes
 
 
-ASIDE = re.compile(r"\((?:[^()]*\bborn\b[^()]*|;?\s*\d{1,2}\s+\w+\s+\d{4}\s*[–—-]\s*\d{1,2}\s+\w+\s+\d{4}|[^()]*\d{4}\s*[–—-]\s*\d{4}\)?\s*$)\)")
+ASIDE = re.compile(
+    r"\((?:[^()]*\bborn\b[^()]*|;?\s*\d{1,2}\s+\w+\s+\d{4}\s*[–—-]\s*\d{1,2}\s+\w+\s+\d{4}|[^()"
+    r"]*\d{4}\s*[–—-]\s*\d{4}\)?\s*$)\)"
+)
 
 
 def mask_asides(text: str) -> str:

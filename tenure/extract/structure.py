@@ -37,9 +37,19 @@ def subunits(doc: Document) -> tuple[list[str], list[Diagnostic]]:
         text = block.text.strip().rstrip(".;,")
         name = re.split(r"\s*[:–—]\s+|\s+-\s+", text, maxsplit=1)[0].strip()
         if block.truncated:
-            notes.append(Diagnostic("info", f"last line cut mid-word: {text!r} not read as a unit", block.line))
+            notes.append(
+                Diagnostic(
+                    "info", f"last line cut mid-word: {text!r} not read as a unit", block.line
+                )
+            )
             continue
-        if not name or len(name.split()) > 12 or name.endswith(".") or find_dates(name) or not name[0].isupper():
+        if (
+            not name
+            or len(name.split()) > 12
+            or name.endswith(".")
+            or find_dates(name)
+            or not name[0].isupper()
+        ):
             notes.append(Diagnostic("info", f"not read as a unit name: {text[:80]!r}", block.line))
             continue
         if name not in found:

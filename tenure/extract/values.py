@@ -24,7 +24,7 @@ def clean_value(value: str) -> tuple[str | None, str | None]:
     cleaned = RESIDUE.sub("", text).strip(" ,;|")
     cleaned = re.sub(r"\s+,", ",", cleaned)
     cleaned = re.sub(r"\s{2,}", " ", cleaned)
-    if not cleaned or IMAGE_SIZE.match(cleaned) and "|" in text:
+    if not cleaned or (IMAGE_SIZE.match(cleaned) and "|" in text):
         return None, "an image size, not a value"
     if not re.search(r"\w", cleaned):
         return None, "no text left after the rendering"
@@ -76,7 +76,7 @@ def split_qualified(value: str) -> list[tuple[str, str | None]]:
 
 
 def strip_parenthetical(value: str) -> tuple[str, str | None]:
-    """"Party Committee Secretary (ministerial-level)" -> ("Party Committee Secretary", "ministerial-level")."""
+    """Split off a trailing parenthesis: "Secretary (senior)" -> ("Secretary", "senior")."""
     m = QUALIFIED.match(value.strip())
     if m and m.group(1):
         return m.group(1).strip(), m.group(2).strip()

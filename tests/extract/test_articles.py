@@ -17,7 +17,11 @@ def read(name: str) -> Extraction:
 
 
 def spans(result: Extraction, post: str) -> list[tuple[str, str | None, str | None, bool]]:
-    return [(t.person, t.start, t.end, t.ongoing) for t in result.tenures if t.post == post and not t.acting]
+    return [
+        (t.person, t.start, t.end, t.ongoing)
+        for t in result.tenures
+        if t.post == post and not t.acting
+    ]
 
 
 def test_numbered_list_of_directors_with_since_and_infobox_chief_merged() -> None:
@@ -31,17 +35,27 @@ def test_numbered_list_of_directors_with_since_and_infobox_chief_merged() -> Non
     assert {e.line for e in cai.evidence} == {9, 10, 39}
     assert result.organization is not None
     assert result.organization.subunits == [
-        "Secretariat Bureau", "Confidential Bureau", "Central Guard Bureau", "Research Office"
+        "Secretariat Bureau",
+        "Confidential Bureau",
+        "Central Guard Bureau",
+        "Research Office",
     ]
     types = [(e.type, e.date) for e in result.events]
-    assert ("established", "1949-04") in types and ("reorganized", "1966") in types and ("restored", "1978") in types
+    assert (
+        ("established", "1949-04") in types
+        and ("reorganized", "1966") in types
+        and ("restored", "1978") in types
+    )
 
 
 def test_honorifics_are_aliases_and_also_posts_are_concurrent() -> None:
     result = read("Cabinet_Office_Permanent_Secretary")
     heaton = next(t for t in result.tenures if t.person == "Richard Heaton")
     assert (heaton.post, heaton.organization, heaton.start, heaton.end) == (
-        "Permanent Secretary", "Cabinet Office", "2012", "2015"
+        "Permanent Secretary",
+        "Cabinet Office",
+        "2012",
+        "2015",
     )
     assert heaton.person_aliases == ["Sir Richard Heaton"]
     manzoni = next(t for t in result.tenures if t.person == "John Manzoni")
@@ -66,15 +80,27 @@ def test_military_ranks_and_generic_list_headings() -> None:
     assert chiefs[0] == ("William Dickson", "1959-01-01", "1959-07-15", False)
     assert chiefs[-1] == ("Richard Knighton", "2025-09-29", None, True)
     assert ("Nick Carter", "2018-06-09", "2021-11-30", False) in chiefs
-    assert all(t.organization == "Ministry of Defence" for t in result.tenures if t.post == "Chief of the Defence Staff")
+    assert all(
+        t.organization == "Ministry of Defence"
+        for t in result.tenures
+        if t.post == "Chief of the Defence Staff"
+    )
     air = next(t for t in result.tenures if t.post == "Chief of the Air Staff")
-    assert (air.person, air.organization, air.start, air.end) == ("William Dickson", None, "1953", "1956")
+    assert (air.person, air.organization, air.start, air.end) == (
+        "William Dickson",
+        None,
+        "1953",
+        "1956",
+    )
 
 
 def test_two_bodies_merged_into_one() -> None:
     result = read("United_Front_Work_Department")
     merged = sorted(e.organization for e in result.events if e.type == "merged")
-    assert merged == ["State Administration for Religious Affairs", "State Ethnic Affairs Commission"]
+    assert merged == [
+        "State Administration for Religious Affairs",
+        "State Ethnic Affairs Commission",
+    ]
     heads = spans(result, "Head")
     assert heads[-1] == ("Li Ganjie", "2025-10", None, True)
     assert len(heads) == 14
@@ -83,7 +109,13 @@ def test_two_bodies_merged_into_one() -> None:
 def test_biography_sentences_merge_with_the_infobox_and_keep_acting_spells() -> None:
     result = read("Cai_Qi")
     posts = {(t.post, t.organization, t.start, t.end, t.acting) for t in result.tenures}
-    assert ("Executive Deputy Director", "Office of the National Security Commission", "2014", "2016", False) in posts
+    assert (
+        "Executive Deputy Director",
+        "Office of the National Security Commission",
+        "2014",
+        "2016",
+        False,
+    ) in posts
     assert ("Mayor of Beijing", None, "2016-10", None, True) in posts
     assert ("Party Secretary of Quzhou", None, "1999", None, False) in posts
     directors = [t for t in result.tenures if t.post == "Director"]

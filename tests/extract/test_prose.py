@@ -16,17 +16,27 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
-def events_of(sentence: str, subject: str = "Central Foreign Affairs Commission") -> list[tuple[str, str, str | None, str | None]]:
+def events_of(
+    sentence: str, subject: str = "Central Foreign Affairs Commission"
+) -> list[tuple[str, str, str | None, str | None]]:
     ctx = Mentions(subject=subject, last=subject)
     ctx.learn_abbreviations(sentence)
     return [(e.type, e.organization, e.other, e.date) for e in sentence_events(sentence, ctx)]
 
 
-def holdings_of(sentence: str, subject: str = "Wu Bo", person: str | None = "Wu Bo") -> list[tuple[str, str, str | None, str | None, str | None]]:
+def holdings_of(
+    sentence: str, subject: str = "Wu Bo", person: str | None = "Wu Bo"
+) -> list[tuple[str, str, str | None, str | None, str | None]]:
     ctx = Mentions(subject=subject)
     found = sentence_tenures(sentence, ctx, None, person)
     return [
-        (t.person, t.post, t.organization, t.range.start if t.range else None, t.range.end if t.range else None)
+        (
+            t.person,
+            t.post,
+            t.organization,
+            t.range.start if t.range else None,
+            t.range.end if t.range else None,
+        )
         for t in found
     ]
 
@@ -39,11 +49,22 @@ def holdings_of(sentence: str, subject: str = "Wu Bo", person: str | None = "Wu 
             [("upgraded", "FALG", "Central Foreign Affairs Commission", "2018-03")],
         ),
         (
-            "In 1955, the department was renamed the Central Committee for Laos and Cambodia, and in "
+            "In 1955, the department was renamed the Central Committee for Laos and Cambodia, a"
+            "nd in "
             "1957, it was renamed the Central Committee for Border Affairs.",
             [
-                ("renamed", "Central Foreign Affairs Commission", "Central Committee for Laos and Cambodia", "1955"),
-                ("renamed", "Central Committee for Laos and Cambodia", "Central Committee for Border Affairs", "1957"),
+                (
+                    "renamed",
+                    "Central Foreign Affairs Commission",
+                    "Central Committee for Laos and Cambodia",
+                    "1955",
+                ),
+                (
+                    "renamed",
+                    "Central Committee for Laos and Cambodia",
+                    "Central Committee for Border Affairs",
+                    "1957",
+                ),
             ],
         ),
         (
@@ -54,17 +75,28 @@ def holdings_of(sentence: str, subject: str = "Wu Bo", person: str | None = "Wu 
             ],
         ),
         (
-            "The Central Foreign Affairs Department officially ceased operations on February 3, 2025.",
+            "The Central Foreign Affairs Department officially ceased operations on February 3,"
+            " 2025.",
             [("abolished", "Central Foreign Affairs Department", None, "2025-02-03")],
         ),
         (
-            "In early 2025, it was decided that the commission would be merged into the Ministry of "
+            "In early 2025, it was decided that the commission would be merged into the Ministr"
+            "y of "
             "Foreign Affairs of Vietnam.",
-            [("merged", "Central Foreign Affairs Commission", "Ministry of Foreign Affairs of Vietnam", "2025")],
+            [
+                (
+                    "merged",
+                    "Central Foreign Affairs Commission",
+                    "Ministry of Foreign Affairs of Vietnam",
+                    "2025",
+                )
+            ],
         ),
     ],
 )
-def test_sentence_events(sentence: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+def test_sentence_events(
+    sentence: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
     assert events_of(sentence) == expected
 
 
@@ -103,7 +135,9 @@ def test_a_year_used_as_a_modifier_is_not_the_events_date() -> None:
         ),
     ],
 )
-def test_sentence_holdings(sentence: str, expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:
+def test_sentence_holdings(
+    sentence: str, expected: list[tuple[str, str, str | None, str | None, str | None]]
+) -> None:
     person = expected[0][0]
     assert holdings_of(sentence, subject=person, person=person) == expected
 
@@ -119,14 +153,26 @@ def test_birth_dates_in_the_lead_are_not_tenure_dates() -> None:
 def test_office_history_reads_appointments_with_descriptors_and_carried_dates() -> None:
     result = extract_path(SAMPLES / "Office_of_the_National_Security_Commission.txt")
     prose = {(t.person, t.post): t for t in result.tenures if t.bucket == "prose"}
-    assert set(prose) == {("Jiang Zemin", "Group Leader"), ("Qian Qichen", "Deputy Group Leader"), ("Liu Huaqiu", "Director")}
+    assert set(prose) == {
+        ("Jiang Zemin", "Group Leader"),
+        ("Qian Qichen", "Deputy Group Leader"),
+        ("Liu Huaqiu", "Director"),
+    }
     jiang = prose[("Jiang Zemin", "Group Leader")]
     assert (jiang.organization, jiang.start, jiang.end, jiang.ongoing) == (
-        "Central National Security Leading Group", "2000-09", None, False
+        "Central National Security Leading Group",
+        "2000-09",
+        None,
+        False,
     )
     assert jiang.concurrent == ["General Secretary of the CCP Central Committee"]
-    assert prose[("Qian Qichen", "Deputy Group Leader")].concurrent == ["Vice Premier of the State Council"]
-    assert prose[("Liu Huaqiu", "Director")].organization == "Office of the Central Foreign Affairs Leading Group"
+    assert prose[("Qian Qichen", "Deputy Group Leader")].concurrent == [
+        "Vice Premier of the State Council"
+    ]
+    assert (
+        prose[("Liu Huaqiu", "Director")].organization
+        == "Office of the Central Foreign Affairs Leading Group"
+    )
     for tenure in prose.values():
         assert tenure.evidence[0].line == 19
         assert tenure.evidence[0].section == "History"
@@ -136,8 +182,18 @@ def test_office_history_events_with_one_organization_two_names() -> None:
     result = extract_path(SAMPLES / "Office_of_the_National_Security_Commission.txt")
     events = {(e.type, e.organization, e.other, e.date) for e in result.events}
     assert ("established", "Central National Security Leading Group", None, "2000-09") in events
-    assert ("co_located", "Central National Security Leading Group", "Central Foreign Affairs Leading Group", "2000-09") in events
-    assert ("name_dropped", "Central Foreign Affairs Leading Group", "Central National Security Leading Group", "2014") in events
+    assert (
+        "co_located",
+        "Central National Security Leading Group",
+        "Central Foreign Affairs Leading Group",
+        "2000-09",
+    ) in events
+    assert (
+        "name_dropped",
+        "Central Foreign Affairs Leading Group",
+        "Central National Security Leading Group",
+        "2014",
+    ) in events
     assert (
         "renamed",
         "Office of the Central Foreign Affairs Leading Group",
@@ -174,4 +230,7 @@ def test_unread_event_sentences_become_diagnostics() -> None:
     from tenure.extract import extract
 
     result = extract(doc)
-    assert any("looks like an event" in d.message and d.line == 6 for d in result.diagnostics) or result.events
+    assert (
+        any("looks like an event" in d.message and d.line == 6 for d in result.diagnostics)
+        or result.events
+    )
