@@ -18,10 +18,11 @@ INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 # Debian packages, by what needs them. PyICU (pulled in by normality) has no wheels on PyPI and
-# compiles against ICU. Later: TEST_DEBS += chromium chromium-driver (browser tests) and
-# postgresql (the PostgreSQL store tests).
+# compiles against ICU. The browser tests drive Debian's chromium through Playwright (never a
+# downloaded browser) and need a CJK font to show native names. Later: postgresql (the
+# PostgreSQL store tests).
 BUILD_DEBS := g++ pkg-config libicu-dev python3-dev
-TEST_DEBS :=
+TEST_DEBS := chromium fonts-wqy-microhei
 # `make test` also installs what the tests need; `make demo` only what the package needs.
 SYSTEM_DEBS := $(BUILD_DEBS)
 ifneq ($(filter test install-system-deps,$(MAKECMDGOALS)),)

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import os as _os
+import typing as _typing
+
 from tenure.errors import TenureError
 from tenure.extract import extract_document, extract_path
 from tenure.model import Event, Evidence, Extraction, Tenure
 from tenure.sources import Document, read_path
 
+if _typing.TYPE_CHECKING:
+    from tenure.api import Database
+
 __version__ = "0.1.0"
+
+
+def open(
+    db: str | _os.PathLike[str] | None = None,
+    *,
+    aliases: str | _os.PathLike[str] | None = None,
+    create: bool = True,
+) -> Database:
+    """Open a tenure store (path, ``:memory:`` or URL; default ``$TENURE_DB`` or
+    ``./tenure.db``): ``tenure.open("tenure.db").who("Director", org="...", on="2016")``.
+    See :mod:`tenure.api`."""
+    from tenure.api import open as open_database
+
+    return open_database(db, aliases=aliases, create=create)
+
 
 __all__ = [
     "Document",
@@ -19,5 +40,6 @@ __all__ = [
     "__version__",
     "extract_document",
     "extract_path",
+    "open",
     "read_path",
 ]

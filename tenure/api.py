@@ -160,9 +160,7 @@ class Database:
     def stale(self) -> bool:
         """True when the alias rules changed since the derived tables were built."""
         with self.store.connect() as conn:
-            stored = conn.execute(
-                select(s.meta.c.value).where(s.meta.c.key == "resolver")
-            ).scalar()
+            stored = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "resolver")).scalar()
             if stored is None:
                 return conn.execute(select(s.claims.c.id).limit(1)).first() is not None
         return bool(stored != self.resolver.config.fingerprint())
@@ -226,8 +224,12 @@ class Database:
             source = extraction.source
             if source.sha256 == ZERO_SHA:
                 report.articles.append(
-                    ArticleOutcome(source.path, source.title, "failed",
-                                   diagnostics=list(extraction.diagnostics))
+                    ArticleOutcome(
+                        source.path,
+                        source.title,
+                        "failed",
+                        diagnostics=list(extraction.diagnostics),
+                    )
                 )
             else:
                 with self.store.begin() as conn:
@@ -273,7 +275,7 @@ class Database:
         """Who held ``post`` of ``org`` on ``on`` ("2016", "2016-06", "2016-06-01"; default
         today), each holder ``certain`` or ``possible``."""
         with self.store.connect() as conn:
-            return query.who(conn, self.resolver, post, org, on, self.today)
+            return query.who(self.store, conn, self.resolver, post, org, on, self.today)
 
     def career(self, person: str) -> Career:
         """A person's holdings in time order, with the holdings each overlaps."""
@@ -319,11 +321,17 @@ class Database:
             yield from browse.posts(conn)
 
     def tenures(
-        self, *, person_id: str | None = None, post_id: str | None = None,
+        self,
+        *,
+        person_id: str | None = None,
+        post_id: str | None = None,
         org_id: str | None = None,
     ) -> Iterator[TenureInfo]:
-        where = {k: v for k, v in (("person_id", person_id), ("post_id", post_id),
-                                   ("org_id", org_id)) if v is not None}
+        where = {
+            k: v
+            for k, v in (("person_id", person_id), ("post_id", post_id), ("org_id", org_id))
+            if v is not None
+        }
         with self.store.connect() as conn:
             yield from browse.tenures(conn, **where)
 
@@ -386,7 +394,7 @@ def _workers(workers: int | None, files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def open(  # noqa: A001 - tenure.open mirrors the builtin on purpose
+def open(
     db: str | os.PathLike[str] | None = None,
     *,
     aliases: str | os.PathLike[str] | None = None,

@@ -10,9 +10,10 @@ import csv
 import glob
 import json
 import os
+import secrets
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,10 +23,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from tenure.api import DEFAULT_DB, Database
+from tenure.api import open as tenure_open
 from tenure.errors import ReadError, TenureError
 from tenure.extract import extract_path, failed_read
-from tenure.api import Database
-from tenure.api import open as tenure_open
 from tenure.model import Diagnostic, Extraction
 from tenure.query.render import (
     Sheet,
@@ -175,7 +176,7 @@ def print_extraction_table(results: list[Extraction]) -> None:
 # -- store commands: ingest, who, career, succession, org, conflicts, search, aliases, rebuild --
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -188,13 +189,13 @@ DbOption = Annotated[
 AliasesOption = Annotated[
     str | None,
     typer.Option(
-        "--aliases", envvar="TENURE_ALIASES",
+        "--aliases",
+        envvar="TENURE_ALIASES",
         help="Alias file (YAML) [default: ./tenure-aliases.yaml if present].",
     ),
 ]
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")
-]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")]
+OrgOption = Annotated[str | None, typer.Option("--org", help="Organization (any of its names).")]
 OnOption = Annotated[
     str | None, typer.Option("--on", help="A day, month or year: 2016-06-01, 2016-06, 2016.")
 ]
@@ -220,8 +221,9 @@ def emit(
             writer.writerows(sheet.rows)
         return
     for sheet in sheets:
-        table = Table(title=sheet.title, title_justify="left", caption=sheet.caption,
-                      caption_justify="left")
+        table = Table(
+            title=sheet.title, title_justify="left", caption=sheet.caption, caption_justify="left"
+        )
         for column in sheet.columns:
             table.add_column(column, overflow="fold")
         for row in sheet.rows:
@@ -242,11 +244,18 @@ def ingest(
     """Read articles into the store, one transaction per article, and summarize."""
     files = list(expand_paths(paths))
     database = open_db(db, aliases, create=True)
-    with database, Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
-        disable=not err.is_terminal,
-    ) as bar:
+    with (
+        database,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar,
+    ):
         task = bar.add_task("ingesting", total=len(files))
 
         def advance(done: int, total: int, path: str) -> None:
@@ -262,9 +271,10 @@ def ingest(
     else:
         totals = report.totals()
         sheet = Sheet(
-            f"ingested {totals['files']} files into {database.url}", ["", "count"],
-            caption=f"{report.seconds:.1f} s" + (" (derived tables rebuilt: alias rules "
-                                                 "changed)" if report.rebuilt else ""),
+            f"ingested {totals['files']} files into {database.url}",
+            ["", "count"],
+            caption=f"{report.seconds:.1f} s"
+            + (" (derived tables rebuilt: alias rules changed)" if report.rebuilt else ""),
         )
         sheet.rows = [[name.replace("_", " "), str(value)] for name, value in totals.items()]
         emit(report, [sheet], format)
@@ -276,7 +286,7 @@ def ingest(
 @app.command()
 def who(
     post: Annotated[str, typer.Argument(help="Post title, e.g. Director.")],
-    org: Annotated[str | None, typer.Option("--org", help="Organization (any of its names).")] = None,
+    org: OrgOption = None,
     on: OnOption = None,
     db: DbOption = None,
     aliases: AliasesOption = None,
@@ -304,7 +314,7 @@ def career(
 @app.command()
 def succession(
     post: Annotated[str, typer.Argument(help="Post title, e.g. Director.")],
-    org: Annotated[str | None, typer.Option("--org", help="Organization (any of its names).")] = None,
+    org: OrgOption = None,
     db: DbOption = None,
     aliases: AliasesOption = None,
     format: FormatOption = OutputFormat.table,
@@ -380,6 +390,117 @@ def rebuild(
     sheet = Sheet(f"rebuilt {database.url}", ["", "count"])
     sheet.rows = [[name.replace("_", " "), str(value)] for name, value in counts.items()]
     emit(counts, [sheet], format)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Accept uploads at POST /api/ingest.")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="TENURE_TOKEN",
+                     help="Bearer token uploads must carry (default: a new one, printed)."),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
+) -> None:
+    """Serve the web UI and JSON API over the store (read-only unless --allow-ingest)."""
+    from tenure.web.server import serve as run_server
+
+    target = db or DEFAULT_DB
+    if allow_ingest and not token:
+        token = secrets.token_urlsafe(24)
+        err.print(f"ingest token (send as Authorization: Bearer): {token}", highlight=False)
+    err.print(f"serving {target} at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops",
+              highlight=False)
+    run_server(target, host, port, allow_ingest=allow_ingest, token=token, aliases=aliases,
+               workers=workers)
+
+
+class ExportFormat(StrEnum):
+    ftm = "ftm"
+    popolo = "popolo"
+    csv = "csv"
+    parquet = "parquet"
+    gexf = "gexf"
+    quickstatements = "quickstatements"
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="ftm (FollowTheMoney JSON lines), popolo (JSON), csv or parquet (a folder, "
+            "one file per table), gexf (Gephi), quickstatements (Wikidata P39).",
+        ),
+    ],
+    out_path: Annotated[
+        str | None,
+        typer.Option(
+            "--out", "-o", help="File to write (default: stdout); for csv and parquet, the folder."
+        ),
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option("--org", help="Only this organization's part (any name).")
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Only this person's part (any spelling).")
+    ] = None,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Write the graph for other tools, dates at the precision the sources wrote."""
+    from tenure.export import export
+
+    with (
+        open_db(db, aliases) as database,
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar,
+    ):
+        task = bar.add_task(f"exporting {format.value}", total=None)
+
+        def advance(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"{format.value}: {what}")
+
+        report = export(
+            database,
+            format.value,
+            out_path,
+            org=org,
+            person=person,
+            progress=advance,
+            skipped=sys.stderr,
+        )
+    for warning in report.warnings[:20]:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    if len(report.warnings) > 20:
+        err.print(f"... and {len(report.warnings) - 20} more warnings", highlight=False)
+    rows = ", ".join(f"{n:,} {what}" for what, n in report.written.items())
+    where = ", ".join(report.paths) or "stdout"
+    err.print(
+        f"{format.value}: {rows or 'nothing'} from {report.scope} to {where} "
+        f"in {report.seconds:.1f} s",
+        highlight=False,
+    )
+    if report.skipped:
+        listed = report.skipped_path or "above"
+        err.print(
+            f"{report.skipped:,} tenures not written (reasons listed {listed})", highlight=False
+        )
 
 
 def main() -> None:

@@ -70,7 +70,10 @@ def run(*args: str | Path) -> Run:
 
 def script(*args: str | Path, env: dict[str, str] | None = None) -> Run:
     done = subprocess.run(
-        [str(SCRIPT), *map(str, args)], capture_output=True, text=True, timeout=600,
+        [str(SCRIPT), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={**os.environ, **ENV, **(env or {})},
     )
     return Run(done.returncode, done.stdout, done.stderr)
@@ -97,8 +100,9 @@ def holders(result: Run) -> list[tuple[str, str]]:
 
 
 def test_who_was_director_on_2016_06_01(store: Path) -> None:
-    result = run("who", "Director", "--org", ONSC, "--on", "2016-06-01", "--db", store,
-                 "-f", "json")
+    result = run(
+        "who", "Director", "--org", ONSC, "--on", "2016-06-01", "--db", store, "-f", "json"
+    )
     assert holders(result) == [("Li Zhanshu", "certain")]
     evidence = result.json()["holders"][0]["tenure"]["evidence"][0]
     assert evidence["article"] == ONSC
@@ -109,27 +113,45 @@ def test_who_was_director_on_2016_06_01(store: Path) -> None:
 
 
 def test_who_was_director_on_2017_06_01(store: Path) -> None:
-    result = run("who", "Director", "--org", ONSC, "--on", "2017-06-01", "--db", store,
-                 "-f", "json")
+    result = run(
+        "who", "Director", "--org", ONSC, "--on", "2017-06-01", "--db", store, "-f", "json"
+    )
     assert holders(result) == [("Li Zhanshu", "possible"), ("Ding Xuexiang", "possible")]
 
 
 def test_who_table_and_csv(store: Path) -> None:
-    table = run("who", "director", "--org", "office of the national security commission",
-                "--on", "2016", "--db", store)
+    table = run(
+        "who",
+        "director",
+        "--org",
+        "office of the national security commission",
+        "--on",
+        "2016",
+        "--db",
+        store,
+    )
     assert table.code == 0
     assert "Li Zhanshu" in table.out and "certain" in table.out
-    rows = list(csv.reader(io.StringIO(
-        run("who", "Director", "--org", ONSC, "--on", "2017", "--db", store, "-f", "csv").out
-    )))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                run(
+                    "who", "Director", "--org", ONSC, "--on", "2017", "--db", store, "-f", "csv"
+                ).out
+            )
+        )
+    )
     assert rows[0][:3] == ["person", "certainty", "from"]
     assert [r[:2] for r in rows[1:]] == [["Li Zhanshu", "possible"], ["Ding Xuexiang", "possible"]]
 
 
 def test_tenure_db_environment_variable(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TENURE_DB", str(store))
-    result = CliRunner().invoke(app, ["who", "Director", "--org", ONSC, "--on", "2016",
-                                      "-f", "json"], env={**ENV, "TENURE_DB": str(store)})
+    result = CliRunner().invoke(
+        app,
+        ["who", "Director", "--org", ONSC, "--on", "2016", "-f", "json"],
+        env={**ENV, "TENURE_DB": str(store)},
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["holders"][0]["tenure"]["person"]["name"] == "Li Zhanshu"
 
@@ -142,14 +164,22 @@ def test_career_spans_several_articles(store: Path) -> None:
     assert result.code == 0, result.err
     career = result.json()
     assert career["person"]["name"] == "Wang Yi"
-    assert {"Wang Yi", "Ministry of Foreign Affairs (China)",
-            "Office of the Central Foreign Affairs Commission",
-            "Central Leading Group for Taiwan Affairs"} <= set(career["articles"])
+    assert {
+        "Wang Yi",
+        "Ministry of Foreign Affairs (China)",
+        "Office of the Central Foreign Affairs Commission",
+        "Central Leading Group for Taiwan Affairs",
+    } <= set(career["articles"])
     posts = {(e["tenure"]["post"]["title"], e["tenure"]["start"]) for e in career["entries"]}
     assert ("Chinese Ambassador to Japan", "2004-09-26") in posts or (
-        "Ambassador to Japan", "2004-09-26") in posts
-    merged = [e["tenure"] for e in career["entries"]
-              if len({ev["article"] for ev in e["tenure"]["evidence"]}) > 1]
+        "Ambassador to Japan",
+        "2004-09-26",
+    ) in posts
+    merged = [
+        e["tenure"]
+        for e in career["entries"]
+        if len({ev["article"] for ev in e["tenure"]["evidence"]}) > 1
+    ]
     assert merged, "a holding stated in his biography and an organization's article is one"
     table = run("career", "Wang Yi", "--db", store)
     assert "concurrent with" in table.out
@@ -165,8 +195,10 @@ def test_succession(store: Path) -> None:
     result = run("succession", "Director", "--org", ONSC, "--db", store, "-f", "json")
     names = [e["tenure"]["person"]["name"] for e in result.json()["entries"]]
     assert names[-3:] == ["Li Zhanshu", "Ding Xuexiang", "Cai Qi"]
-    assert result.json()["entries"][-2]["after_previous"] == {"gap": "possible",
-                                                              "overlap": "possible"}
+    assert result.json()["entries"][-2]["after_previous"] == {
+        "gap": "possible",
+        "overlap": "possible",
+    }
     assert "holders in order" in run("succession", "Director", "--org", ONSC, "--db", store).out
 
 
@@ -175,11 +207,13 @@ def test_org(store: Path) -> None:
     profile = result.json()
     assert profile["name"] == ONSC
     assert {"General Bureau", "Party Committee of the Office"} <= {
-        r["name"] for r in profile["subunits"]}
+        r["name"] for r in profile["subunits"]
+    }
     assert profile["parents"][0]["name"].startswith("National Security Commission")
     assert ("Director", "Cai Qi", "certain") in {
         (h["tenure"]["post"]["title"], h["tenure"]["person"]["name"], h["certainty"])
-        for h in profile["holders"]}
+        for h in profile["holders"]
+    }
     assert "中央国家安全委员会办公室" in {n["name"] for n in profile["names"]}
     assert run("org", ONSC, "--db", store, "-f", "csv").out.startswith("section,name")
 
@@ -189,12 +223,14 @@ def test_search(store: Path) -> None:
     hits = result.json()
     assert hits and all("zhongnanhai" in (h["snippet"] + h["name"]).lower() for h in hits[:3])
     assert run("search", "Ding Xuexiang", "--db", store, "-f", "json").json()[0]["name"] == (
-        "Ding Xuexiang")
+        "Ding Xuexiang"
+    )
 
 
 def test_unknown_names_say_so_and_suggest(store: Path) -> None:
-    result = run("who", "Director", "--org", "Ofice of the National Security Comission",
-                 "--db", store)
+    result = run(
+        "who", "Director", "--org", "Ofice of the National Security Comission", "--db", store
+    )
     assert result.code == 2
     assert "Did you mean" in result.err and ONSC in result.err
     result = run("career", "Wang Yl", "--db", store)
@@ -229,8 +265,9 @@ def test_conflicting_sources_are_listed_with_both_sides(corpus: Path, tmp_path: 
     db = tmp_path / "c.db"
     assert run("ingest", corpus, "--db", db).code == 0
     found = run("conflicts", "--db", db, "-f", "json").json()
-    mine = [c for c in found if {c["a"]["person"]["name"], c["b"]["person"]["name"]}
-            == {"Li Zhanshu"}]
+    mine = [
+        c for c in found if {c["a"]["person"]["name"], c["b"]["person"]["name"]} == {"Li Zhanshu"}
+    ]
     assert len(mine) == 1
     assert mine[0]["kind"] == "dates" and mine[0]["certainty"] == "certain"
     assert {mine[0]["a"]["start"], mine[0]["b"]["start"]} == {"2014", "2013-03"}
@@ -241,19 +278,39 @@ def test_conflicting_sources_are_listed_with_both_sides(corpus: Path, tmp_path: 
 
 def test_an_alias_file_is_listed_and_honoured(corpus: Path, tmp_path: Path) -> None:
     aliases = tmp_path / "tenure-aliases.yaml"
-    aliases.write_text(f"organizations:\n  {ONSC}:\n    aliases: [NSC Office]\n"
-                       "    wikidata: Q10000001\n", encoding="utf-8")
+    aliases.write_text(
+        f"organizations:\n  {ONSC}:\n    aliases: [NSC Office]\n    wikidata: Q10000001\n",
+        encoding="utf-8",
+    )
     listed = run("aliases", "--aliases", aliases, "-f", "json").json()
-    assert listed[0] == {"kind": "organization", "name": ONSC, "aliases": ["NSC Office"],
-                         "wikidata": "Q10000001", "party": False, "source": str(aliases)}
+    assert listed[0] == {
+        "kind": "organization",
+        "name": ONSC,
+        "aliases": ["NSC Office"],
+        "wikidata": "Q10000001",
+        "party": False,
+        "source": str(aliases),
+    }
     assert any(e["name"] == "Chinese Communist Party" for e in listed)
     db = tmp_path / "a.db"
     assert run("ingest", ONSC_FILE, "--db", db).code == 0
     assert run("who", "Director", "--org", "NSC Office", "--db", db).code == 2
     result = run("ingest", ONSC_FILE, "--db", db, "--aliases", aliases, "-f", "json")
     assert result.json()["rebuilt"] is True
-    answer = run("who", "Director", "--org", "nsc office", "--on", "2016", "--db", db,
-                 "--aliases", aliases, "-f", "json")
+    answer = run(
+        "who",
+        "Director",
+        "--org",
+        "nsc office",
+        "--on",
+        "2016",
+        "--db",
+        db,
+        "--aliases",
+        aliases,
+        "-f",
+        "json",
+    )
     assert holders(answer) == [("Li Zhanshu", "certain")]
     assert run("org", "NSC Office", "--db", db, "-f", "json").json()["wikidata"] == "Q10000001"
 
@@ -276,8 +333,10 @@ def test_a_changed_article_retires_its_old_claims(corpus: Path, tmp_path: Path) 
     ask = ("who", "Director", "--org", ONSC, "--on", "2013-06-01", "--db", db_path, "-f", "json")
     assert holders(run(*ask)) == []
     page = corpus / ONSC_FILE.name
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "Li Zhanshu (2014–2017", "Li Zhanshu (2013–2017"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Li Zhanshu (2014–2017", "Li Zhanshu (2013–2017"),
+        encoding="utf-8",
+    )
     result = run("ingest", corpus, "--db", db_path, "-f", "json").json()
     changed = [a for a in result["articles"] if a["status"] == "changed"]
     assert [a["title"] for a in changed] == [ONSC]
@@ -285,8 +344,9 @@ def test_a_changed_article_retires_its_old_claims(corpus: Path, tmp_path: Path) 
     assert holders(run(*ask)) == [("Li Zhanshu", "possible")]
     with tenure.api.open(db_path) as db:
         retired = [c for c in db.claims(include_retired=True, article=ONSC) if c.retired]
-    assert any(c.data.get("start") == "2014" and c.data.get("person") == "Li Zhanshu"
-               for c in retired)
+    assert any(
+        c.data.get("start") == "2014" and c.data.get("person") == "Li Zhanshu" for c in retired
+    )
 
 
 def test_failed_files_are_named_and_the_rest_stored(corpus: Path, tmp_path: Path) -> None:
@@ -323,8 +383,9 @@ def many_articles(folder: Path, copies: int) -> Path:
             text = sample.read_text(encoding="utf-8")
             first, rest = text.split("\n", 1)
             title = first.strip("= ").strip()
-            (folder / f"{sample.stem}_{i}.txt").write_text(f"= {title} {i} =\n{rest}",
-                                                           encoding="utf-8")
+            (folder / f"{sample.stem}_{i}.txt").write_text(
+                f"= {title} {i} =\n{rest}", encoding="utf-8"
+            )
     return folder
 
 
@@ -343,7 +404,8 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
     crashed = tmp_path / "crashed.db"
     proc = subprocess.Popen(
         [str(SCRIPT), "ingest", str(folder), "--db", str(crashed), "--workers", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 300
     while article_count(crashed) < total // 3 and time.monotonic() < deadline:

@@ -18,6 +18,7 @@ PUBLIC_API = [
     "__version__",
     "extract_document",
     "extract_path",
+    "open",
     "read_path",
 ]
 

@@ -318,6 +318,8 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
             end = value
     rank = column(RANK_COLUMNS)
     for cell in cells:
+        if "cting" not in cell:
+            continue
         _, spans = split_acting(cell)
         for span in spans:
             result.tenures.append(

@@ -88,8 +88,9 @@ def tenure(conn: Connection, tenure_id: str) -> TenureInfo | None:
 
 def events(conn: Connection, org_id: str | None = None) -> Iterator[EventInfo]:
     e, o = s.events.c, s.organizations.c
-    stmt = select(e.id, e.org_id, o.name, e.type, e.date, e.other_name, e.other_id,
-                  e.evidence).select_from(s.events.join(s.organizations, o.id == e.org_id))
+    stmt = select(
+        e.id, e.org_id, o.name, e.type, e.date, e.other_name, e.other_id, e.evidence
+    ).select_from(s.events.join(s.organizations, o.id == e.org_id))
     if org_id is not None:
         stmt = stmt.where((e.org_id == org_id) | (e.other_id == org_id))
     for row in _paged(conn, stmt, e.id):
@@ -98,8 +99,12 @@ def events(conn: Connection, org_id: str | None = None) -> Iterator[EventInfo]:
 
 def to_event(row: Any) -> EventInfo:
     return EventInfo(
-        id=row[0], organization=OrgRef(row[1], row[2]), type=row[3], date=row[4],
-        other=row[5], other_id=row[6],
+        id=row[0],
+        organization=OrgRef(row[1], row[2]),
+        type=row[3],
+        date=row[4],
+        other=row[5],
+        other_id=row[6],
         evidence=[EvidenceRef.from_record(r) for r in json.loads(row[7])],
     )
 
@@ -133,8 +138,21 @@ def claim_evidence(conn: Connection, ids: Iterable[str]) -> dict[str, list[Evide
     return out
 
 
-_CLAIM_COLUMNS = ("id", "kind", "article", "data", "sha256", "path", "revision", "line",
-                  "section", "text", "first_seen", "last_seen", "retired")
+_CLAIM_COLUMNS = (
+    "id",
+    "kind",
+    "article",
+    "data",
+    "sha256",
+    "path",
+    "revision",
+    "line",
+    "section",
+    "text",
+    "first_seen",
+    "last_seen",
+    "retired",
+)
 
 
 def _to_claim(row: Any, evidence: dict[str, list[EvidenceRef]]) -> ClaimInfo:
@@ -183,20 +201,43 @@ def articles(conn: Connection) -> Iterator[ArticleInfo]:
         counts[title] = (active, gone + n) if retired else (active + n, gone)
     for row in _paged(
         conn,
-        select(a.title, a.path, a.sha256, a.revision, a.subject_kind, a.subject_name,
-               a.first_seen, a.last_seen),
+        select(
+            a.title,
+            a.path,
+            a.sha256,
+            a.revision,
+            a.subject_kind,
+            a.subject_name,
+            a.first_seen,
+            a.last_seen,
+        ),
         a.title,
     ):
         active, gone = counts.get(row[0], (0, 0))
-        yield ArticleInfo(*row, claims=active, retired=gone)
+        yield ArticleInfo(
+            title=row[0],
+            path=row[1],
+            sha256=row[2],
+            revision=row[3],
+            subject_kind=row[4],
+            subject_name=row[5],
+            first_seen=row[6],
+            last_seen=row[7],
+            claims=active,
+            retired=gone,
+        )
 
 
 def counts(conn: Connection) -> dict[str, int]:
     """Rows per table: articles, claims (active and retired), entities, tenures, ..."""
     out: dict[str, int] = {}
     for name, table in (
-        ("articles", s.articles), ("organizations", s.organizations), ("persons", s.persons),
-        ("posts", s.posts), ("tenures", s.tenures), ("events", s.events),
+        ("articles", s.articles),
+        ("organizations", s.organizations),
+        ("persons", s.persons),
+        ("posts", s.posts),
+        ("tenures", s.tenures),
+        ("events", s.events),
         ("conflicts", s.conflicts),
     ):
         out[name] = int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
@@ -209,4 +250,3 @@ def counts(conn: Connection) -> dict[str, int]:
     )
     out["pending"] = int(conn.execute(select(func.count()).select_from(s.pending)).scalar() or 0)
     return out
-

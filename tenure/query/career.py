@@ -22,9 +22,7 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 
 
-def career(
-    conn: Connection, resolver: Resolver, name: str, today: date | None = None
-) -> Career:
+def career(conn: Connection, resolver: Resolver, name: str, today: date | None = None) -> Career:
     """The holdings of the person ``name`` (any spelling) in time order."""
     person_id = find_person(conn, resolver, name)
     info = person(conn, person_id)
@@ -47,8 +45,10 @@ def career(
                 organization = other.post.organization
                 concurrent.append(
                     Concurrency(
-                        other.id, other.post.title,
-                        organization.name if organization else None, certainty,
+                        other.id,
+                        other.post.title,
+                        organization.name if organization else None,
+                        certainty,
                     )
                 )
         entries.append(CareerEntry(tenure, concurrent))

@@ -11,8 +11,8 @@ from tenure.errors import UsageError
 def parse_on(on: str | date | None, today: date | None = None) -> str:
     """An ISO prefix for ``on``: "2016", "2016-06", "2016-06-01", a date, or today for None.
 
-        >>> parse_on("2016-6-1")
-        '2016-06-01'
+    >>> parse_on("2016-6-1")
+    '2016-06-01'
     """
     if on is None:
         return (today or date.today()).isoformat()

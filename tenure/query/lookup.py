@@ -57,10 +57,10 @@ def find_orgs(conn: Connection, resolver: Resolver, name: str) -> list[str]:
     """The organization a name means (a list of one), by any of its names or an id."""
     text = name.strip()
     if not text:
-        raise UsageError("An organization name is empty; give one, e.g. --org \"Cabinet Office\".")
-    if text.startswith("org_"):
-        if conn.execute(select(s.organizations.c.id).where(s.organizations.c.id == text)).first():
-            return [text]
+        raise UsageError('An organization name is empty; give one, e.g. --org "Cabinet Office".')
+    o = s.organizations.c
+    if text.startswith("org_") and conn.execute(select(o.id).where(o.id == text)).first():
+        return [text]
     key = resolver.org_key(text)
     ids = org_ids_for_key(conn, key) or org_ids_for_key(conn, fold(text))
     if not ids:
@@ -73,8 +73,8 @@ def find_orgs(conn: Connection, resolver: Resolver, name: str) -> list[str]:
             )
         )
     if not ids:
-        names = conn.execute(select(s.org_names.c.name).limit(_POOL)).scalars()
-        raise NotFound("organization", text, suggest(text, names))
+        pool = conn.execute(select(s.org_names.c.name).limit(_POOL)).scalars()
+        raise NotFound("organization", text, suggest(text, pool))
     if len(ids) > 1:
         o = s.organizations.c
         names = list(conn.execute(select(o.name).where(o.id.in_(ids)).order_by(o.name)).scalars())
@@ -86,19 +86,19 @@ def find_person(conn: Connection, resolver: Resolver, name: str) -> str:
     """The person a name means, by any spelling they appear under, or an id."""
     text = name.strip()
     if not text:
-        raise UsageError("A person's name is empty; give one, e.g. \"Wang Yi\".")
+        raise UsageError('A person\'s name is empty; give one, e.g. "Wang Yi".')
     p, a = s.persons.c, s.person_aliases.c
     if text.startswith("per_") and conn.execute(select(p.id).where(p.id == text)).first():
         return text
     key = resolver.person_key(text)
     ids = sorted(set(conn.execute(select(a.person_id).where(a.key == key)).scalars()))
     if not ids:
-        names = conn.execute(select(a.name).limit(_POOL)).scalars()
-        raise NotFound("person", text, suggest(text, names))
+        pool = conn.execute(select(a.name).limit(_POOL)).scalars()
+        raise NotFound("person", text, suggest(text, pool))
     if len(ids) > 1:
         names = list(conn.execute(select(p.name).where(p.id.in_(ids))).scalars())
         raise Ambiguous("person", text, sorted(names))
-    return ids[0]
+    return str(ids[0])
 
 
 def find_posts(

@@ -1,7 +1,7 @@
 """An organization's profile: names over time, parent, children, units, holders, events.
 
-    >>> org(conn, resolver, "CCP General Office").name        # doctest: +SKIP
-    'General Office of the Chinese Communist Party'
+>>> org(conn, resolver, "CCP General Office").name        # doctest: +SKIP
+'General Office of the Chinese Communist Party'
 """
 
 from __future__ import annotations
@@ -20,8 +20,15 @@ from tenure.query.rows import sort_key, tenure_select, to_tenure
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 
-_KIND_ORDER = {"title": 0, "official": 1, "native": 2, "short": 3, "abbreviation": 4,
-               "former": 5, "alias": 6}
+_KIND_ORDER = {
+    "title": 0,
+    "official": 1,
+    "native": 2,
+    "short": 3,
+    "abbreviation": 4,
+    "former": 5,
+    "alias": 6,
+}
 
 
 def org(
@@ -36,8 +43,18 @@ def org(
     when = parse_on(on, today)
     o, n, r = s.organizations.c, s.org_names.c, s.org_relations.c
     row = conn.execute(
-        select(o.id, o.name, o.type, o.jurisdiction, o.headquarters, o.formed, o.dissolved,
-               o.website, o.wikidata, o.articles).where(o.id == org_id)
+        select(
+            o.id,
+            o.name,
+            o.type,
+            o.jurisdiction,
+            o.headquarters,
+            o.formed,
+            o.dissolved,
+            o.website,
+            o.wikidata,
+            o.articles,
+        ).where(o.id == org_id)
     ).one()
     names = sorted(
         {
@@ -54,7 +71,9 @@ def org(
             (r.org_id == org_id) | (r.other_id == org_id)
         )
     ).all()
-    parents, children, subunits = [], [], []
+    parents: list[Relation] = []
+    children: list[Relation] = []
+    subunits: list[Relation] = []
     other_names = _names_of(conn, {x[3] for x in relations} | {x[2] for x in relations if x[2]})
     for relation, rel_name, other_id, owner in relations:
         if owner == org_id:
@@ -70,14 +89,26 @@ def org(
         certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
         if certainty is not None:
             holders.append(Holder(certainty, tenure))
-    holders.sort(key=lambda h: (h.tenure.post.title, h.certainty != "certain",
-                                sort_key(h.tenure)))
+    holders.sort(key=lambda h: (h.tenure.post.title, h.certainty != "certain", sort_key(h.tenure)))
     found_events = sorted(events(conn, org_id), key=lambda e: (e.date or "9999", e.type, e.id))
     return OrgProfile(
-        id=row[0], name=row[1], name_on=name_on, on=when, names=names, type=row[2],
-        jurisdiction=row[3], headquarters=row[4], formed=row[5], dissolved=row[6],
-        website=row[7], wikidata=row[8], parents=_unique(parents), children=_unique(children),
-        subunits=_unique(subunits), holders=holders, events=found_events,
+        id=row[0],
+        name=row[1],
+        name_on=name_on,
+        on=when,
+        names=names,
+        type=row[2],
+        jurisdiction=row[3],
+        headquarters=row[4],
+        formed=row[5],
+        dissolved=row[6],
+        website=row[7],
+        wikidata=row[8],
+        parents=_unique(parents),
+        children=_unique(children),
+        subunits=_unique(subunits),
+        holders=holders,
+        events=found_events,
         articles=json.loads(row[9]),
     )
 

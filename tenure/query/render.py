@@ -61,17 +61,28 @@ def who_sheets(answer: WhoAnswer) -> list[Sheet]:
     )
     for holder in answer.holders:
         t = holder.tenure
-        sheet.rows.append([t.person.name, holder.certainty, *span(t), post_label(t),
-                           org_label(t), sources(t.evidence)])
+        sheet.rows.append(
+            [
+                t.person.name,
+                holder.certainty,
+                *span(t),
+                post_label(t),
+                org_label(t),
+                sources(t.evidence),
+            ]
+        )
     for holder in answer.ruled_out:
         t = holder.tenure
-        sheet.rows.append([t.person.name, "ruled out", *span(t), post_label(t), org_label(t),
-                           sources(t.evidence)])
+        sheet.rows.append(
+            [t.person.name, "ruled out", *span(t), post_label(t), org_label(t), sources(t.evidence)]
+        )
     if not sheet.rows:
         sheet.caption = "No holder known for this date."
     elif answer.ruled_out:
-        sheet.caption = ("ruled out: possible by its dates, but a certain holder of this "
-                         "one-holder post excludes it on this date.")
+        sheet.caption = (
+            "ruled out: possible by its dates, but a certain holder of this "
+            "one-holder post excludes it on this date."
+        )
     return [sheet]
 
 
@@ -90,8 +101,7 @@ def career_sheets(career: Career) -> list[Sheet]:
             f"{' (possibly)' if c.certainty == 'possible' else ''}"
             for c in entry.concurrent_with
         )
-        sheet.rows.append([*span(t), post_label(t), org_label(t), concurrent,
-                           sources(t.evidence)])
+        sheet.rows.append([*span(t), post_label(t), org_label(t), concurrent, sources(t.evidence)])
     return [sheet]
 
 
@@ -109,18 +119,30 @@ def succession_sheets(succession: Succession) -> list[Sheet]:
             label = after.label
             if label == "unclear":
                 label = "gap or overlap (dates too coarse)"
-        sheet.rows.append([str(i), t.person.name + (" (acting)" if t.acting else ""),
-                           *span(t), label, sources(t.evidence)])
+        sheet.rows.append(
+            [
+                str(i),
+                t.person.name + (" (acting)" if t.acting else ""),
+                *span(t),
+                label,
+                sources(t.evidence),
+            ]
+        )
     return [sheet]
 
 
 def org_sheets(profile: OrgProfile) -> list[Sheet]:
     facts = Sheet(profile.name, ["field", "value"])
     for name, value in (
-        ("id", profile.id), ("name on " + profile.on, profile.name_on), ("type", profile.type),
-        ("jurisdiction", profile.jurisdiction), ("headquarters", profile.headquarters),
-        ("formed", profile.formed), ("dissolved", profile.dissolved),
-        ("website", profile.website), ("wikidata", profile.wikidata),
+        ("id", profile.id),
+        ("name on " + profile.on, profile.name_on),
+        ("type", profile.type),
+        ("jurisdiction", profile.jurisdiction),
+        ("headquarters", profile.headquarters),
+        ("formed", profile.formed),
+        ("dissolved", profile.dissolved),
+        ("website", profile.website),
+        ("wikidata", profile.wikidata),
         ("parent", "; ".join(r.name for r in profile.parents)),
         ("children", "; ".join(r.name for r in profile.children)),
         ("subunits", "; ".join(r.name for r in profile.subunits)),
@@ -131,16 +153,19 @@ def org_sheets(profile: OrgProfile) -> list[Sheet]:
     names = Sheet("names", ["name", "kind", "lang", "from", "to"])
     for n in profile.names:
         names.rows.append([n.name, n.kind, n.lang or "", n.start or "", n.end or ""])
-    holders = Sheet(f"holders on {profile.on}",
-                    ["post", "person", "certainty", "from", "to", "sources"])
+    holders = Sheet(
+        f"holders on {profile.on}", ["post", "person", "certainty", "from", "to", "sources"]
+    )
     for h in profile.holders:
         t = h.tenure
-        holders.rows.append([post_label(t), t.person.name, h.certainty, *span(t),
-                             sources(t.evidence)])
+        holders.rows.append(
+            [post_label(t), t.person.name, h.certainty, *span(t), sources(t.evidence)]
+        )
     events = Sheet("events", ["date", "event", "organization", "other", "sources"])
     for e in profile.events:
-        events.rows.append([e.date or "?", e.type, e.organization.name, e.other or "",
-                            sources(e.evidence)])
+        events.rows.append(
+            [e.date or "?", e.type, e.organization.name, e.other or "", sources(e.evidence)]
+        )
     return [s for s in (facts, names, holders, events) if s.rows]
 
 
@@ -149,29 +174,64 @@ def org_csv(profile: OrgProfile) -> Sheet:
     sheet = Sheet(profile.name, ["section", "name", "kind", "from", "to", "id", "sources"])
     for n in profile.names:
         sheet.rows.append(["name", n.name, n.kind, n.start or "", n.end or "", "", ""])
-    for label, items in (("parent", profile.parents), ("child", profile.children),
-                         ("subunit", profile.subunits)):
+    for label, items in (
+        ("parent", profile.parents),
+        ("child", profile.children),
+        ("subunit", profile.subunits),
+    ):
         for r in items:
             sheet.rows.append([label, r.name, "", "", "", r.id or "", ""])
     for h in profile.holders:
         t = h.tenure
-        sheet.rows.append(["holder", t.person.name, f"{post_label(t)} ({h.certainty})",
-                           *span(t), t.id, sources(t.evidence, 99)])
+        sheet.rows.append(
+            [
+                "holder",
+                t.person.name,
+                f"{post_label(t)} ({h.certainty})",
+                *span(t),
+                t.id,
+                sources(t.evidence, 99),
+            ]
+        )
     for e in profile.events:
-        sheet.rows.append(["event", e.other or "", e.type, e.date or "", "", e.id,
-                           sources(e.evidence, 99)])
+        sheet.rows.append(
+            ["event", e.other or "", e.type, e.date or "", "", e.id, sources(e.evidence, 99)]
+        )
     return sheet
 
 
 def conflict_sheets(conflicts: Sequence[Conflict]) -> list[Sheet]:
-    sheet = Sheet("conflicts", ["kind", "certainty", "post", "organization", "holding A",
-                                "sources A", "holding B", "sources B", "detail"])
+    sheet = Sheet(
+        "conflicts",
+        [
+            "kind",
+            "certainty",
+            "post",
+            "organization",
+            "holding A",
+            "sources A",
+            "holding B",
+            "sources B",
+            "detail",
+        ],
+    )
     for c in conflicts:
         org = c.post.organization.name if c.post.organization else ""
         a = f"{c.a.person.name} {'–'.join(span(c.a))}"
         b = f"{c.b.person.name} {'–'.join(span(c.b))}"
-        sheet.rows.append([c.kind, c.certainty, c.post.title, org, a, sources(c.a.evidence),
-                           b, sources(c.b.evidence), c.detail])
+        sheet.rows.append(
+            [
+                c.kind,
+                c.certainty,
+                c.post.title,
+                org,
+                a,
+                sources(c.a.evidence),
+                b,
+                sources(c.b.evidence),
+                c.detail,
+            ]
+        )
     if not sheet.rows:
         sheet.caption = "No conflicts."
     return [sheet]

@@ -33,8 +33,12 @@ class EvidenceRef(_Dict):
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> EvidenceRef:
         return cls(
-            record["article"], record.get("path"), record.get("line"), record.get("section"),
-            record.get("text") or "", record["claim"],
+            record["article"],
+            record.get("path"),
+            record.get("line"),
+            record.get("section"),
+            record.get("text") or "",
+            record["claim"],
         )
 
 

@@ -16,7 +16,7 @@ from tenure.store.base import Store
 def search(store: Store, conn: Connection, text: str, limit: int = 20) -> list[SearchHit]:
     """Organizations, persons and claims matching ``text``, best first."""
     if not text.strip():
-        raise UsageError("Search for something: tenure search \"National Security\".")
+        raise UsageError('Search for something: tenure search "National Security".')
     if limit < 1:
         raise UsageError("--limit must be at least 1.")
     return [

@@ -36,9 +36,10 @@ def succession(
     org_ids = find_orgs(conn, resolver, org) if org is not None else None
     post_ids, _ = find_posts(conn, resolver, post, org_ids)
     tenures = sorted(
-        (to_tenure(row) for row in conn.execute(
-            tenure_select().where(s.tenures.c.post_id.in_(post_ids))
-        )),
+        (
+            to_tenure(row)
+            for row in conn.execute(tenure_select().where(s.tenures.c.post_id.in_(post_ids)))
+        ),
         key=sort_key,
     )
     entries: list[SuccessionEntry] = []
@@ -54,7 +55,8 @@ def succession(
     posts = _posts(conn, post_ids)
     organization = posts[0].organization.name if posts and posts[0].organization else org
     return Succession(
-        post=posts[0].title if posts else post, organization=organization, posts=posts,
+        post=posts[0].title if posts else post,
+        organization=organization,
+        posts=posts,
         entries=entries,
     )
-

@@ -1,6 +1,6 @@
 """Who held a post on a date: each holder ``certain`` or ``possible``.
 
-    >>> who(conn, resolver, "Director", "Office of the National Security Commission",
+    >>> who(store, conn, resolver, "Director", "Office of the National Security Commission",
     ...     "2017-06-01").holders                                  # doctest: +SKIP
     [Holder(certainty='possible', ...Li Zhanshu...), Holder(certainty='possible', ...)]
 
@@ -11,24 +11,85 @@ index on the precomputed day bounds; :func:`tenure.time.covers` decides each one
 
 For a post with one holder at a time, a certain holder rules out the merely possible ones on
 that date; they are listed in ``ruled_out`` rather than dropped silently.
+
+The common question (a post of a named organization) is one prepared query: the post found
+by its key and the organization's name key, its candidate tenures joined on. Anything else
+(no organization, a title naming its body, a name that matches nothing) takes the general
+path through :mod:`tenure.query.lookup`.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, bindparam, select
 
 from tenure import time
 from tenure.query.dates import parse_on
 from tenure.query.lookup import Ambiguous, find_orgs, find_posts
-from tenure.query.results import Holder, PostRef, TenureInfo, WhoAnswer
+from tenure.query.results import (
+    EvidenceRef,
+    Holder,
+    OrgRef,
+    PersonRef,
+    PostRef,
+    TenureInfo,
+    WhoAnswer,
+)
 from tenure.query.rows import sort_key, tenure_select, to_tenure
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
+from tenure.store.base import Prepared, Store
+
+
+@cache
+def _statement() -> Any:
+    """Posts of (post key, organization name key), each with its candidate tenures."""
+    t, p, po, o, n = s.tenures, s.persons, s.posts, s.organizations, s.org_names
+    orgs = select(n.c.org_id).where(n.c.key == bindparam("org_key")).scalar_subquery()
+    return (
+        select(
+            po.c.id,
+            po.c.title,
+            po.c.single_holder,
+            po.c.org_id,
+            o.c.name,
+            t.c.id,
+            t.c.person_id,
+            p.c.name,
+            t.c.start,
+            t.c.end,
+            t.c.ongoing,
+            t.c.acting,
+            t.c.role,
+            t.c.rank,
+            t.c.concurrent,
+            t.c.evidence,
+        )
+        .select_from(
+            po.join(o, o.c.id == po.c.org_id)
+            .outerjoin(
+                t,
+                and_(
+                    t.c.post_id == po.c.id,
+                    t.c.s_lo <= bindparam("last"),
+                    t.c.e_hi >= bindparam("first"),
+                ),
+            )
+            .outerjoin(p, p.c.id == t.c.person_id)
+        )
+        .where(po.c.key == bindparam("post_key"), po.c.org_id.in_(orgs))
+    )
+
+
+_prepared: dict[int, Prepared] = {}
 
 
 def who(
+    store: Store,
     conn: Connection,
     resolver: Resolver,
     post: str,
@@ -39,38 +100,59 @@ def who(
     """Holders of ``post`` (of ``org``) on ``on`` (default today)."""
     when = parse_on(on, today)
     first, last = time.bounds(when)
-    t, po = s.tenures.c, s.posts.c
-    rows = []
-    if org is not None and not post.startswith("pos_"):
-        org_ids = select(s.org_names.c.org_id).where(s.org_names.c.key == resolver.org_key(org))
-        rows = conn.execute(
+    if org is not None:
+        prepared = _prepared.get(id(store))
+        if prepared is None:
+            prepared = _prepared[id(store)] = store.prepare(_statement())
+        rows = prepared(
+            conn,
+            org_key=resolver.org_key(org),
+            post_key=resolver.post_key(post),
+            first=first.toordinal(),
+            last=last.toordinal(),
+        )
+        if rows:
+            if len({row[3] for row in rows}) > 1:
+                raise Ambiguous("organization", org, sorted({row[4] for row in rows}))
+            posts: dict[str, PostRef] = {}
+            tenures = []
+            for row in rows:
+                ref = posts.get(row[0])
+                if ref is None:
+                    ref = posts[row[0]] = PostRef(
+                        row[0], row[1], OrgRef(row[3], row[4]), bool(row[2])
+                    )
+                if row[5] is not None:
+                    tenures.append(_tenure(row, ref))
+            return answer(post, org, when, list(posts.values()), tenures, today)
+    org_list = find_orgs(conn, resolver, org) if org is not None else None
+    post_ids, org_list = find_posts(conn, resolver, post, org_list)
+    t = s.tenures.c
+    found = [
+        to_tenure(row)
+        for row in conn.execute(
             tenure_select().where(
-                po.key == resolver.post_key(post),
-                po.org_id.in_(org_ids.scalar_subquery()),
-                t.s_lo <= last.toordinal(),
-                t.e_hi >= first.toordinal(),
+                t.post_id.in_(post_ids), t.s_lo <= last.toordinal(), t.e_hi >= first.toordinal()
             )
-        ).all()
-        if len({row[6] for row in rows}) > 1:
-            raise Ambiguous("organization", org, sorted({row[7] for row in rows}))
-    if rows:
-        tenures = [to_tenure(row) for row in rows]
-        posts = sorted({tn.post for tn in tenures}, key=lambda p: p.id)
-    else:
-        org_list = find_orgs(conn, resolver, org) if org is not None else None
-        post_ids, org_list = find_posts(conn, resolver, post, org_list)
-        tenures = [
-            to_tenure(row)
-            for row in conn.execute(
-                tenure_select().where(
-                    t.post_id.in_(post_ids),
-                    t.s_lo <= last.toordinal(),
-                    t.e_hi >= first.toordinal(),
-                )
-            )
-        ]
-        posts = _posts(conn, post_ids)
-    return answer(post, org, when, posts, tenures, today)
+        )
+    ]
+    return answer(post, org, when, _posts(conn, post_ids), found, today)
+
+
+def _tenure(row: Any, post: PostRef) -> TenureInfo:
+    return TenureInfo(
+        id=row[5],
+        person=PersonRef(row[6], row[7]),
+        post=post,
+        start=row[8],
+        end=row[9],
+        ongoing=bool(row[10]),
+        acting=bool(row[11]),
+        role=row[12],
+        rank=row[13],
+        concurrent=json.loads(row[14]),
+        evidence=[EvidenceRef.from_record(e) for e in json.loads(row[15])],
+    )
 
 
 def answer(
@@ -94,11 +176,13 @@ def answer(
         certain = [h for h in mine if h.certainty == "certain" and not h.tenure.acting]
         if len({h.tenure.person.id for h in certain}) == 1:
             ruled_out += [
-                h for h in mine
+                h
+                for h in mine
                 if h.certainty == "possible" and h.tenure.person.id != certain[0].tenure.person.id
             ]
     holders = [h for h in holders if h not in ruled_out]
     holders.sort(key=lambda h: (h.certainty != "certain", sort_key(h.tenure)))
+    posts = sorted(posts, key=lambda p: p.id)
     organization = posts[0].organization.name if posts and posts[0].organization else org
     return WhoAnswer(
         post=posts[0].title if posts else post,

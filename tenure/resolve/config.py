@@ -102,9 +102,7 @@ def alias_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     return local if local.exists() else None
 
 
-def load_config(
-    path: str | os.PathLike[str] | None = None, *, user: bool = True
-) -> ResolverConfig:
+def load_config(path: str | os.PathLike[str] | None = None, *, user: bool = True) -> ResolverConfig:
     """The default rules plus the user's alias file (see :func:`alias_path`) read first."""
     config = ResolverConfig()
     user_path = alias_path(path) if user else None
@@ -150,8 +148,15 @@ def _strings(value: Any, where: str) -> list[str]:
 
 
 def _merge(config: ResolverConfig, data: dict[str, Any], source: str) -> None:
-    known = {"organizations", "persons", "qualifiers", "honorifics", "suffixes", "posts",
-             "org_words"}
+    known = {
+        "organizations",
+        "persons",
+        "qualifiers",
+        "honorifics",
+        "suffixes",
+        "posts",
+        "org_words",
+    }
     unknown = set(data) - known
     if unknown:
         raise UsageError(

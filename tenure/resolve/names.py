@@ -61,6 +61,13 @@ class Resolver:
         self.person_key = lru_cache(maxsize=65536)(self._person_key)  # type: ignore[method-assign]
         self.org_key = lru_cache(maxsize=65536)(self._org_key)  # type: ignore[method-assign]
         self.post_key = lru_cache(maxsize=65536)(self._post_key)  # type: ignore[method-assign]
+        self.org_display = lru_cache(maxsize=65536)(self._org_display)  # type: ignore[method-assign]
+        self.person_display = lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+            self._person_display
+        )
+        self.single_holder = lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+            self._single_holder
+        )
 
     # -- persons ------------------------------------------------------------------------------
 
@@ -70,6 +77,9 @@ class Resolver:
         >>> Resolver(load_config(user=False)).person_display("Li Xi (politician, born 1956)")
         'Li Xi'
         """
+        return self._person_display(name)
+
+    def _person_display(self, name: str) -> str:
         text = squash(name).strip(" *,;")
         for _ in range(4):
             before = text
@@ -94,6 +104,9 @@ class Resolver:
 
     def org_display(self, name: str) -> str:
         """An organization name as written, with abbreviations in brackets removed."""
+        return self._org_display(name)
+
+    def _org_display(self, name: str) -> str:
         text = squash(name)
         split = abbreviation(text)
         if split:
@@ -201,6 +214,9 @@ class Resolver:
 
     def single_holder(self, post_key: str) -> bool:
         """True for a post held by one person at a time (Director, not Deputy Director)."""
+        return self._single_holder(post_key)
+
+    def _single_holder(self, post_key: str) -> bool:
         words = tuple(post_key.split(" "))
         head = words.index("of") if "of" in words[1:] else len(words)
         if self._modifiers.intersection(words[:head]):
@@ -240,7 +256,7 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...], head: int | None 
 
 
 def abbreviation(name: str) -> tuple[str, str] | None:
-    """"Central Policy Research Office (CPRO)" → ("Central Policy Research Office", "CPRO").
+    """ "Central Policy Research Office (CPRO)" → ("Central Policy Research Office", "CPRO").
 
     Only when the bracketed word is capitals whose letters follow the initials of the name.
     """
@@ -273,8 +289,8 @@ def inline_abbreviations(name: str) -> list[tuple[str, str]]:
         for size in range(len(words), 0, -1):
             candidate = " ".join(words[-size:])
             split = abbreviation(f"{candidate} ({match.group(1)})")
-            if split and split[0].split()[0][0] == match.group(1)[0]:
-                if all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words[-size:]):
-                    found.append(split)
-                    break
+            capitalized = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words[-size:])
+            if split and split[0].split()[0][0] == match.group(1)[0] and capitalized:
+                found.append(split)
+                break
     return found

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import ClauseElement, Connection, Table
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,20 @@ class SearchRow:
     name: str
     snippet: str
     score: float
+
+
+class Prepared:
+    """A compiled statement: ``prepared(conn, name=value, ...)`` runs it, returning rows.
+
+    Skips SQLAlchemy's per-call statement building and cache lookups, for queries on the
+    hot path (``who``). The SQL is compiled by the backend's own dialect.
+    """
+
+    def __init__(self, sql: str) -> None:
+        self.sql = sql
+
+    def __call__(self, conn: Connection, **params: Any) -> Sequence[Any]:
+        return conn.exec_driver_sql(self.sql, params).all()
 
 
 class Store(ABC):
@@ -47,6 +61,10 @@ class Store(ABC):
     @abstractmethod
     def insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         """Insert rows, skipping any whose primary key is already present."""
+
+    @abstractmethod
+    def prepare(self, stmt: ClauseElement) -> Prepared:
+        """A statement compiled once for this backend, to run many times with named params."""
 
     @abstractmethod
     def search_docs(self, conn: Connection, text: str, limit: int) -> list[SearchRow]:

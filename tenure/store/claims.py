@@ -37,7 +37,15 @@ CLAIM_KINDS = ("tenure", "event", "org_name", "org_fact", "person_name", "person
 
 _FIELDS: dict[str, tuple[str, ...]] = {
     "tenure": (
-        "person", "post", "organization", "start", "end", "ongoing", "acting", "role", "rank",
+        "person",
+        "post",
+        "organization",
+        "start",
+        "end",
+        "ongoing",
+        "acting",
+        "role",
+        "rank",
         "concurrent",
     ),
     "event": ("type", "organization", "other", "date"),
@@ -47,7 +55,13 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "person_fact": ("person", "field", "value"),
 }
 ORG_FIELDS = (
-    "type", "jurisdiction", "headquarters", "parent", "formed", "dissolved", "website",
+    "type",
+    "jurisdiction",
+    "headquarters",
+    "parent",
+    "formed",
+    "dissolved",
+    "website",
 )
 
 
@@ -152,8 +166,12 @@ def _names(
         if not n.name:
             continue
         data = {
-            role: subject, "name": n.name, "kind": n.kind or "official", "lang": n.lang,
-            "start": n.start, "end": n.end,
+            role: subject,
+            "name": n.name,
+            "kind": n.kind or "official",
+            "lang": n.lang,
+            "start": n.start,
+            "end": n.end,
         }
         rows.append(_make(kind, article, data, [locate.value(n.name)]))
     return rows

@@ -80,10 +80,10 @@ def refresh(
     changes.persons = per_old | per_new
     holdings = HoldingsBuilder(store, conn, resolver, today)
     holdings.rebuild_tenures(
-        persons=per_old | per_new,
-        orgs=org_old | org_new,
-        org_keys=entities.component_keys["org"],
-        person_keys=entities.component_keys["person"],
+        persons=entities.reshaped["person"],
+        orgs=entities.reshaped["org"],
+        org_keys=entities.reshaped_keys["org"],
+        groups=touched["groups"],
     )
     holdings.rebuild_org_facts(orgs=org_old | org_new, org_keys=entities.component_keys["org"])
     _update_claim_docs(store, conn, ids)
@@ -94,7 +94,7 @@ def refresh(
 
 def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
     """Active claims by id."""
-    out = []
+    out: list[ClaimRecord] = []
     c = s.claims.c
     for chunk in chunks(sorted(set(ids))):
         rows = conn.execute(
@@ -109,24 +109,48 @@ def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
 
 def _update_mentions(
     store: Store, conn: Connection, resolver: Resolver, ids: list[str], *, full: bool
-) -> dict[str, set[str]]:
-    touched: dict[str, set[str]] = {"org": set(), "person": set()}
+) -> dict[str, Any]:
+    """Replace the mentions and links of changed claims; return the keys they touched (before
+    and after) and the (person key, post key) groups of their tenures."""
+    touched: dict[str, Any] = {"org": set(), "person": set(), "groups": set()}
     m = s.mentions.c
     if not full:
         for chunk in chunks(ids):
-            for kind, key in conn.execute(select(m.kind, m.key).where(m.claim_id.in_(chunk))):
+            holders: dict[str, str] = {}
+            posts: dict[str, str] = {}
+            for claim_id, kind, role, key in conn.execute(
+                select(m.claim_id, m.kind, m.role, m.key).where(m.claim_id.in_(chunk))
+            ):
+                if kind == "post":
+                    posts[claim_id] = key
+                    continue
                 touched[kind].add(key)
+                if role == "holder":
+                    holders[claim_id] = key
+            touched["groups"].update(
+                (key, posts[cid]) for cid, key in holders.items() if cid in posts
+            )
             conn.execute(delete(s.mentions).where(m.claim_id.in_(chunk)))
             conn.execute(delete(s.links).where(s.links.c.claim_id.in_(chunk)))
     mention_rows: list[dict[str, Any]] = []
     link_rows: list[dict[str, Any]] = []
     for record in load_claims(conn, ids):
         found, links = mentions_of(resolver, record.kind, record.article, record.data)
+        holder = next((x.key for x in found if x.role == "holder"), None)
+        post = next((x.key for x in found if x.kind == "post"), None)
+        if holder and post:
+            touched["groups"].add((holder, post))
         for mention in found:
-            touched[mention.kind].add(mention.key)
+            if mention.kind != "post":
+                touched[mention.kind].add(mention.key)
             mention_rows.append(
-                {"claim_id": record.id, "kind": mention.kind, "role": mention.role,
-                 "key": mention.key, "name": mention.name}
+                {
+                    "claim_id": record.id,
+                    "kind": mention.kind,
+                    "role": mention.role,
+                    "key": mention.key,
+                    "name": mention.name,
+                }
             )
         for kind, a, b in links:
             link_rows.append({"kind": kind, "a": a, "b": b, "claim_id": record.id})
@@ -151,11 +175,15 @@ def _update_claim_docs(store: Store, conn: Connection, ids: list[str]) -> None:
             texts[claim_id].append(text)
     for record in load_claims(conn, ids):
         rows.append(
-            {"ref": record.id, "kind": "claim", "name": claim_label(record.kind, record.data),
-             "text": "\n".join(texts.get(record.id, []))}
+            {
+                "ref": record.id,
+                "kind": "claim",
+                "name": claim_label(record.kind, record.data),
+                "text": "\n".join(texts.get(record.id, [])),
+            }
         )
     if rows:
-        conn.execute(s.search_docs.insert(), rows)
+        store.insert_ignore(conn, s.search_docs, rows)
 
 
 def claim_label(kind: str, data: dict[str, Any]) -> str:

@@ -62,9 +62,13 @@ class EntityBuilder:
         self.conn = conn
         self.resolver = resolver
         self.component_keys: dict[Kind, set[str]] = {"org": set(), "person": set()}
+        self.reshaped: dict[Kind, set[str]] = {"org": set(), "person": set()}
+        """Entity ids (old and new) whose set of name keys changed: all their holdings move."""
+        self.reshaped_keys: dict[Kind, set[str]] = {"org": set(), "person": set()}
         self._aliases: dict[Kind, dict[str, list[AliasEntry]]] = {"org": {}, "person": {}}
         self._alias_edges: dict[Kind, dict[str, set[str]]] = {
-            "org": defaultdict(set), "person": defaultdict(set)
+            "org": defaultdict(set),
+            "person": defaultdict(set),
         }
         for entry in resolver.config.entries:
             kind = "org" if entry.kind == "organization" else "person"
@@ -97,6 +101,13 @@ class EntityBuilder:
                 break
             start = seen | more
         live = self._live(kind, seen)
+        before: dict[str, set[str]] = defaultdict(set)
+        k = s.entity_keys.c
+        for chunk in chunks(sorted(old_ids)):
+            for key, entity in self.conn.execute(
+                select(k.key, k.entity_id).where(k.entity_id.in_(chunk))
+            ):
+                before[entity].add(key)
         self._delete(kind, old_ids, seen)
         new_ids: set[str] = set()
         all_mentions = self._mentions(kind, sorted(live))
@@ -113,10 +124,23 @@ class EntityBuilder:
                 continue
             self.component_keys[kind].update(keys)
             mentions = sorted(m for key in keys for m in by_key[key])
-            new_ids.add(self._write(kind, keys, group, mentions))
+            entity = self._write(kind, keys, group, mentions)
+            new_ids.add(entity)
+            if before.get(entity) != set(keys):
+                self.reshaped[kind].add(entity)
+                self.reshaped_keys[kind].update(keys)
+        for entity in old_ids - new_ids:
+            self.reshaped[kind].add(entity)
+            self.reshaped_keys[kind].update(before.get(entity, ()))
         self.component_keys[kind].update(seen)
-        for table in (s.organizations, s.persons, s.org_names, s.person_aliases, s.entity_keys,
-                      s.search_docs):
+        for table in (
+            s.organizations,
+            s.persons,
+            s.org_names,
+            s.person_aliases,
+            s.entity_keys,
+            s.search_docs,
+        ):
             rows = self._rows.get(table.name)
             if rows:
                 self.store.insert_ignore(self.conn, table, rows)
@@ -144,12 +168,12 @@ class EntityBuilder:
         uf = UnionFind()
         seen = set(start)
         frontier = set(start)
-        l = s.links.c
+        links = s.links.c
         while frontier:
             found: set[str] = set()
             for chunk in chunks(sorted(frontier)):
                 for a, b in self.conn.execute(
-                    select(l.a, l.b).where(l.kind == kind, l.a.in_(chunk))
+                    select(links.a, links.b).where(links.kind == kind, links.a.in_(chunk))
                 ):
                     uf.union(a, b)
                     found.add(b)
@@ -220,7 +244,10 @@ class EntityBuilder:
         return out
 
     def _write(
-        self, kind: Kind, keys: list[str], group: set[str],
+        self,
+        kind: Kind,
+        keys: list[str],
+        group: set[str],
         mentions: list[tuple[str, str, str, str]],
     ) -> str:
         claims = self._claim_cache
@@ -259,8 +286,15 @@ class EntityBuilder:
         org_id = make_id("org", canonical)
         names: dict[tuple[str, str, str | None, str | None, str | None], dict[str, Any]] = {}
 
-        def add(name: str, kind: str, claim: str | None, lang: str | None = None,
-                start: str | None = None, end: str | None = None, key: str | None = None) -> None:
+        def add(
+            name: str,
+            kind: str,
+            claim: str | None,
+            lang: str | None = None,
+            start: str | None = None,
+            end: str | None = None,
+            key: str | None = None,
+        ) -> None:
             display = squash(name)
             if not display:
                 return
@@ -268,8 +302,15 @@ class EntityBuilder:
             slot = (row_key, kind, lang, start, end)
             row = names.setdefault(
                 slot,
-                {"spellings": Counter(), "claims": set(), "lang": lang, "start": start,
-                 "end": end, "kind": kind, "key": row_key},
+                {
+                    "spellings": Counter(),
+                    "claims": set(),
+                    "lang": lang,
+                    "start": start,
+                    "end": end,
+                    "kind": kind,
+                    "key": row_key,
+                },
             )
             row["spellings"][display] += 1
             if claim:
@@ -280,9 +321,8 @@ class EntityBuilder:
         subject_articles: set[str] = set()
         for claim_id, role, key, raw in mentions:
             kind, article, data = claims.get(claim_id, ("", "", {}))
-            for full, abbr in ([abbreviation(squash(raw))] if abbreviation(squash(raw)) else []) + (
-                inline_abbreviations(raw)
-            ):
+            defined = abbreviation(squash(raw))
+            for full, abbr in ([defined] if defined else []) + inline_abbreviations(raw):
                 if full and r.org_key(full, article) in keys:
                     add(abbr, "abbreviation", claim_id, key=fold(abbr))
             if kind == "org_name" and role == "subject":
@@ -290,12 +330,24 @@ class EntityBuilder:
                 if data.get("kind") == "title":
                     titles.append(_title_display(r, article, raw))
                 elif data.get("kind") == "abbreviation":
-                    add(str(data["name"]), "abbreviation", claim_id, data.get("lang"),
-                        key=fold(str(data["name"])))
+                    add(
+                        str(data["name"]),
+                        "abbreviation",
+                        claim_id,
+                        data.get("lang"),
+                        key=fold(str(data["name"])),
+                    )
                 continue
             if kind == "org_name" and role == "name":
-                add(r.org_display(raw), str(data.get("kind") or "official"), claim_id,
-                    data.get("lang"), data.get("start"), data.get("end"), key)
+                add(
+                    r.org_display(raw),
+                    str(data.get("kind") or "official"),
+                    claim_id,
+                    data.get("lang"),
+                    data.get("start"),
+                    data.get("end"),
+                    key,
+                )
                 continue
             if kind == "event" and data.get("type") == "renamed":
                 if role == "subject":
@@ -315,9 +367,9 @@ class EntityBuilder:
         if entry is not None:
             display = entry.name
         else:
-            display = most_common(titles) or most_common(
-                r.org_display(m[3]) for m in mentions
-            ) or keys[0]
+            display = (
+                most_common(titles) or most_common(r.org_display(m[3]) for m in mentions) or keys[0]
+            )
         covered = {slot[0] for slot in names if slot[1] != "alias"}
         rows = []
         for slot, row in sorted(names.items(), key=lambda item: tuple(str(x) for x in item[0])):
@@ -339,8 +391,14 @@ class EntityBuilder:
             )
         title_row = {
             "id": make_id("on", org_id, canonical, "title", None, None, None),
-            "org_id": org_id, "name": display, "key": r.org_key(display), "kind": "title",
-            "lang": None, "start": None, "end": None, "claims": "[]",
+            "org_id": org_id,
+            "name": display,
+            "key": r.org_key(display),
+            "kind": "title",
+            "lang": None,
+            "start": None,
+            "end": None,
+            "claims": "[]",
         }
         if not any(row["name"] == display for row in rows):
             rows.append(title_row)
@@ -366,8 +424,7 @@ class EntityBuilder:
         )
         alias_names = sorted({row["name"] for row in rows} - {display})
         self._rows["search_docs"].append(
-            {"ref": org_id, "kind": "organization", "name": display,
-             "text": "\n".join(alias_names)}
+            {"ref": org_id, "kind": "organization", "name": display, "text": "\n".join(alias_names)}
         )
         return org_id
 
@@ -400,9 +457,11 @@ class EntityBuilder:
         if entry is not None:
             display = entry.name
         else:
-            display = most_common(titles) or most_common(
-                r.person_display(m[3]) for m in mentions
-            ) or keys[0]
+            display = (
+                most_common(titles)
+                or most_common(r.person_display(m[3]) for m in mentions)
+                or keys[0]
+            )
         spellings.add(display)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
         self._rows["persons"].append(
@@ -417,8 +476,12 @@ class EntityBuilder:
             }
         )
         self._rows["person_aliases"].extend(
-            {"id": make_id("pa", person_id, name), "person_id": person_id, "name": name,
-             "key": r.person_key(name)}
+            {
+                "id": make_id("pa", person_id, name),
+                "person_id": person_id,
+                "name": name,
+                "key": r.person_key(name),
+            }
             for name in sorted(n for n in spellings if n)
         )
         self._rows["entity_keys"].extend(

@@ -71,38 +71,88 @@ class HoldingsBuilder:
     # -- tenures ------------------------------------------------------------------------------
 
     def rebuild_tenures(
-        self, persons: set[str], orgs: set[str], org_keys: set[str], person_keys: set[str]
+        self,
+        persons: set[str],
+        orgs: set[str],
+        org_keys: set[str],
+        groups: set[tuple[str, str]],
     ) -> None:
-        t, m, k = s.tenures.c, s.mentions.c, s.entity_keys.c
-        affected = set(persons)
-        affected |= self._scalars(lambda ch: select(t.person_id).where(t.org_id.in_(ch)), orgs)
-        org_claims = self._scalars(
-            lambda ch: select(m.claim_id).where(m.kind == "org", m.role == "org", m.key.in_(ch)),
-            org_keys,
-        )
-        holder_keys = self._scalars(
-            lambda ch: select(m.key).where(
-                m.claim_id.in_(ch), m.kind == "person", m.role == "holder"
-            ),
-            org_claims,
-        )
-        affected |= set(self._entity("person", holder_keys | person_keys).values())
-        old = []
-        for chunk in chunks(sorted(affected)):
-            old.extend(self.conn.execute(select(t.id, t.post_id).where(t.person_id.in_(chunk))))
-        posts = {row[1] for row in old}
-        for chunk in chunks(sorted(row[0] for row in old)):
+        """Recompute the tenures that changes can reach.
+
+        ``persons`` and ``orgs`` are entities whose names changed (all their holdings are
+        recomputed); ``groups`` are (person key, post key) pairs of changed tenure claims
+        (only that person's holdings of that post are).
+        """
+        t, po, m, k = s.tenures.c, s.posts.c, s.mentions.c, s.entity_keys.c
+        full = set(persons)
+        pairs = set(groups)
+        if org_keys:
+            h, p = s.mentions.alias("h"), s.mentions.alias("p")
+            o = s.mentions.alias("o")
+            for chunk in chunks(sorted(org_keys)):
+                pairs.update(
+                    (row[0], row[1])
+                    for row in self.conn.execute(
+                        select(h.c.key, p.c.key)
+                        .select_from(
+                            o.join(h, h.c.claim_id == o.c.claim_id).join(
+                                p, p.c.claim_id == o.c.claim_id
+                            )
+                        )
+                        .where(
+                            o.c.kind == "org",
+                            o.c.role == "org",
+                            o.c.key.in_(chunk),
+                            h.c.kind == "person",
+                            h.c.role == "holder",
+                            p.c.kind == "post",
+                        )
+                    )
+                )
+        person_of = self._entity("person", {key for key, _ in pairs})
+        wanted = {(person_of[key], post) for key, post in pairs if key in person_of}
+        for chunk in chunks(sorted(orgs)):
+            wanted.update(
+                (row[0], row[1])
+                for row in self.conn.execute(
+                    select(t.person_id, po.key)
+                    .join(s.posts, po.id == t.post_id)
+                    .where(t.org_id.in_(chunk))
+                )
+            )
+        people = full | {person for person, _ in wanted}
+        old: list[str] = []
+        posts: set[str] = set()
+        for chunk in chunks(sorted(people)):
+            for tenure_id, person, post_id, post_key in self.conn.execute(
+                select(t.id, t.person_id, t.post_id, po.key)
+                .join(s.posts, po.id == t.post_id)
+                .where(t.person_id.in_(chunk))
+            ):
+                if person in full or (person, post_key) in wanted:
+                    old.append(tenure_id)
+                    posts.add(post_id)
+        for chunk in chunks(sorted(old)):
             self.conn.execute(delete(s.tenures).where(t.id.in_(chunk)))
             self.conn.execute(delete(s.tenure_claims).where(s.tenure_claims.c.tenure_id.in_(chunk)))
-        keys = self._scalars(
-            lambda ch: select(k.key).where(k.kind == "person", k.entity_id.in_(ch)), affected
-        )
-        claim_ids = self._scalars(
-            lambda ch: select(m.claim_id).where(
-                m.kind == "person", m.role == "holder", m.key.in_(ch)
-            ),
-            keys,
-        )
+        entity_of: dict[str, str] = {}
+        for chunk in chunks(sorted(people)):
+            for key, entity in self.conn.execute(
+                select(k.key, k.entity_id).where(k.kind == "person", k.entity_id.in_(chunk))
+            ):
+                entity_of[key] = entity
+        h, p = s.mentions.alias("h"), s.mentions.alias("p")
+        claim_ids: set[str] = set()
+        for chunk in chunks(sorted(entity_of)):
+            for claim_id, key, post_key in self.conn.execute(
+                select(h.c.claim_id, h.c.key, p.c.key)
+                .join(p, (p.c.claim_id == h.c.claim_id) & (p.c.kind == "post"))
+                .where(h.c.kind == "person", h.c.role == "holder", h.c.key.in_(chunk))
+            ):
+                person = entity_of[key]
+                if person in full or (person, post_key) in wanted:
+                    claim_ids.add(claim_id)
+        del m
         posts |= self._write_tenures(claim_ids)
         self._refresh_posts(posts)
         self._refresh_conflicts(posts)
@@ -134,8 +184,14 @@ class HoldingsBuilder:
                 .order_by(e.claim_id, e.seq)
             ):
                 out[row[0]].append(
-                    {"claim": row[0], "article": row[1], "path": row[2], "line": row[3],
-                     "section": row[4], "text": row[5]}
+                    {
+                        "claim": row[0],
+                        "article": row[1],
+                        "path": row[2],
+                        "line": row[3],
+                        "section": row[4],
+                        "text": row[5],
+                    }
                 )
         return out
 
@@ -146,9 +202,7 @@ class HoldingsBuilder:
         person_of = self._entity("person", person_keys)
         org_names = {cid: tenure_org(r, d) for cid, _, d in records}
         org_keys = {
-            r.org_key(org, article)
-            for (cid, article, _d) in records
-            if (org := org_names[cid][1])
+            r.org_key(org, article) for (cid, article, _d) in records if (org := org_names[cid][1])
         }
         org_of = self._entity("org", org_keys)
         groups: dict[tuple[str, str], list[tuple[str | None, Statement]]] = defaultdict(list)
@@ -159,9 +213,14 @@ class HoldingsBuilder:
             post_title, org_name = org_names[cid]
             org = org_of.get(r.org_key(org_name, article)) if org_name else None
             statement = Statement(
-                claim_id=cid, article=article, start=_date(d.get("start")),
-                end=_date(d.get("end")), ongoing=bool(d.get("ongoing")),
-                acting=bool(d.get("acting")), role=d.get("role"), rank=d.get("rank"),
+                claim_id=cid,
+                article=article,
+                start=_date(d.get("start")),
+                end=_date(d.get("end")),
+                ongoing=bool(d.get("ongoing")),
+                acting=bool(d.get("acting")),
+                role=d.get("role"),
+                rank=d.get("rank"),
                 concurrent=tuple(d.get("concurrent") or ()),
             )
             groups[(person, r.post_key(post_title))].append((org, statement))
@@ -179,7 +238,10 @@ class HoldingsBuilder:
                 post_id = make_id("pos", org, post_key)
                 posts.add(post_id)
                 post_rows[post_id] = {
-                    "id": post_id, "org_id": org, "title": post_key, "key": post_key,
+                    "id": post_id,
+                    "org_id": org,
+                    "title": post_key,
+                    "key": post_key,
                     "single_holder": r.single_holder(post_key),
                 }
                 for holding in merge(statements):
@@ -193,7 +255,11 @@ class HoldingsBuilder:
         return posts
 
     def _tenure_row(
-        self, person: str, post_id: str, org: str | None, h: Holding,
+        self,
+        person: str,
+        post_id: str,
+        org: str | None,
+        h: Holding,
         evidence: dict[str, list[dict[str, Any]]],
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         tenure_id = make_id("ten", person, post_id, h.acting, h.start, h.end, h.ongoing)
@@ -201,10 +267,21 @@ class HoldingsBuilder:
         claim_ids = sorted(st.claim_id for st in h.statements)
         records = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
         row = {
-            "id": tenure_id, "person_id": person, "post_id": post_id, "org_id": org,
-            "start": h.start, "end": h.end, "ongoing": h.ongoing, "acting": h.acting,
-            "role": h.role, "rank": h.rank, "s_lo": s_lo, "s_hi": s_hi, "e_lo": e_lo,
-            "e_hi": e_hi, "concurrent": json.dumps(h.concurrent, ensure_ascii=False),
+            "id": tenure_id,
+            "person_id": person,
+            "post_id": post_id,
+            "org_id": org,
+            "start": h.start,
+            "end": h.end,
+            "ongoing": h.ongoing,
+            "acting": h.acting,
+            "role": h.role,
+            "rank": h.rank,
+            "s_lo": s_lo,
+            "s_hi": s_hi,
+            "e_lo": e_lo,
+            "e_hi": e_hi,
+            "concurrent": json.dumps(h.concurrent, ensure_ascii=False),
             "evidence": json.dumps(records, ensure_ascii=False, sort_keys=True),
         }
         return row, [{"tenure_id": tenure_id, "claim_id": cid} for cid in claim_ids]
@@ -215,7 +292,9 @@ class HoldingsBuilder:
         r = self.resolver
         for chunk in chunks(sorted(posts)):
             used = set(
-                self.conn.execute(select(t.post_id).where(t.post_id.in_(chunk)).distinct()).scalars()
+                self.conn.execute(
+                    select(t.post_id).where(t.post_id.in_(chunk)).distinct()
+                ).scalars()
             )
             unused = [pid for pid in chunk if pid not in used]
             if unused:
@@ -233,9 +312,9 @@ class HoldingsBuilder:
             ]
             if updates:
                 self.conn.execute(
-                    s.posts.update().where(p.id == bindparam("pid")).values(
-                        title=bindparam("title")
-                    ),
+                    s.posts.update()
+                    .where(p.id == bindparam("pid"))
+                    .values(title=bindparam("title")),
                     updates,
                 )
 
@@ -243,12 +322,13 @@ class HoldingsBuilder:
         t, cf = s.tenures.c, s.conflicts.c
         for chunk in chunks(sorted(posts)):
             self.conn.execute(delete(s.conflicts).where(cf.post_id.in_(chunk)))
-        single = set()
+        single: set[str] = set()
         for chunk in chunks(sorted(posts)):
             single.update(
                 self.conn.execute(
                     select(s.posts.c.id).where(
-                        s.posts.c.id.in_(chunk), s.posts.c.single_holder.is_(True),
+                        s.posts.c.id.in_(chunk),
+                        s.posts.c.single_holder.is_(True),
                         s.posts.c.org_id.is_not(None),
                     )
                 ).scalars()
@@ -257,8 +337,9 @@ class HoldingsBuilder:
         for chunk in chunks(sorted(posts)):
             tenures: dict[str, list[Any]] = defaultdict(list)
             for row in self.conn.execute(
-                select(t.id, t.post_id, t.person_id, t.start, t.end, t.ongoing, t.acting,
-                       t.evidence)
+                select(
+                    t.id, t.post_id, t.person_id, t.start, t.end, t.ongoing, t.acting, t.evidence
+                )
                 .where(t.post_id.in_(chunk))
                 .order_by(t.post_id, t.id)
             ):
@@ -271,12 +352,17 @@ class HoldingsBuilder:
                         a, b = sorted((items[i][0], items[j][0]))
                         cid = make_id("cfl", "overlap", a, b)
                         rows[cid] = {
-                            "id": cid, "kind": "overlap", "post_id": post_id, "person_id": None,
-                            "tenure_a": a, "tenure_b": b, "certainty": "certain",
+                            "id": cid,
+                            "kind": "overlap",
+                            "post_id": post_id,
+                            "person_id": None,
+                            "tenure_a": a,
+                            "tenure_b": b,
+                            "certainty": "certain",
                             "detail": "two holders of a one-holder post on the same days",
                         }
         if rows:
-            self.conn.execute(s.conflicts.insert(), [rows[k] for k in sorted(rows)])
+            self.store.insert_ignore(self.conn, s.conflicts, [rows[k] for k in sorted(rows)])
 
     def _person_conflicts(self, post_id: str, items: list[Any], rows: dict[str, Any]) -> None:
         by_person: dict[str, list[Any]] = defaultdict(list)
@@ -295,8 +381,14 @@ class HoldingsBuilder:
                 a, b = sorted((mine[i][0], mine[j][0]))
                 cid = make_id("cfl", "dates", a, b)
                 rows[cid] = {
-                    "id": cid, "kind": "dates", "post_id": post_id, "person_id": person,
-                    "tenure_a": a, "tenure_b": b, "certainty": certainty, "detail": detail,
+                    "id": cid,
+                    "kind": "dates",
+                    "post_id": post_id,
+                    "person_id": person,
+                    "tenure_a": a,
+                    "tenure_b": b,
+                    "certainty": certainty,
+                    "detail": detail,
                 }
 
     # -- events and relations -----------------------------------------------------------------
@@ -305,9 +397,7 @@ class HoldingsBuilder:
         """Recompute events and parent/child/subunit relations of changed organizations."""
         ev, rel, m, k = s.events.c, s.org_relations.c, s.mentions.c, s.entity_keys.c
         other_claims = self._scalars(
-            lambda ch: select(m.claim_id).where(
-                m.kind == "org", m.role == "other", m.key.in_(ch)
-            ),
+            lambda ch: select(m.claim_id).where(m.kind == "org", m.role == "other", m.key.in_(ch)),
             org_keys,
         )
         subject_keys = self._scalars(
@@ -333,7 +423,7 @@ class HoldingsBuilder:
             keys,
         )
         c = s.claims.c
-        records = []
+        records: list[tuple[str, str, str, dict[str, Any]]] = []
         for chunk in chunks(sorted(claim_ids)):
             records.extend(
                 (r[0], r[1], r[2], json.loads(r[3]))
@@ -368,7 +458,8 @@ class HoldingsBuilder:
             if other:
                 names[group].append(r.org_display(str(other)))
         evidence = self.evidence(st.claim_id for sts in groups.values() for st in sts)
-        rows, links = [], []
+        rows: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
         for (org, kind, other_key), statements in sorted(
             groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])
         ):
@@ -377,13 +468,16 @@ class HoldingsBuilder:
                 claim_ids = sorted(st.claim_id for st in holding.statements)
                 rows.append(
                     {
-                        "id": event_id, "org_id": org, "type": kind,
+                        "id": event_id,
+                        "org_id": org,
+                        "type": kind,
                         "other_name": most_common(names[(org, kind, other_key)]),
                         "other_id": org_of.get(other_key) if other_key else None,
                         "date": holding.start,
                         "evidence": json.dumps(
                             [e for cid in claim_ids for e in evidence.get(cid, [])],
-                            ensure_ascii=False, sort_keys=True,
+                            ensure_ascii=False,
+                            sort_keys=True,
                         ),
                     }
                 )
@@ -412,8 +506,10 @@ class HoldingsBuilder:
         for (org, relation, key), items in sorted(groups.items()):
             rows.append(
                 {
-                    "id": make_id("rel", org, relation, key), "org_id": org,
-                    "relation": relation, "name": most_common(v for _, v in items),
+                    "id": make_id("rel", org, relation, key),
+                    "org_id": org,
+                    "relation": relation,
+                    "name": most_common(v for _, v in items),
                     "other_id": org_of.get(key) if relation != "subunit" else None,
                     "claims": json.dumps(sorted({cid for cid, _ in items})),
                 }
@@ -426,6 +522,3 @@ def _date(value: Any) -> str | None:
     if isinstance(value, str) and time.is_prefix(value):
         return value
     return None
-
-
-

@@ -57,13 +57,9 @@ def write_article(
     c = s.claims.c
     existing = {
         row[0]: (bool(row[1]), row[2], row[3])
-        for row in conn.execute(
-            select(c.id, c.retired, c.sha256, c.path).where(c.article == title)
-        )
+        for row in conn.execute(select(c.id, c.retired, c.sha256, c.path).where(c.article == title))
     }
-    article = conn.execute(
-        select(s.articles.c.sha256).where(s.articles.c.title == title)
-    ).first()
+    article = conn.execute(select(s.articles.c.sha256).where(s.articles.c.title == title)).first()
     diagnostics = json.dumps([asdict(d) for d in x.diagnostics], ensure_ascii=False)
     values = {
         "path": x.source.path,
@@ -85,13 +81,14 @@ def write_article(
     revived = [row for row in rows if row.id in existing and existing[row.id][0]]
     kept = [row for row in rows if row.id in existing and not existing[row.id][0]]
     moved = [
-        row for row in kept
+        row
+        for row in kept
         if existing[row.id][1] != x.source.sha256 or existing[row.id][2] != x.source.path
     ]
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in by_id]
     if new:
-        conn.execute(s.claims.insert(), [_claim_values(row, x, seen_at) for row in new])
-        conn.execute(s.claim_evidence.insert(), [e for row in new for e in _evidence(row)])
+        store.insert_ignore(conn, s.claims, [_claim_values(row, x, seen_at) for row in new])
+        store.insert_ignore(conn, s.claim_evidence, [e for row in new for e in _evidence(row)])
     for row in revived + moved:
         values = _claim_values(row, x, seen_at)
         for key in ("id", "kind", "article", "first_seen"):
@@ -146,7 +143,6 @@ def _claim_values(row: ClaimRow, x: Extraction, seen_at: str) -> dict[str, Any]:
 
 def _evidence(row: ClaimRow) -> list[dict[str, Any]]:
     return [
-        {"claim_id": row.id, "seq": i, "line": e.line or None, "section": e.section,
-         "text": e.text}
+        {"claim_id": row.id, "seq": i, "line": e.line or None, "section": e.section, "text": e.text}
         for i, e in enumerate(row.evidence or [])
     ] or [{"claim_id": row.id, "seq": 0, "line": None, "section": None, "text": ""}]

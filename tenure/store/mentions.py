@@ -17,7 +17,7 @@ from tenure.resolve.names import Resolver
 
 @dataclass(frozen=True)
 class Mention:
-    kind: str  # "person" or "org"
+    kind: str  # "person", "org", or "post" (a tenure's post title, for regrouping)
     role: str
     key: str
     name: str
@@ -57,7 +57,9 @@ def mentions_of(
 
     if kind == "tenure":
         person("holder", data.get("person"))
-        org("org", tenure_org(resolver, data)[1])
+        title, body = tenure_org(resolver, data)
+        org("org", body)
+        found.append(Mention("post", "post", resolver.post_key(title) if title else "", title))
     elif kind == "event":
         a = org("subject", data.get("organization"))
         b = org("other", data.get("other"))

@@ -18,14 +18,23 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
+from sqlalchemy import (
+    ClauseElement,
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    event,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from tenure.errors import TenureError, UsageError
 from tenure.store import schema
-from tenure.store.base import SearchRow, Store
+from tenure.store.base import Prepared, SearchRow, Store
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -90,6 +99,7 @@ class SQLStore(Store):
             self.engine = create_engine(url)
         self.is_sqlite = is_sqlite
         self._fts = False
+        self._inserts: dict[tuple[str, tuple[str, ...]], str] = {}
         self._conn: Connection | None = None
         try:
             self._conn = self.engine.connect()
@@ -178,7 +188,16 @@ class SQLStore(Store):
         if not rows:
             return
         if self.is_sqlite:
-            conn.execute(sqlite.insert(table).on_conflict_do_nothing(), list(rows))
+            columns = tuple(rows[0])
+            sql = self._inserts.get((table.name, columns))
+            if sql is None:
+                names = ", ".join(f'"{c}"' for c in columns)
+                values = ", ".join(f":{c}" for c in columns)
+                sql = f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({values})'
+                self._inserts[(table.name, columns)] = sql
+            driver = conn.connection.driver_connection
+            assert driver is not None
+            driver.executemany(sql, rows)
         elif self.engine.dialect.name == "postgresql":
             conn.execute(postgresql.insert(table).on_conflict_do_nothing(), list(rows))
         else:
@@ -187,6 +206,11 @@ class SQLStore(Store):
                 where = [table.c[k] == row[k] for k in keys]
                 if conn.execute(select(table.c[keys[0]]).where(*where)).first() is None:
                     conn.execute(table.insert().values(**row))
+
+    def prepare(self, stmt: ClauseElement) -> Prepared:
+        if self.is_sqlite:
+            return _SQLitePrepared(str(stmt.compile(dialect=sqlite.dialect(paramstyle="named"))))
+        return Prepared(str(stmt.compile(dialect=self.engine.dialect)))
 
     # -- search -------------------------------------------------------------------------------
 
@@ -224,6 +248,16 @@ class SQLStore(Store):
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
 
+class _SQLitePrepared(Prepared):
+    """Runs on the driver's connection directly: no result-proxy setup per call."""
+
+    def __call__(self, conn: Connection, **params: Any) -> Sequence[Any]:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        rows: list[Any] = driver.execute(self.sql, params).fetchall()
+        return rows
+
+
 def _snippet(text_value: str, words: list[str], width: int = 80) -> str:
     lowered = text_value.casefold()
     at = min((lowered.find(w.casefold()) for w in words if w.casefold() in lowered), default=0)
@@ -242,7 +276,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+    """Writes take the write lock at once; reads run each statement on its own snapshot."""
+    if conn.info.get("write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def open_store(db: str | os.PathLike[str], *, create: bool = True) -> SQLStore:

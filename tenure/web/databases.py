@@ -18,9 +18,9 @@ from tenure.errors import UsageError
 class Databases:
     """Opens the store at ``target`` once per thread, on first use in that thread.
 
-        >>> databases = Databases("tenure.db")          # doctest: +SKIP
-        >>> databases.get().counts()["articles"]        # doctest: +SKIP
-        31
+    >>> databases = Databases("tenure.db")          # doctest: +SKIP
+    >>> databases.get().counts()["articles"]        # doctest: +SKIP
+    31
     """
 
     def __init__(

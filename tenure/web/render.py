@@ -70,6 +70,20 @@ def snippet(text: str) -> Markup:
     return Markup(re.sub(r"\[([^\[\]<>]*)\]", r"<mark>\1</mark>", escaped))
 
 
+def merge_names(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An organization's names with the same spelling and dates shown once, their kinds
+    joined (``title, official``)."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for n in names:
+        key = (n["name"], n["start"], n["end"])
+        if key in merged:
+            merged[key]["kinds"].append(n["kind"])
+            merged[key]["lang"] = merged[key]["lang"] or n["lang"]
+        else:
+            merged[key] = {**n, "kinds": [n["kind"]]}
+    return list(merged.values())
+
+
 def evidence_title(tenure: dict[str, Any]) -> str:
     """What hovering a bar shows: who, what, when, and the sentences it was read from."""
     post = tenure["post"]
@@ -86,8 +100,34 @@ def evidence_title(tenure: dict[str, Any]) -> str:
 
 @dataclass
 class Row:
+    """A tenure's bar, and where its dates are written: after the bar where there is room,
+    else before it, else inside it."""
+
     tenure: dict[str, Any]
     bar: Bar
+    label: str
+    label_x: float
+    label_anchor: str
+    label_inside: bool
+
+
+CHAR_WIDTH = 0.8
+"""Rough width of one character of a bar's label, in percent of a desktop chart."""
+
+
+def _row(axis: Axis, tenure: dict[str, Any]) -> Row:
+    found = bar(axis, tenure["start"], tenure["end"], tenure["ongoing"])
+    label = show_span(tenure)
+    width = len(label) * CHAR_WIDTH + 1
+    x0 = found.segments[0].x if found.segments else 0.0
+    x1 = found.end_x
+    if found.undated:
+        return Row(tenure, found, label, 0.0, "start", True)
+    if x1 + width <= 100:
+        return Row(tenure, found, label, x1, "start", False)
+    if x0 - width >= 0:
+        return Row(tenure, found, label, x0, "end", False)
+    return Row(tenure, found, label, x0, "start", True)
 
 
 @dataclass
@@ -111,13 +151,21 @@ class Chart:
         return self.TOP + self.ROW * index + 5
 
 
+def _spans(tenures: list[dict[str, Any]]) -> list[tuple[str | None, str | None, bool]]:
+    return [(t["start"], t["end"], t["ongoing"]) for t in tenures]
+
+
 def chart(
-    chart_id: str, tenures: list[dict[str, Any]], today: str, on: str | None = None
+    chart_id: str,
+    tenures: list[dict[str, Any]],
+    today: str,
+    on: str | None = None,
+    axis_of: list[dict[str, Any]] | None = None,
 ) -> Chart:
-    """Lay out a timeline of ``tenures`` (their JSON) on one shared axis."""
-    day = date.fromisoformat(today)
-    axis = Axis.around(((t["start"], t["end"], t["ongoing"]) for t in tenures), day, on)
-    rows = [Row(t, bar(axis, t["start"], t["end"], t["ongoing"])) for t in tenures]
+    """Lay out a timeline of ``tenures`` (their JSON); the axis spans ``axis_of`` (default
+    the same tenures), so the charts of one page can share it."""
+    axis = Axis.around(_spans(axis_of or tenures), date.fromisoformat(today), on)
+    rows = [_row(axis, t) for t in tenures]
     return Chart(chart_id, axis, axis.ticks(), axis.marker(on), rows)
 
 
@@ -129,8 +177,13 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date=show_date, span=show_span, snippet=snippet,
-                       evidence_title=evidence_title)
+    env.filters.update(
+        date=show_date,
+        span=show_span,
+        snippet=snippet,
+        evidence_title=evidence_title,
+        merge_names=merge_names,
+    )
     env.globals.update(chart=chart, version=__version__)
     return env
 
@@ -138,13 +191,14 @@ def _environment() -> Environment:
 ENV = _environment()
 
 
-def render_html(request: Request, template: str, title: str, data: dict[str, Any],
-                status_code: int = 200) -> HTMLResponse:
+def render_html(
+    request: Request, template: str, title: str, data: dict[str, Any], status_code: int = 200
+) -> HTMLResponse:
     """The page ``template`` over ``data``; ``json_url`` is the address of its twin."""
     path = request.url.path
     json_url = None
-    if not path.startswith("/api/") and path != "/":
-        json_url = path.rstrip("/") + ".json"
+    if not path.startswith("/api/"):
+        json_url = "/index.json" if path == "/" else path.rstrip("/") + ".json"
         if request.url.query:
             json_url += "?" + request.url.query
     html = ENV.get_template(template).render(

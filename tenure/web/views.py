@@ -3,7 +3,8 @@ from these functions, so they never disagree.
 
 Every function takes an open :class:`tenure.api.Database` and returns a :class:`Page`; a name
 where an id was expected is looked up and answered with a redirect to the canonical address
-(``/org/CNSC`` goes to ``/org/org_…``). Unknown ids raise :class:`tenure.errors.NotFound`.
+(``/org/中央国家安全委员会办公室`` goes to ``/org/org_…``). Unknown ids raise
+:class:`tenure.errors.NotFound`.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ from typing import Any
 
 from tenure import time
 from tenure.api import Database
-from tenure.errors import NotFound
+from tenure.errors import NotFound, UsageError
 from tenure.query.dates import parse_on
 from tenure.query.lookup import Ambiguous
-from tenure.query.results import PostRef, TenureInfo
+from tenure.query.results import PostRef, SearchHit, TenureInfo
 from tenure.query.rows import sort_key
 from tenure.query.who import answer
 
 HOME_LIST = 400
 SEARCH_LIMIT = 100
+SEARCH_POOL = 200
 
 
 @dataclass
@@ -61,11 +63,25 @@ def home(db: Database) -> Page:
     )
 
 
+KIND_ORDER = {"organization": 0, "person": 1, "post": 2}
+
+
+def ranked_search(db: Database, q: str, limit: int) -> list[SearchHit]:
+    """The best ``limit`` hits of ``q``, organizations, people and posts before sentences.
+
+    The store ranks names and sentences together, and a common phrase fills the first
+    places with sentences; a larger pool, entities first, keeps the bodies a user looks for.
+    """
+    if not q.strip():
+        raise UsageError("Type something to search for, e.g. National Security.")
+    hits = db.search(q, limit=max(limit * 5, SEARCH_POOL))
+    hits.sort(key=lambda h: KIND_ORDER.get(h.kind, len(KIND_ORDER)))
+    return hits[:limit]
+
+
 def search(db: Database, q: str, limit: int = SEARCH_LIMIT) -> Page:
     """Names and evidence matching ``q``: organizations, people and posts before sentences."""
-    hits = db.search(q, limit=limit)
-    order = {"organization": 0, "person": 1, "post": 2}
-    hits.sort(key=lambda h: order.get(h.kind, 3))
+    hits = ranked_search(db, q, limit)
     return Page(
         "search.html",
         f"Search: {q}",
@@ -84,8 +100,11 @@ def post_timelines(db: Database, org_id: str) -> list[dict[str, Any]]:
         tenures.sort(key=sort_key)
 
     def order(post_id: str) -> tuple[bool, str, str]:
-        return (not posts[post_id].single_holder, sort_key(by_post[post_id][0])[0],
-                posts[post_id].title)
+        return (
+            not posts[post_id].single_holder,
+            sort_key(by_post[post_id][0])[0],
+            posts[post_id].title,
+        )
 
     return [
         {"post": posts[pid].to_dict(), "tenures": [t.to_dict() for t in by_post[pid]]}
@@ -130,9 +149,12 @@ def post(db: Database, post_id: str) -> Page:
         if len(succession.posts) == 1:
             return moved(f"/post/{succession.posts[0].id}")
         raise Ambiguous(
-            "post", post_id,
-            [f"{p.title} ({p.organization.name if p.organization else '?'})"
-             for p in succession.posts],
+            "post",
+            post_id,
+            [
+                f"{p.title} ({p.organization.name if p.organization else '?'})"
+                for p in succession.posts
+            ],
         )
     succession = db.succession(found.id)
     return Page(
@@ -171,8 +193,10 @@ def holders_on(db: Database, on: str) -> dict[str, Any]:
         )
     organizations = sorted(
         by_org.values(),
-        key=lambda o: (o["organization"] is None,
-                       (o["organization"] or {}).get("name", "").casefold()),
+        key=lambda o: (
+            o["organization"] is None,
+            (o["organization"] or {}).get("name", "").casefold(),
+        ),
     )
     for entry in organizations:
         entry["posts"].sort(key=lambda p: (not p["post"]["single_holder"], p["post"]["title"]))

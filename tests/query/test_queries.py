@@ -22,32 +22,66 @@ ONSC = "Office of the National Security Commission"
 def db() -> Iterator[Database]:
     database = open_db()
     database.today = date(2025, 6, 1)
-    database.ingest_extractions([
-        article(ONSC, [
-            tenure_("Li Zhanshu", "Director", ONSC, "2014", "2017", line=35),
-            tenure_("Ding Xuexiang", "Director", ONSC, "2017", "2023", line=36),
-            tenure_("Cai Qi", "Director", ONSC, "2023", None, True, line=37),
-            tenure_("Cai Qi", "Deputy Director", ONSC, "2014-03", "2015-04", line=41),
-            tenure_("Chen Wenqing", "Executive Deputy Director", ONSC, "2018-05", "2022-07"),
-            tenure_("Liu Huaqiu", "Director", ONSC, "2000-09", None, line=19),
-        ], [event_("established", ONSC, "2014"),
-            event_("renamed", "Office of the Central National Security Leading Group", "2014",
-                   ONSC)],
-            parent="National Security Commission of the Chinese Communist Party",
-            subunits=["General Bureau", "Party Committee of the Office"], type="Agency"),
-        article("Cai Qi", [
-            tenure_("Sir Cai Qi", "Director", "General Office of the CCP Central Committee",
-                    "2022-10", None, True),
-            tenure_("Cai Qi", "Party Secretary of Beijing", None, "2017-05", "2022-10"),
-        ], kind="person"),
-        article("Beijing", [tenure_("Cai Qi", "Mayor", "Beijing", "2017-01", "2017-05")]),
-        article("National Security Council (India)",
-                [tenure_("Ajit Doval", "National Security Advisor", "National Security Council",
-                         "2014")]),
-        article("National Security Council (Japan)",
-                [tenure_("Kazuya Hara", "Secretary-General", "National Security Council",
-                         "2023")]),
-    ])
+    database.ingest_extractions(
+        [
+            article(
+                ONSC,
+                [
+                    tenure_("Li Zhanshu", "Director", ONSC, "2014", "2017", line=35),
+                    tenure_("Ding Xuexiang", "Director", ONSC, "2017", "2023", line=36),
+                    tenure_("Cai Qi", "Director", ONSC, "2023", None, True, line=37),
+                    tenure_("Cai Qi", "Deputy Director", ONSC, "2014-03", "2015-04", line=41),
+                    tenure_(
+                        "Chen Wenqing", "Executive Deputy Director", ONSC, "2018-05", "2022-07"
+                    ),
+                    tenure_("Liu Huaqiu", "Director", ONSC, "2000-09", None, line=19),
+                ],
+                [
+                    event_("established", ONSC, "2014"),
+                    event_(
+                        "renamed",
+                        "Office of the Central National Security Leading Group",
+                        "2014",
+                        ONSC,
+                    ),
+                ],
+                parent="National Security Commission of the Chinese Communist Party",
+                subunits=["General Bureau", "Party Committee of the Office"],
+                type="Agency",
+            ),
+            article(
+                "Cai Qi",
+                [
+                    tenure_(
+                        "Sir Cai Qi",
+                        "Director",
+                        "General Office of the CCP Central Committee",
+                        "2022-10",
+                        None,
+                        True,
+                    ),
+                    tenure_("Cai Qi", "Party Secretary of Beijing", None, "2017-05", "2022-10"),
+                ],
+                kind="person",
+            ),
+            article("Beijing", [tenure_("Cai Qi", "Mayor", "Beijing", "2017-01", "2017-05")]),
+            article(
+                "National Security Council (India)",
+                [
+                    tenure_(
+                        "Ajit Doval",
+                        "National Security Advisor",
+                        "National Security Council",
+                        "2014",
+                    )
+                ],
+            ),
+            article(
+                "National Security Council (Japan)",
+                [tenure_("Kazuya Hara", "Secretary-General", "National Security Council", "2023")],
+            ),
+        ]
+    )
     yield database
     database.close()
 
@@ -67,22 +101,30 @@ def test_a_certain_holder_rules_out_the_possible_ones_of_a_one_holder_post(db: D
 
 def test_who_in_a_shared_year_is_possible_for_both(db: Database) -> None:
     answer = db.who("Director", ONSC, "2017-06-01")
-    assert names(answer) == [("Liu Huaqiu", "possible"), ("Li Zhanshu", "possible"),
-                             ("Ding Xuexiang", "possible")]
+    assert names(answer) == [
+        ("Liu Huaqiu", "possible"),
+        ("Li Zhanshu", "possible"),
+        ("Ding Xuexiang", "possible"),
+    ]
     assert answer.ruled_out == []
 
 
 @pytest.mark.parametrize(
     ("on", "expected"),
-    [("2015", [("Li Zhanshu", "certain")]),
-     ("2017", [("Liu Huaqiu", "possible"), ("Li Zhanshu", "possible"),
-               ("Ding Xuexiang", "possible")]),
-     ("2020-02", [("Ding Xuexiang", "certain")]),
-     ("2024", [("Cai Qi", "certain")]),
-     ("1999", [])],
+    [
+        ("2015", [("Li Zhanshu", "certain")]),
+        (
+            "2017",
+            [("Liu Huaqiu", "possible"), ("Li Zhanshu", "possible"), ("Ding Xuexiang", "possible")],
+        ),
+        ("2020-02", [("Ding Xuexiang", "certain")]),
+        ("2024", [("Cai Qi", "certain")]),
+        ("1999", []),
+    ],
 )
-def test_who_accepts_years_months_and_days(db: Database, on: str,
-                                           expected: list[tuple[str, str]]) -> None:
+def test_who_accepts_years_months_and_days(
+    db: Database, on: str, expected: list[tuple[str, str]]
+) -> None:
     assert names(db.who("Director", ONSC, on)) == expected
 
 
@@ -115,10 +157,11 @@ def test_unknown_names_suggest_the_closest(db: Database) -> None:
 def test_a_name_that_fits_two_organizations_is_ambiguous(db: Database) -> None:
     with pytest.raises(Ambiguous) as caught:
         db.org("National Security Council")
-    assert caught.value.candidates == ["National Security Council (India)",
-                                       "National Security Council (Japan)"]
-    assert db.org("National Security Council (India)").name == (
-        "National Security Council (India)")
+    assert caught.value.candidates == [
+        "National Security Council (India)",
+        "National Security Council (Japan)",
+    ]
+    assert db.org("National Security Council (India)").name == ("National Security Council (India)")
 
 
 @pytest.mark.parametrize("bad", ["June 2016", "2016-13", "16", "2016-02-30", ""])
@@ -136,13 +179,18 @@ def test_parse_on_pads_and_defaults() -> None:
 def test_career_spans_articles_with_concurrent_posts(db: Database) -> None:
     career = db.career("cai qi")
     posts = [(e.tenure.post.title, e.tenure.start) for e in career.entries]
-    assert posts == [("Deputy Director", "2014-03"), ("Mayor", "2017-01"),
-                     ("Party Secretary of Beijing", "2017-05"), ("Director", "2022-10"),
-                     ("Director", "2023")]
+    assert posts == [
+        ("Deputy Director", "2014-03"),
+        ("Mayor", "2017-01"),
+        ("Party Secretary of Beijing", "2017-05"),
+        ("Director", "2022-10"),
+        ("Director", "2023"),
+    ]
     assert set(career.articles) == {ONSC, "Cai Qi", "Beijing"}
     by_start = {e.tenure.start: e for e in career.entries}
     assert [(c.post, c.certainty) for c in by_start["2023"].concurrent_with] == [
-        ("Director", "certain")]
+        ("Director", "certain")
+    ]
     assert [c.certainty for c in by_start["2017-01"].concurrent_with] == ["possible"]
     assert career.person.aliases == ["Sir Cai Qi"]
 
@@ -169,7 +217,8 @@ def test_org_profile(db: Database) -> None:
     assert profile.type == "Agency"
     assert [r.name for r in profile.subunits] == ["General Bureau", "Party Committee of the Office"]
     assert [r.name for r in profile.parents] == [
-        "National Security Commission of the Chinese Communist Party"]
+        "National Security Commission of the Chinese Communist Party"
+    ]
     assert profile.parents[0].id is not None
     assert {(n.name, n.kind, n.start, n.end) for n in profile.names} >= {
         ("Office of the Central National Security Leading Group", "former", None, "2014"),
@@ -184,8 +233,13 @@ def test_org_profile(db: Database) -> None:
 
 
 def test_org_alias_spellings_find_the_general_office(db: Database) -> None:
-    ids = {db.org(n).id for n in ("CCP General Office", "General Office of the Central "
-                                  "Committee of the Chinese Communist Party")}
+    ids = {
+        db.org(n).id
+        for n in (
+            "CCP General Office",
+            "General Office of the Central Committee of the Chinese Communist Party",
+        )
+    }
     assert len(ids) == 1
     assert names(db.who("Director", "CCP General Office", "2024")) == [("Cai Qi", "certain")]
 
@@ -201,8 +255,14 @@ def test_results_serialize(db: Database) -> None:
     assert holder["certainty"] == "certain"
     assert holder["tenure"]["person"]["name"] == "Li Zhanshu"
     assert holder["tenure"]["evidence"][0]["line"] == 35
-    assert set(holder["tenure"]["evidence"][0]) == {"article", "path", "line", "section",
-                                                     "text", "claim"}
+    assert set(holder["tenure"]["evidence"][0]) == {
+        "article",
+        "path",
+        "line",
+        "section",
+        "text",
+        "claim",
+    }
 
 
 def test_iteration_helpers(db: Database) -> None:

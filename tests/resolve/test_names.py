@@ -69,19 +69,31 @@ def test_the_general_office_has_one_key_under_every_spelling() -> None:
 
 
 def test_party_spellings_are_one_and_its_central_committee_is_another() -> None:
-    party = {R.org_key(n) for n in ("CCP", "CPC", "Communist Party of China",
-                                    "Chinese Communist Party", "the Chinese Communist Party")}
+    party = {
+        R.org_key(n)
+        for n in (
+            "CCP",
+            "CPC",
+            "Communist Party of China",
+            "Chinese Communist Party",
+            "the Chinese Communist Party",
+        )
+    }
     assert len(party) == 1
-    committee = {R.org_key(n) for n in ("CCP Central Committee",
-                                        "Central Committee of the Chinese Communist Party")}
+    committee = {
+        R.org_key(n)
+        for n in ("CCP Central Committee", "Central Committee of the Chinese Communist Party")
+    }
     assert len(committee) == 1
     assert committee != party
 
 
 def test_china_qualifier_is_dropped_other_countries_are_kept() -> None:
-    assert R.org_key("Ministry of Foreign Affairs (China)") == R.org_key(
-        "Ministry of Foreign Affairs of the People's Republic of China"
-    ) == R.org_key("Ministry of Foreign Affairs")
+    assert (
+        R.org_key("Ministry of Foreign Affairs (China)")
+        == R.org_key("Ministry of Foreign Affairs of the People's Republic of China")
+        == R.org_key("Ministry of Foreign Affairs")
+    )
     india = R.org_key("National Security Council (India)")
     japan = R.org_key("National Security Council (Japan)")
     assert india != japan != R.org_key("National Security Council")
@@ -90,24 +102,36 @@ def test_china_qualifier_is_dropped_other_countries_are_kept() -> None:
 
 def test_abbreviations_defined_in_a_name() -> None:
     assert abbreviation("Central Policy Research Office (CPRO)") == (
-        "Central Policy Research Office", "CPRO")
+        "Central Policy Research Office",
+        "CPRO",
+    )
     assert abbreviation("Cabinet Intelligence and Research Office (CIRO)") == (
-        "Cabinet Intelligence and Research Office", "CIRO")
+        "Cabinet Intelligence and Research Office",
+        "CIRO",
+    )
     assert abbreviation("Ministry (China)") is None
     assert abbreviation("Office of Policy (XYZ)") is None
     assert R.org_key("Central Policy Research Office (CPRO)") == R.org_key(
-        "Central Policy Research Office")
-    assert R.org_display(
-        "Chinese Communist Party (CCP) Central Committee Foreign Affairs Commission Office"
-    ) == "Chinese Communist Party Central Committee Foreign Affairs Commission Office"
+        "Central Policy Research Office"
+    )
+    assert (
+        R.org_display(
+            "Chinese Communist Party (CCP) Central Committee Foreign Affairs Commission Office"
+        )
+        == "Chinese Communist Party Central Committee Foreign Affairs Commission Office"
+    )
 
 
 @pytest.mark.parametrize(
     ("title", "key"),
-    [("Deputy Directors", "deputy director"), ("8th Director", "director"),
-     ("Party Committee Secretary (ministerial-level)", "party committee secretary"),
-     ("Minister of Foreign Affairs", "minister of foreign affairs"),
-     ("Secretary-General", "secretary general"), ("Members", "member")],
+    [
+        ("Deputy Directors", "deputy director"),
+        ("8th Director", "director"),
+        ("Party Committee Secretary (ministerial-level)", "party committee secretary"),
+        ("Minister of Foreign Affairs", "minister of foreign affairs"),
+        ("Secretary-General", "secretary general"),
+        ("Members", "member"),
+    ],
 )
 def test_post_keys(title: str, key: str) -> None:
     assert R.post_key(title) == key
@@ -115,16 +139,34 @@ def test_post_keys(title: str, key: str) -> None:
 
 @pytest.mark.parametrize(
     ("title", "single"),
-    [("Director", True), ("Secretary", True), ("Premier", True), ("Chairman", True),
-     ("Head", True), ("Leader", True), ("Minister of Foreign Affairs", True),
-     ("General Secretary", True), ("Secretary-General", True), ("President", True),
-     ("Governor", True), ("Party Secretary", True), ("National Security Advisor", True),
-     ("Deputy Director", False), ("Executive Deputy Director", False), ("Vice Premier", False),
-     ("Member", False), ("Assistant Minister", False), ("Deputy Secretary-General", False),
-     ("Deputy National Security Advisor", False), ("State Councilor", False),
-     ("Secretary of the Secretariat of the CCP Central Committee", False),
-     ("Second Permanent Secretary", False), ("Director General", False),
-     ("Visiting Scholar", False), ("Spokesperson", False)],
+    [
+        ("Director", True),
+        ("Secretary", True),
+        ("Premier", True),
+        ("Chairman", True),
+        ("Head", True),
+        ("Leader", True),
+        ("Minister of Foreign Affairs", True),
+        ("General Secretary", True),
+        ("Secretary-General", True),
+        ("President", True),
+        ("Governor", True),
+        ("Party Secretary", True),
+        ("National Security Advisor", True),
+        ("Deputy Director", False),
+        ("Executive Deputy Director", False),
+        ("Vice Premier", False),
+        ("Member", False),
+        ("Assistant Minister", False),
+        ("Deputy Secretary-General", False),
+        ("Deputy National Security Advisor", False),
+        ("State Councilor", False),
+        ("Secretary of the Secretariat of the CCP Central Committee", False),
+        ("Second Permanent Secretary", False),
+        ("Director General", False),
+        ("Visiting Scholar", False),
+        ("Spokesperson", False),
+    ],
 )
 def test_one_holder_posts(title: str, single: bool) -> None:
     assert R.single_holder(R.post_key(title)) is single
@@ -132,16 +174,25 @@ def test_one_holder_posts(title: str, single: bool) -> None:
 
 def test_titles_naming_their_body_split_only_at_an_organization() -> None:
     assert R.split_post("8th Director of the Taiwan Affairs Office") == (
-        "Director", "Taiwan Affairs Office")
+        "Director",
+        "Taiwan Affairs Office",
+    )
     assert R.split_post("Secretary of the Central Commission for Discipline Inspection") == (
-        "Secretary", "Central Commission for Discipline Inspection")
+        "Secretary",
+        "Central Commission for Discipline Inspection",
+    )
     assert R.split_post("Minister of Foreign Affairs") == ("Minister of Foreign Affairs", None)
     assert R.split_post("Party Secretary of Guangdong") == ("Party Secretary of Guangdong", None)
 
 
 def test_singular() -> None:
-    assert [singular(w) for w in ("directors", "secretaries", "chairmen", "affairs", "boss")] \
-        == ["director", "secretary", "chairman", "affair", "boss"]
+    assert [singular(w) for w in ("directors", "secretaries", "chairmen", "affairs", "boss")] == [
+        "director",
+        "secretary",
+        "chairman",
+        "affair",
+        "boss",
+    ]
 
 
 def test_user_alias_file_is_read_first_and_can_declare_posts(tmp_path: Path) -> None:
@@ -163,8 +214,12 @@ def test_user_alias_file_is_read_first_and_can_declare_posts(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("organizations: [\n", "not valid YAML"), ("- a\n- b\n", "a mapping"),
-     ("orgs: {}\n", "unknown section"), ("persons:\n  X:\n    wikidata: 12\n", "QID")],
+    [
+        ("organizations: [\n", "not valid YAML"),
+        ("- a\n- b\n", "a mapping"),
+        ("orgs: {}\n", "unknown section"),
+        ("persons:\n  X:\n    wikidata: 12\n", "QID"),
+    ],
 )
 def test_bad_alias_files_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
@@ -173,8 +228,9 @@ def test_bad_alias_files_say_what_is_wrong(tmp_path: Path, text: str, message: s
         load_config(path)
 
 
-def test_alias_file_from_environment_and_missing_file(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_alias_file_from_environment_and_missing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TENURE_ALIASES", str(tmp_path / "nope.yaml"))
     with pytest.raises(UsageError, match="TENURE_ALIASES"):
         load_config()

@@ -47,9 +47,13 @@ def onsc(**changes: object) -> object:
         tenure_("Cai Qi", "Deputy Director", ONSC, "2014-03", "2015-04", line=41),
     ]
     events = [event_("established", ONSC, "2014")]
-    return article(ONSC, changes.get("tenures", tenures), changes.get("events", events),
-                   parent="National Security Commission of the Chinese Communist Party",
-                   subunits=["General Bureau"])
+    return article(
+        ONSC,
+        changes.get("tenures", tenures),
+        changes.get("events", events),
+        parent="National Security Commission of the Chinese Communist Party",
+        subunits=["General Bureau"],
+    )
 
 
 def test_schema_version_is_recorded_and_reopening_migrates_nothing(db: Database) -> None:
@@ -91,8 +95,13 @@ def test_claims_get_deterministic_ids_and_keep_their_source(db: Database) -> Non
     assert report.claims_new == len(list(db.claims()))
     claims = {c.data.get("person"): c for c in db.claims() if c.kind == "tenure"}
     li = claims["Li Zhanshu"]
-    assert (li.article, li.line, li.path, li.revision, li.retired) == (ONSC, 35, f"{ONSC}.txt",
-                                                                      "1", False)
+    assert (li.article, li.line, li.path, li.revision, li.retired) == (
+        ONSC,
+        35,
+        f"{ONSC}.txt",
+        "1",
+        False,
+    )
     assert li.text.startswith("- Li Zhanshu")
     other = open_db()
     other.ingest_extractions([onsc()])
@@ -100,8 +109,13 @@ def test_claims_get_deterministic_ids_and_keep_their_source(db: Database) -> Non
 
 
 def test_a_missing_start_and_a_missing_end_do_not_collide(db: Database) -> None:
-    x = article("A", [tenure_("P Q", "Director", "A", "2014", None),
-                      tenure_("P Q", "Director", "A", None, "2014")])
+    x = article(
+        "A",
+        [
+            tenure_("P Q", "Director", "A", "2014", None),
+            tenure_("P Q", "Director", "A", None, "2014"),
+        ],
+    )
     db.ingest_extractions([x])
     assert len({c.id for c in db.claims() if c.kind == "tenure"}) == 2
 
@@ -119,10 +133,12 @@ def test_reingesting_the_same_article_changes_nothing(db: Database) -> None:
 def test_a_changed_article_retires_vanished_claims_and_keeps_them(db: Database) -> None:
     db.ingest_extractions([onsc()])
     li = next(c for c in db.claims() if c.data.get("person") == "Li Zhanshu")
-    changed = onsc(tenures=[
-        tenure_("Li Zhanshu", "Director", ONSC, "2014", "2016", line=35),
-        tenure_("Ding Xuexiang", "Director", ONSC, "2017", "2023", line=36),
-    ])
+    changed = onsc(
+        tenures=[
+            tenure_("Li Zhanshu", "Director", ONSC, "2014", "2016", line=35),
+            tenure_("Ding Xuexiang", "Director", ONSC, "2017", "2023", line=36),
+        ]
+    )
     report = db.ingest_extractions([changed])
     assert report.articles[0].status == "changed"
     assert (report.claims_new, report.claims_retired) == (1, 3)
@@ -139,28 +155,45 @@ def test_a_changed_article_retires_vanished_claims_and_keeps_them(db: Database) 
 
 
 def test_incremental_ingest_ends_with_exactly_what_a_rebuild_makes(db: Database) -> None:
-    bio = article("Cai Qi", [tenure_("Cai Qi", "Director", ONSC, "2023-03", None, True)],
-                  kind="person")
+    bio = article(
+        "Cai Qi", [tenure_("Cai Qi", "Director", ONSC, "2023-03", None, True)], kind="person"
+    )
     general = article(
         "General Office of the Chinese Communist Party",
         [tenure_("Cai Qi", "Director", "General Office of the Chinese Communist Party", "2022")],
-        [event_("renamed", "Central Secretariat Office", "1949",
-                "General Office of the Chinese Communist Party")],
+        [
+            event_(
+                "renamed",
+                "Central Secretariat Office",
+                "1949",
+                "General Office of the Chinese Communist Party",
+            )
+        ],
     )
     db.ingest_extractions([onsc()])
     db.ingest_extractions([bio])
     db.ingest_extractions([general])
-    db.ingest_extractions([onsc(tenures=[tenure_("Li Zhanshu", "Director", ONSC, "2014",
-                                                "2016")])])
+    db.ingest_extractions([onsc(tenures=[tenure_("Li Zhanshu", "Director", ONSC, "2014", "2016")])])
     incremental = derived(db)
     db.rebuild()
     assert derived(db) == incremental
 
 
 def test_the_same_holding_from_two_articles_merges_keeping_the_finer_date(db: Database) -> None:
-    bio = article("Ding Xuexiang", [
-        tenure_("Ding Xuexiang", "Director", "Office of the National Security Commission",
-                "2017-10-28", "2023-03", line=7)], kind="person")
+    bio = article(
+        "Ding Xuexiang",
+        [
+            tenure_(
+                "Ding Xuexiang",
+                "Director",
+                "Office of the National Security Commission",
+                "2017-10-28",
+                "2023-03",
+                line=7,
+            )
+        ],
+        kind="person",
+    )
     db.ingest_extractions([onsc(), bio])
     ding = [t for t in db.tenures() if t.person.name == "Ding Xuexiang"]
     assert len(ding) == 1
@@ -170,28 +203,34 @@ def test_the_same_holding_from_two_articles_merges_keeping_the_finer_date(db: Da
 
 def test_disagreeing_dates_of_one_holding_are_both_kept_as_a_conflict(db: Database) -> None:
     a = article("Office A", [tenure_("Zhang San", "Director", "Office A", "2014-03", None)])
-    b = article("Zhang San", [tenure_("Zhang San", "Director", "Office A", "2015", None)],
-                kind="person")
+    b = article(
+        "Zhang San", [tenure_("Zhang San", "Director", "Office A", "2015", None)], kind="person"
+    )
     db.ingest_extractions([a, b])
     found = db.conflicts()
     assert [(c.kind, c.certainty) for c in found] == [("dates", "possible")]
     starts = {found[0].a.start, found[0].b.start}
     assert starts == {"2014-03", "2015"}
-    assert {e.article for e in found[0].a.evidence + found[0].b.evidence} == {"Office A",
-                                                                               "Zhang San"}
+    assert {e.article for e in found[0].a.evidence + found[0].b.evidence} == {
+        "Office A",
+        "Zhang San",
+    }
     assert len([t for t in db.tenures() if t.person.name == "Zhang San"]) == 2
 
 
 def test_two_certain_directors_at_once_are_a_conflict_but_year_overlaps_are_not(
     db: Database,
 ) -> None:
-    x = article("Bureau", [
-        tenure_("A One", "Director", "Bureau", "2010", "2015"),
-        tenure_("B Two", "Director", "Bureau", "2013", "2018"),
-        tenure_("C Three", "Director", "Bureau", "2018", "2020"),
-        tenure_("D Four", "Deputy Director", "Bureau", "2010", "2020"),
-        tenure_("E Five", "Deputy Director", "Bureau", "2011", "2020"),
-    ])
+    x = article(
+        "Bureau",
+        [
+            tenure_("A One", "Director", "Bureau", "2010", "2015"),
+            tenure_("B Two", "Director", "Bureau", "2013", "2018"),
+            tenure_("C Three", "Director", "Bureau", "2018", "2020"),
+            tenure_("D Four", "Deputy Director", "Bureau", "2010", "2020"),
+            tenure_("E Five", "Deputy Director", "Bureau", "2011", "2020"),
+        ],
+    )
     db.ingest_extractions([x])
     found = db.conflicts()
     assert [(c.kind, sorted([c.a.person.name, c.b.person.name])) for c in found] == [
@@ -207,8 +246,14 @@ def test_subject_names_abbreviations_and_renames_resolve_to_one_organization(
     x = article(
         "Central Policy Research Office",
         [tenure_("Jiang Jinquan", "Director", "Central Policy Research Office (CPRO)", "2020")],
-        [event_("renamed", "Policy Research Office of the CCP Central Committee", "1989",
-                "Central Policy Research Office")],
+        [
+            event_(
+                "renamed",
+                "Policy Research Office of the CCP Central Committee",
+                "1989",
+                "Central Policy Research Office",
+            )
+        ],
         names=[Name("中央政策研究室", "native", "zh")],
     )
     db.ingest_extractions([x])
@@ -219,8 +264,10 @@ def test_subject_names_abbreviations_and_renames_resolve_to_one_organization(
     assert ("CPRO", "abbreviation") in kinds
     assert ("Policy Research Office of the CCP Central Committee", "former") in kinds
     assert db.org("中央政策研究室").id == profile.id
-    assert db.org("Policy Research Office of the Central Committee of the Chinese Communist "
-                  "Party").id == profile.id
+    assert (
+        db.org("Policy Research Office of the Central Committee of the Chinese Communist Party").id
+        == profile.id
+    )
 
 
 def test_search_finds_names_and_evidence(db: Database) -> None:
@@ -238,8 +285,9 @@ def test_search_falls_back_to_like_without_fts(db: Database) -> None:
     assert any(h.name == "Li Zhanshu" for h in hits)
 
 
-def test_unreadable_input_is_reported_and_nothing_else_is_lost(db: Database,
-                                                              tmp_path: Path) -> None:
+def test_unreadable_input_is_reported_and_nothing_else_is_lost(
+    db: Database, tmp_path: Path
+) -> None:
     good = tmp_path / "Good.txt"
     good.write_text("= Good Office =\n\n== Leaders ==\n; Director\n- Wu Liu (2001–2005)\n")
     report = db.ingest([good, tmp_path / "missing.txt"])
@@ -248,3 +296,25 @@ def test_unreadable_input_is_reported_and_nothing_else_is_lost(db: Database,
     assert report.articles[0].claims_new > 0
     with db.store.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM articles")).scalar() == 1
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_order_of_ingests_and_revisions_ends_as_a_rebuild(db: Database, seed: int) -> None:
+    import random
+
+    from tenure.api import read_article
+    from tests.conftest import sample_paths
+
+    rng = random.Random(seed)
+    extracted = [read_article(str(p))[0] for p in sample_paths()]
+    rng.shuffle(extracted)
+    for x in extracted:
+        db.ingest_extractions([x])
+    for x in rng.sample(extracted, 8):
+        x.tenures = [t for t in x.tenures if rng.random() < 0.6]
+        x.events = x.events[: len(x.events) // 2]
+        x.source.sha256 = f"{rng.getrandbits(256):064x}"
+        db.ingest_extractions([x])
+    incremental = derived(db)
+    db.rebuild()
+    assert derived(db) == incremental
