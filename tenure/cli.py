@@ -13,9 +13,10 @@ import os
 import secrets
 import sys
 from collections.abc import Iterator
-from enum import Enum, StrEnum
+from concurrent.futures import ProcessPoolExecutor
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,24 +24,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tenure.api import DEFAULT_DB, Database
-from tenure.api import open as tenure_open
 from tenure.errors import ReadError, TenureError
 from tenure.extract import extract_path, failed_read
 from tenure.model import Diagnostic, Extraction
-from tenure.query.render import (
-    Sheet,
-    alias_sheets,
-    career_sheets,
-    conflict_sheets,
-    org_csv,
-    org_sheets,
-    search_sheets,
-    succession_sheets,
-    who_sheets,
-)
-from tenure.resolve.config import load_config
 from tenure.sources import MAX_BYTES
+
+if TYPE_CHECKING:
+    from tenure.api import Database
+    from tenure.query.render import Sheet
 
 app = typer.Typer(
     name="tenure",
@@ -60,7 +51,7 @@ def root() -> None:
     """Read articles about state institutions into a temporal knowledge graph."""
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -76,7 +67,9 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
             yield item
         elif os.path.isdir(item):
             found = sorted(
-                str(p) for p in Path(item).rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file()
+                str(p)
+                for p in Path(item).rglob("*")
+                if p.suffix in ARTICLE_SUFFIXES and p.is_file()
             )
             yield from found or [item]
         elif any(ch in item for ch in "*?[") and not os.path.exists(item):
@@ -103,35 +96,61 @@ def report_failures(results: list[Extraction]) -> int:
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     format: Annotated[
-        ExtractFormat, typer.Option("--format", "-f", help="jsonl (one article a line), json, table.")
+        ExtractFormat,
+        typer.Option("--format", "-f", help="jsonl (one article a line), json, table."),
     ] = ExtractFormat.jsonl,
-    max_bytes: Annotated[
-        int, typer.Option(help="Largest article to read, in bytes.")
-    ] = MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option(help="Largest article to read, in bytes.")] = MAX_BYTES,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes reading articles in parallel (0: one per core for many files)."
+        ),
+    ] = 0,
 ) -> None:
     """Print the facts read from each article, in the extraction contract's JSON."""
+    paths_found = list(expand_paths(paths))
+    keep = format is not ExtractFormat.jsonl
     results: list[Extraction] = []
-    for path in expand_paths(paths):
-        if os.path.isdir(path):
-            kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
-            empty = ReadError(path, f"no article files ({kinds}) in this folder")
-            result = failed_read(path, empty)
-        else:
-            result = extract_path(path, max_bytes)
-        results.append(result)
-        readable = result.source.sha256 != "0" * 64
-        if format is ExtractFormat.jsonl and readable:
+    failures: list[Extraction] = []
+    total = 0
+    for result in extract_many(paths_found, max_bytes, workers):
+        total += 1
+        if keep:
+            results.append(result)
+        if result.failed:
+            failures.append(result)
+        if format is ExtractFormat.jsonl and result.source.sha256 != "0" * 64:
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+    sys.stdout.flush()
     if format is ExtractFormat.json:
         readable_results = [r.to_dict() for r in results if r.source.sha256 != "0" * 64]
         sys.stdout.write(json.dumps(readable_results, ensure_ascii=False, indent=2) + "\n")
     elif format is ExtractFormat.table:
         print_extraction_table(results)
-    failed = report_failures(results)
+    failed = report_failures(failures)
     if failed:
-        err.print(f"{failed} of {len(results)} files failed.")
+        err.print(f"{failed} of {total} files failed.")
         raise typer.Exit(1)
+
+
+def _extract_one(job: tuple[str, int]) -> Extraction:
+    path, max_bytes = job
+    if os.path.isdir(path):
+        kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+        return failed_read(path, ReadError(path, f"no article files ({kinds}) in this folder"))
+    return extract_path(path, max_bytes)
+
+
+def extract_many(paths: list[str], max_bytes: int, workers: int = 0) -> Iterator[Extraction]:
+    """Extractions of ``paths`` in order; in worker processes when there are many files."""
+    if workers == 0:
+        workers = (os.cpu_count() or 1) if len(paths) >= 64 else 1
+    jobs = [(path, max_bytes) for path in paths]
+    if workers <= 1 or "-" in paths:
+        yield from map(_extract_one, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract_one, jobs, chunksize=32)
 
 
 def print_extraction_table(results: list[Extraction]) -> None:
@@ -201,8 +220,17 @@ OnOption = Annotated[
 ]
 
 
+def render() -> Any:
+    """The query renderers, imported when a store command runs (``extract`` never needs them)."""
+    import tenure.query.render
+
+    return tenure.query.render
+
+
 def open_db(db: str | None, aliases: str | None, *, create: bool = False) -> Database:
     """Open the store for a command; asking a question of a missing file is a usage error."""
+    from tenure.api import open as tenure_open
+
     return tenure_open(db, aliases=aliases, create=create)
 
 
@@ -270,7 +298,7 @@ def ingest(
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         totals = report.totals()
-        sheet = Sheet(
+        sheet = render().Sheet(
             f"ingested {totals['files']} files into {database.url}",
             ["", "count"],
             caption=f"{report.seconds:.1f} s"
@@ -295,7 +323,7 @@ def who(
     """Who held a post on a date (default today), each holder certain or possible."""
     with open_db(db, aliases) as database:
         answer = database.who(post, org=org, on=on)
-    emit(answer, who_sheets(answer), format)
+    emit(answer, render().who_sheets(answer), format)
 
 
 @app.command()
@@ -308,7 +336,7 @@ def career(
     """A person's posts in time order, with concurrent posts."""
     with open_db(db, aliases) as database:
         answer = database.career(person)
-    emit(answer, career_sheets(answer), format)
+    emit(answer, render().career_sheets(answer), format)
 
 
 @app.command()
@@ -322,7 +350,7 @@ def succession(
     """Holders of a post in order, gaps and overlaps marked."""
     with open_db(db, aliases) as database:
         answer = database.succession(post, org=org)
-    emit(answer, succession_sheets(answer), format)
+    emit(answer, render().succession_sheets(answer), format)
 
 
 @app.command("org")
@@ -336,7 +364,7 @@ def org_command(
     """An organization: names over time, parent, subunits, holders on a date, events."""
     with open_db(db, aliases) as database:
         answer = database.org(name, on=on)
-    emit(answer, org_sheets(answer), format, org_csv(answer))
+    emit(answer, render().org_sheets(answer), format, render().org_csv(answer))
 
 
 @app.command()
@@ -348,7 +376,7 @@ def conflicts(
     """Holdings that cannot all be true, with the sources of each side."""
     with open_db(db, aliases) as database:
         answer = database.conflicts()
-    emit(answer, conflict_sheets(answer), format)
+    emit(answer, render().conflict_sheets(answer), format)
 
 
 @app.command()
@@ -362,7 +390,7 @@ def search(
     """Find organizations, people and evidence lines by words."""
     with open_db(db, aliases) as database:
         answer = database.search(text, limit=limit)
-    emit(answer, search_sheets(text, answer), format)
+    emit(answer, render().search_sheets(text, answer), format)
 
 
 @app.command("aliases")
@@ -371,8 +399,10 @@ def aliases_command(
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """List the alias entries in force: your alias file first, then tenure's defaults."""
+    from tenure.resolve.config import load_config
+
     entries = load_config(aliases).entries
-    emit(entries, alias_sheets(entries), format)
+    emit(entries, render().alias_sheets(entries), format)
 
 
 @app.command()
@@ -387,7 +417,7 @@ def rebuild(
     if format is OutputFormat.json:
         sys.stdout.write(json.dumps(counts, indent=2) + "\n")
         return
-    sheet = Sheet(f"rebuilt {database.url}", ["", "count"])
+    sheet = render().Sheet(f"rebuilt {database.url}", ["", "count"])
     sheet.rows = [[name.replace("_", " "), str(value)] for name, value in counts.items()]
     emit(counts, [sheet], format)
 
@@ -403,22 +433,28 @@ def serve(
     ] = False,
     token: Annotated[
         str | None,
-        typer.Option(envvar="TENURE_TOKEN",
-                     help="Bearer token uploads must carry (default: a new one, printed)."),
+        typer.Option(
+            envvar="TENURE_TOKEN",
+            help="Bearer token uploads must carry (default: a new one, printed).",
+        ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Server processes.")] = 1,
 ) -> None:
     """Serve the web UI and JSON API over the store (read-only unless --allow-ingest)."""
+    from tenure.api import DEFAULT_DB
     from tenure.web.server import serve as run_server
 
     target = db or DEFAULT_DB
     if allow_ingest and not token:
         token = secrets.token_urlsafe(24)
         err.print(f"ingest token (send as Authorization: Bearer): {token}", highlight=False)
-    err.print(f"serving {target} at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops",
-              highlight=False)
-    run_server(target, host, port, allow_ingest=allow_ingest, token=token, aliases=aliases,
-               workers=workers)
+    err.print(
+        f"serving {target} at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops",
+        highlight=False,
+    )
+    run_server(
+        target, host, port, allow_ingest=allow_ingest, token=token, aliases=aliases, workers=workers
+    )
 
 
 class ExportFormat(StrEnum):
