@@ -170,29 +170,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-HINTS = {
-    "appointed": re.compile(
-        r"\b(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promot"
-        r"ed|transferred)\b"
+NEEDLES = {
+    "appointed": (
+        "appointed",
+        "named",
+        "elected",
+        "nominated",
+        "selected",
+        "chosen",
+        "made",
+        "installed",
+        "elevated",
+        "promoted",
+        "transferred",
     ),
-    "served": re.compile(r"\b(?:served|serving|worked|acted|functioned)\s+(?:there\s+)?as\b"),
-    "became": re.compile(r"\bbecame\b"),
-    "was": re.compile(r"\b(?:was|is|has been)\s+(?:the|a|an|its)\b"),
-    "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\b"),
-    "with_as": re.compile(r"\bwith\s+[A-Z]"),
-    "who_served": re.compile(
-        r"\bwho\s+(?:had\s+|has\s+)?(?:previously\s+|earlier\s+|later\s+|also\s+|once\s+)*(?:se"
-        r"rved|worked)\s+as\b"
-    ),
-    "coordinated": re.compile(r"\band\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\b"),
-    "after_serving": re.compile(
-        r"\b(?:after|before)\s+(?:previously\s+|having\s+)*(?:served|serving|worked|working)\s+as\b"
-    ),
-    "headed_by": re.compile(r"\b(?:headed|led|chaired|directed)\s+by\b"),
-    "held_by": re.compile(r"\bheld\s+by\b"),
-    "created_for": re.compile(r"\bfor\s+[A-Z]"),
-    "appointed_to_role": re.compile(r"\bto\s+the\s+(?:role|post|position)\b"),
-    "apposition": re.compile(r"(?:'s|’s)\s"),
+    "served": ("served", "serving", "worked", "acted", "functioned"),
+    "became": ("became",),
+    "was": ("was ", "is ", "has been"),
+    "who_is": ("who ",),
+    "who_served": ("who ",),
+    "with_as": ("with ",),
+    "coordinated": ("and ",),
+    "after_serving": ("after ", "before "),
+    "headed_by": ("headed by", "led by", "chaired by", "directed by"),
+    "held_by": ("held by",),
+    "created_for": ("for ",),
+    "appointed_to_role": ("to the role", "to the post", "to the position"),
+    "apposition": ("'s ", "’s "),
 }
 """A word each pattern needs, checked before the pattern runs (most sentences need none)."""
 FIRST_DIRECTOR = re.compile(
@@ -200,7 +204,6 @@ FIRST_DIRECTOR = re.compile(
 )
 
 
-NAMED_HINT = re.compile(r"\b(?:was|were|is|served|became|had|held|worked)\b")
 NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
 
 
@@ -208,13 +211,14 @@ def sentence_tenures(
     sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
 ) -> list[ProseTenure]:
     """Holdings one sentence states."""
-    for named in NAMED.finditer(sentence) if NAMED_HINT.search(sentence) else ():
+    lowered = sentence.lower()
+    for named in NAMED.finditer(sentence):
         if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
             _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
-        if not HINTS[kind].search(sentence):
+        if not any(needle in lowered for needle in NEEDLES[kind]):
             continue
         for m in _overlapping(pattern, sentence):
             span = (m.start("person"), m.end("person"))

@@ -181,7 +181,7 @@ def _prefix(year: int | None, month: int | None, day: int | None) -> str | None:
         text += f"-{month:02d}"
         if day is not None:
             text += f"-{day:02d}"
-    if day is not None and (day < 1 or day > 28 and not is_prefix(text)):
+    if day is not None and (day < 1 or (day > 28 and not is_prefix(text))):
         return None
     return text if month is None or 1 <= month <= 12 else None
 

@@ -239,13 +239,6 @@ NEEDLES: list[tuple[str, ...]] = [
     ("no longer",),
 ]
 """Words one of which each rule needs, checked before the rule's pattern runs."""
-EVENT_HINTS = re.compile(
-    r"establish|found|form|creat|set up|institut|restor|re-?establish|reviv|reinstat|reconstitut|"
-    r"renam|known|called|upgrad|downgrad|abolish|disband|dissolv|liquidat|scrap|eliminat|ceas|"
-    r"dissolution|abolition|replac|supersed|merg|absorb|incorporat|fold|became|organi[sz]|"
-    r"restructur|reform|transform|convert|co-?locat|external|two names|no longer|\bname\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -378,8 +371,6 @@ def sentence_events(
     ("... was renamed A, and in 1957, it was renamed B").
     """
     candidates: list[tuple[int, str, re.Match[str], bool]] = []
-    if not EVENT_HINTS.search(sentence):
-        return []
     lowered = sentence.lower()
     for (kind, pattern, before), needles in zip(RULES, NEEDLES, strict=True):
         if not any(needle in lowered for needle in needles):
