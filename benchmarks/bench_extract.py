@@ -12,9 +12,8 @@ CPU, files already in the page cache:
 
 Each prints articles/s, MB/s and per-article latency (p50, p99), from the CPU time spent on
 each article (elapsed time is shown beside it, but other load on the machine inflates it). A
-pass stops early at
-``--budget`` seconds and says so, so a slow extractor cannot hold ``make bench`` for long.
-The target for the last pass is 2,000 articles/s per core.
+pass stops early at ``--budget`` seconds and says so, so a slow extractor cannot hold
+``make bench`` for long. The target for the last pass is 2,000 articles/s per core.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from tenure.extract.appointments import sentence_tenures
 from tenure.extract.clauses import carried_date, last_date
 from tenure.extract.events import sentence_events
 from tenure.extract.names import split_post, strip_disambiguator
-from tenure.extract.text import Mentions, find_orgs, org_head, split_sentences
+from tenure.extract.text import Mentions, Sentence, find_orgs, org_head, split_sentences
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
@@ -60,7 +60,7 @@ def read_prose(
     for block in doc.paragraphs():
         ctx.learn_abbreviations(block.text)
         previous: str | None = None
-        sentences = split_sentences(block.text)
+        sentences = [piece for s in split_sentences(block.text) for piece in bounded(s)]
         for sentence in sentences:
             text = sentence.text
             evidence = Evidence(block.line, text, block.section)
@@ -125,6 +125,32 @@ ASIDE = re.compile(
 def mask_asides(text: str) -> str:
     """Blank out "(born October 1956)" and life spans, which are not tenure dates."""
     return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+MAX_SENTENCE = 600
+
+
+def bounded(sentence: Sentence) -> list[Sentence]:
+    """A run-on "sentence" (no full stops for pages) read in clause-sized pieces.
+
+    Real sentences are a few hundred characters; reading a longer run whole would cost time
+    that grows with its square, so it is cut at semicolons, then commas, near 600 characters.
+    """
+    text = sentence.text
+    if len(text) <= MAX_SENTENCE:
+        return [sentence]
+    pieces: list[Sentence] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_SENTENCE)
+        if end < len(text):
+            cut = max(text.rfind("; ", start, end), text.rfind(", ", start, end))
+            end = cut + 2 if cut > start else end
+        piece = text[start:end].strip()
+        if piece:
+            pieces.append(Sentence(piece, sentence.line, sentence.section, sentence.paragraph, 0))
+        start = end
+    return pieces
 
 
 def _first_org(text: str, ctx: Mentions) -> str | None:

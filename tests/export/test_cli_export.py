@@ -91,3 +91,18 @@ def test_a_persons_part_includes_the_bodies_above_their_posts(db: Database) -> N
     for org in orgs.values():
         assert {p.id for p in org.parents if p.id} <= orgs.keys()
     assert {t.person.name for t in scope.tenures()} == {"Li Zhanshu"}
+
+
+def test_a_person_within_an_organization(db: Database) -> None:
+    scope = Scope.of(db, org=ONSC, person="Cai Qi")
+    spells = sorted((t.post.title, t.start) for t in scope.tenures())
+    assert spells == [
+        ("Deputy Director", "2014-03"),
+        ("Deputy Director", "2015-04"),
+        ("Director", "2023"),
+    ]
+    assert [p.name for p in scope.persons()] == ["Cai Qi"]
+    tao = Scope.of(db, org="Taiwan Affairs Office", person="Wang Yi")
+    assert [(t.person.name, t.post.title) for t in tao.tenures()] == [("Wang Yi", "Director")]
+    events = {e.id for e in tao.events()}
+    assert events and events == {e.id for e in db.events(db.org("Taiwan Affairs Office").id)}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -219,6 +220,7 @@ def check_every_format(db: Database, folder: Path) -> None:
         assert qualifiers.get("P582") == (wikidata_time(t.end) if t.end else None)
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(spans=tenures, facts=st.lists(org_facts, min_size=2, max_size=2), born=maybe)
 def test_no_format_adds_precision(

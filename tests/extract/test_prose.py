@@ -234,3 +234,17 @@ def test_unread_event_sentences_become_diagnostics() -> None:
         any("looks like an event" in d.message and d.line == 6 for d in result.diagnostics)
         or result.events
     )
+
+
+def test_a_run_on_sentence_is_read_to_its_end() -> None:
+    filler = ", ".join(["the office held meetings on various matters"] * 400)
+    text = (
+        "= X Office =\n\nThe X Office is an office.\n\n== History ==\n"
+        f"{filler}, and Li Ming was appointed as the director of the office in 1999\n"
+    )
+    from tenure.extract import extract
+
+    result = extract(read_text(text, "x.txt"))
+    assert [(t.person, t.post, t.start) for t in result.tenures] == [
+        ("Li Ming", "Director", "1999")
+    ]
