@@ -29,9 +29,11 @@ ifneq ($(filter test install-system-deps,$(MAKECMDGOALS)),)
 SYSTEM_DEBS += $(TEST_DEBS)
 endif
 
-# What `make demo` shows. Until the store lands it is the extraction table of the samples;
-# then this becomes `tenure ingest samples/` followed by `tenure serve`.
-DEMO_ARTICLES := samples/*.txt
+# What `make demo` shows: the sample articles ingested into the default store (./tenure.db),
+# one honest question answered, then the web UI on the sample data (the address is printed).
+DEMO_ARTICLES := samples/
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
 
 .PHONY: help demo test lint bench golden install install-system-deps clean
 
@@ -39,7 +41,9 @@ help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
 
 demo: install
-	$(BIN)/tenure extract --format table $(DEMO_ARTICLES)
+	$(BIN)/tenure ingest $(DEMO_ARTICLES)
+	$(BIN)/tenure who Director --org "Office of the National Security Commission" --on 2017-06-01
+	$(BIN)/tenure serve --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/python -m pytest --timeout=300 $(PYTEST_ARGS)
