@@ -50,6 +50,9 @@ POST_STOP = re.compile(
     r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|co"
     r"operated|served)\b)"
 )
+ADVERB = (
+    r"(?:previously|later|then|also|concurrently|briefly|eventually|subsequently|simultaneously)"
+)
 SUBJECT_PRONOUN = re.compile(r"^(?:He|She|he|she)$")
 DOMAIN_WORDS = re.compile(
     r"\b(?:Affairs|Defen[cs]e|Security|Finance|Justice|State|Interior|Education|Health|Trade|"
@@ -89,16 +92,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "served",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:previously\s"
-            rf"+|later\s+|then\s+|also\s+|concurrently\s+|briefly\s+)?(?:served|serving|worked|"
-            rf"acted|functioned)\s+(?:there\s+)?as\s+(?P<post>.+)"
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?:{ADVERB}\s+)?(?:served|serving|worked|acted|functioned)\s+"
+            rf"(?:there\s+|{ADVERB}\s+)?as\s+(?P<post>.+)"
         ),
     ),
     (
         "became",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+(?:later\s+|the"
-            rf"n\s+|also\s+|eventually\s+)?became\s+(?P<post>.+)"
+            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?:{ADVERB}\s+)?became\s+(?P<post>.+)"
         ),
     ),
     (

@@ -120,3 +120,36 @@ def test_biography_sentences_merge_with_the_infobox_and_keep_acting_spells() -> 
     assert ("Party Secretary of Quzhou", None, "1999", None, False) in posts
     directors = [t for t in result.tenures if t.post == "Director"]
     assert len(directors) == 1 and directors[0].start == "2022-10-30" and directors[0].ongoing
+
+
+def test_biography_with_hyphenated_titles_and_concurrent_service() -> None:
+    result = read("Chen_Wenqing")
+    held = {(t.post, t.organization, t.start, t.end) for t in result.tenures}
+    assert (
+        "Procurator-general",
+        "Fujian Provincial People's Procuratorate",
+        "2012-01",
+        None,
+    ) in held
+    assert (
+        "Executive Deputy Director",
+        "Office of the National Security Commission",
+        "2018",
+        "2022",
+    ) in held
+    ministers = [t for t in result.tenures if t.post == "Minister of State Security"]
+    assert len(ministers) == 1 and (ministers[0].start, ministers[0].end) == (
+        "2016-11-07",
+        "2022-10-30",
+    )
+
+
+def test_table_with_start_and_end_columns_and_an_empty_end() -> None:
+    result = read("Defence_Intelligence_Headquarters")
+    directors = spans(result, "Director")
+    assert directors == [
+        ("Kunio Kunisawa", "1997-01", "1999-03", False),
+        ("Hiroshi Sato", "1999-03", "2001-08", False),
+        ("Takahiro Fujiwara", "2024-03", None, True),
+    ]
+    assert ("established", "1997-01-20") in [(e.type, e.date) for e in result.events]
