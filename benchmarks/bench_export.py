@@ -37,9 +37,11 @@ FLAT_TARGET = 1.5
 
 
 def world(size: int, seed: int = 0) -> Path:
-    """The store of the generated world of ``size`` tenures, built unless already there."""
-    from world import build
+    """The store of the generated world of ``size`` tenures, built unless already there.
 
+    It is built in a subprocess: a process's peak memory survives into the processes it
+    starts, and the exports' peaks must not include the builder's.
+    """
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"export-world-{size}.db"
     stamp = path.with_suffix(".json")
@@ -47,16 +49,24 @@ def world(size: int, seed: int = 0) -> Path:
     wanted = {"tenures": size, "seed": seed, "world": version}
     if path.exists() and stamp.exists() and json.loads(stamp.read_text()) == wanted:
         return path
+    subprocess.run(
+        [sys.executable, __file__, "--build", str(size), str(seed), str(path)], check=True
+    )
+    stamp.write_text(json.dumps(wanted) + "\n")
+    return path
+
+
+def build_world(size: int, seed: int, path: Path) -> None:
+    from world import build
+
     began = time.perf_counter()
     made = build(path, tenures=size, seed=seed)
-    stamp.write_text(json.dumps(wanted) + "\n")
     print(
         f"built a world of {made.tenures:,} tenures, {made.persons:,} persons, "
         f"{made.posts:,} posts, {made.organizations:,} organizations "
         f"in {time.perf_counter() - began:.0f} s: {path}",
         flush=True,
     )
-    return path
 
 
 def child(format: str, db_path: str, out: str) -> None:
@@ -127,9 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="exports run at once (2)")
     parser.add_argument("--keep", action="store_true", help="keep the exported files")
     parser.add_argument("--child", nargs=3, metavar=("FORMAT", "DB", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--build", nargs=3, metavar=("SIZE", "SEED", "PATH"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
+        return 0
+    if args.build:
+        build_world(int(args.build[0]), int(args.build[1]), Path(args.build[2]))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     formats = [f for f in args.formats.split(",") if f]

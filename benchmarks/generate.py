@@ -9,8 +9,9 @@ the shapes the corpus shows: an organization (infobox with Chief/Minister/Deputy
 families, a history, an internal structure, a ``; Director`` list of dated holders), a post
 (Post/Body/Incumbent/Inaugural infobox and a table of officeholders) or a person (a biography
 block with Office/Term Start/Term End families and a career in prose). Like the corpus, most
-stop mid-word at 2,000 characters. The same ``seed`` always gives the same files, and the first
-``k`` articles of a larger corpus are the articles of a corpus of ``k``.
+stop mid-word at 2,000 characters. Titles are distinct (a repeated one gets "(2)", "(3)"...).
+The same ``seed`` always gives the same files, and the first ``k`` articles of a larger corpus
+are the articles of a corpus of ``k``.
 
 Use :func:`ensure` to reuse a corpus already on disk (benchmarks call it), :func:`generate` to
 write one afresh, or the command line::
@@ -21,6 +22,7 @@ write one afresh, or the command line::
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import random
@@ -420,6 +422,17 @@ def article(seed: int, index: int) -> tuple[str, str]:
     return title, text
 
 
+def distinct(title: str, text: str, used: dict[str, int]) -> tuple[str, str]:
+    """A title no earlier article of the corpus has: "Tô Lâm", then "Tô Lâm (2)", as
+    Wikipedia disambiguates. Articles that share a title would be read as revisions of one
+    article (ingest retires the claims of the earlier one), not as two articles."""
+    count = used.get(title, 0) + 1
+    used[title] = count
+    if count == 1:
+        return title, text
+    return f"{title} ({count})", text.replace(f"= {title} =", f"= {title} ({count}) =", 1)
+
+
 def file_name(index: int, title: str) -> str:
     slug = re.sub(r"[^\w()'.-]+", "_", title).strip("_")[:120]
     return f"{index:06d}_{slug}.txt"
@@ -435,8 +448,10 @@ def generate(out_dir: Path, n: int = 20_000, seed: int = 0) -> list[Path]:
     elif any(out_dir.glob("*.txt")):
         raise FileExistsError(f"{out_dir} holds articles not written by this generator")
     paths = []
+    used: dict[str, int] = {}
     for index in range(n):
         title, text = article(seed, index)
+        title, text = distinct(title, text, used)
         path = out_dir / file_name(index, title)
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -445,7 +460,18 @@ def generate(out_dir: Path, n: int = 20_000, seed: int = 0) -> list[Path]:
 
 
 def ensure(out_dir: Path, n: int = 20_000, seed: int = 0) -> list[Path]:
-    """The corpus ``(n, seed)`` in ``out_dir``: reused when this generator wrote it, else made."""
+    """The corpus ``(n, seed)`` in ``out_dir``: reused when this generator wrote it, else made.
+
+    Holds a lock beside ``out_dir`` meanwhile, so benchmarks started together never write
+    the same corpus at once.
+    """
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(out_dir.parent / f".{out_dir.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ensure(out_dir, n, seed)
+
+
+def _ensure(out_dir: Path, n: int, seed: int) -> list[Path]:
     stamp = out_dir / STAMP
     if stamp.exists():
         try:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time as clock
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
@@ -34,12 +36,14 @@ from tenure.errors import ReadError
 from tenure.extract import extract, failed_read
 from tenure.model import Diagnostic, Extraction
 from tenure.query import browse
+from tenure.query.lineage import lineage as query_lineage
 from tenure.query.results import (
     ArticleInfo,
     Career,
     ClaimInfo,
     Conflict,
     EventInfo,
+    Lineage,
     OrgProfile,
     OrgRef,
     PersonInfo,
@@ -56,12 +60,14 @@ from tenure.store import Store, open_store
 from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
 from tenure.store.derive import refresh
-from tenure.store.ingest import ArticleOutcome, write_article
+from tenure.store.ingest import ArticleOutcome, ArticleWriter
 from tenure.store.sql import now
 
 DEFAULT_DB = "tenure.db"
 ENV_DB = "TENURE_DB"
 ZERO_SHA = "0" * 64
+SMALL_BATCH = 64
+"""Fewer files than this are read in this process: starting workers would cost more."""
 
 Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, path)."""
@@ -173,23 +179,21 @@ class Database:
         *,
         workers: int | None = None,
         progress: Progress | None = None,
-        derive_every: int = 256,
+        derive_every: int = 0,
     ) -> IngestReport:
-        """Read article files into the store, one transaction per article.
+        """Read article files into the store, whole articles per transaction.
 
         Files that cannot be read are reported (status ``failed``) and skipped; everything
         else is stored. ``workers`` processes read and extract in parallel (default: one per
-        core for large batches); the store is written by this process alone. Derived tables
-        are brought up to date every ``derive_every`` articles and at the end.
+        core, for more than a few files); the store is written by this process alone. Derived
+        tables are brought up to date at the end, and also every ``derive_every`` articles
+        when that is above 0 (fresher tables while a long ingest runs, at a cost in speed).
         """
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
         if workers > 1:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers) as pool:
-                results: Iterable[tuple[Extraction, list[ClaimRow]]] = pool.imap(
-                    read_article, files, chunksize=8
-                )
+            with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
+                results = _in_order(pool, files, workers)
                 return self._ingest(results, len(files), progress, derive_every)
         return self._ingest(map(read_article, files), len(files), progress, derive_every)
 
@@ -204,7 +208,7 @@ class Database:
         items = list(extractions)
         docs = list(documents) if documents is not None else [None] * len(items)
         pairs = ((x, claims_from_extraction(x, d)) for x, d in zip(items, docs, strict=True))
-        return self._ingest(pairs, len(items), progress, 256)
+        return self._ingest(pairs, len(items), progress, 0)
 
     def _ingest(
         self,
@@ -218,29 +222,28 @@ class Database:
         stale = self.stale
         if not stale:
             self._derive_pending()
-        seen_at = now()
         since = 0
-        for done, (extraction, rows) in enumerate(results, 1):
-            source = extraction.source
-            if source.sha256 == ZERO_SHA:
-                report.articles.append(
-                    ArticleOutcome(
-                        source.path,
-                        source.title,
-                        "failed",
-                        diagnostics=list(extraction.diagnostics),
+        with ArticleWriter(self.store, now()) as writer:
+            for done, (extraction, rows) in enumerate(results, 1):
+                source = extraction.source
+                if source.sha256 == ZERO_SHA:
+                    report.articles.append(
+                        ArticleOutcome(
+                            source.path,
+                            source.title,
+                            "failed",
+                            diagnostics=list(extraction.diagnostics),
+                        )
                     )
-                )
-            else:
-                with self.store.begin() as conn:
-                    outcome = write_article(self.store, conn, extraction, rows, seen_at)
-                report.articles.append(outcome)
-                since += 1
-                if not stale and since >= derive_every:
-                    self._derive_pending()
-                    since = 0
-            if progress is not None:
-                progress(done, total, source.path or source.title)
+                else:
+                    report.articles.append(writer.write(extraction, rows))
+                    since += 1
+                    if not stale and derive_every > 0 and since >= derive_every:
+                        writer.commit()
+                        self._derive_pending()
+                        since = 0
+                if progress is not None:
+                    progress(done, total, source.path or source.title)
         if stale:
             self.rebuild()
             report.rebuilt = True
@@ -288,9 +291,18 @@ class Database:
             return query.succession(conn, self.resolver, post, org, self.today)
 
     def org(self, name: str, on: str | date | None = None) -> OrgProfile:
-        """An organization's names, parent, children, units, holders on ``on``, events."""
+        """An organization's names, parent, children, units, holders on ``on``, events; what
+        it was called on ``on`` and the bodies it was one with then (``names_on``,
+        ``same_as``, ``parents_on``), and its lineage."""
         with self.store.connect() as conn:
             return query.org(conn, self.resolver, name, on, self.today)
+
+    def lineage(self, name: str) -> Lineage:
+        """Where an organization came from and what it became: its bodies' names over time,
+        predecessors and successors with dates and evidence, and the years two names were
+        one body."""
+        with self.store.connect() as conn:
+            return query_lineage(conn, self.resolver, name)
 
     def conflicts(self) -> list[Conflict]:
         """Holdings that cannot all be true, with both sources."""
@@ -387,11 +399,38 @@ class Database:
 
 
 def _workers(workers: int | None, files: int) -> int:
+    """Processes to read and extract with: as asked, else one per core past a few files."""
     if workers is not None:
         return max(1, workers)
-    if files < 200:
+    if files < SMALL_BATCH:
         return 1
-    return max(1, min(os.cpu_count() or 1, 8))
+    return max(1, os.cpu_count() or 1)
+
+
+def _fork() -> Any:
+    """Workers start as forks where the platform has them: nothing to import again."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
+    return [read_article(path) for path in paths]
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, files: list[str], workers: int, per_task: int = 8
+) -> Iterator[tuple[Extraction, list[ClaimRow]]]:
+    """Results of :func:`read_article` over ``files`` in their order, a few tasks ahead of
+    the writer: memory stays bounded however many files there are."""
+    tasks = (files[i : i + per_task] for i in range(0, len(files), per_task))
+    running: deque[Future[list[tuple[Extraction, list[ClaimRow]]]]] = deque()
+    for task in tasks:
+        running.append(pool.submit(_read_many, task))
+        if len(running) >= workers * 4:
+            yield from running.popleft().result()
+    while running:
+        yield from running.popleft().result()
 
 
 def open(

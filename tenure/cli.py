@@ -24,7 +24,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tenure.errors import ReadError, TenureError
+from tenure.errors import ReadError, TenureError, UsageError
 from tenure.extract import extract_path, failed_read
 from tenure.model import Diagnostic, Extraction
 from tenure.sources import MAX_BYTES
@@ -361,10 +361,46 @@ def org_command(
     aliases: AliasesOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """An organization: names over time, parent, subunits, holders on a date, events."""
+    """An organization: names over time, parent, subunits, holders on a date, events.
+
+    With --on: what it was called then (each name certain or possible), the bodies it was
+    one with then ("one organization, two names"), its parent then and its holders then.
+    """
     with open_db(db, aliases) as database:
         answer = database.org(name, on=on)
     emit(answer, render().org_sheets(answer), format, render().org_csv(answer))
+
+
+class LineageFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("lineage")
+def lineage_command(
+    name: Annotated[str, typer.Argument(help="An organization, by any of its names.")],
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also draw the lineage as a picture (PNG).")
+    ] = None,
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: Annotated[
+        LineageFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = LineageFormat.table,
+) -> None:
+    """Predecessors and successors with dates and evidence, and the years two names were one
+    body; --png FILE draws them on a time axis."""
+    with open_db(db, aliases) as database:
+        answer = database.lineage(name)
+    emit(answer, render().lineage_sheets(answer), OutputFormat(format.value))
+    if png is not None:
+        from tenure.query.draw import draw_lineage
+
+        try:
+            draw_lineage(answer, png)
+        except OSError as exc:
+            raise UsageError(f"{png}: cannot write the picture ({exc.strerror or exc}).") from exc
+        err.print(f"wrote {png}", highlight=False)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tenure.export.common import Counter, Scope, batched
+from tenure.export.common import Counter, Scope
 from tenure.export.tables import COLUMNS, TABLES, ColumnType, rows
 
 ROW_GROUP = 20_000
@@ -41,13 +41,31 @@ def write(scope: Scope, folder: Path, counter: Counter) -> list[Path]:
     for table in TABLES:
         path = folder / f"{table}.parquet"
         arrow_schema = schema(table)
+        names = [field.name for field in arrow_schema]
         with pq.ParquetWriter(path, arrow_schema, compression="zstd") as writer:
-            empty = True
-            for batch in batched(rows(scope, table), ROW_GROUP):
-                writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=arrow_schema))
-                counter.add(table, len(batch))
-                empty = False
-            if empty:
-                writer.write_table(arrow_schema.empty_table())
+            columns: list[list[Any]] = [[] for _ in names]
+            count = 0
+            for row in rows(scope, table):
+                for values, name in zip(columns, names, strict=True):
+                    values.append(row[name])
+                count += 1
+                if count == ROW_GROUP:
+                    _flush(writer, arrow_schema, columns)
+                    counter.add(table, count)
+                    count = 0
+            if count:
+                _flush(writer, arrow_schema, columns)
+                counter.add(table, count)
         written.append(path)
     return written
+
+
+def _flush(writer: Any, arrow_schema: Any, columns: list[list[Any]]) -> None:
+    """Write the gathered column values as one row group."""
+    arrays = [
+        pa.array(values, type=field.type)
+        for values, field in zip(columns, arrow_schema, strict=True)
+    ]
+    writer.write_batch(pa.RecordBatch.from_arrays(arrays, schema=arrow_schema))
+    for values in columns:
+        values.clear()

@@ -11,9 +11,10 @@ the tenure was read from as the reference (S854).
 Only tenures whose person *and* post the alias file maps to Wikidata ids are written
 (``persons: Name: {wikidata: Q...}``; ``posts: wikidata: {Title of Organization: Q...}``); a
 post or person is never matched to Wikidata by its name. Every other tenure is listed with the
-reason, as is a tenure with no article URL to cite, and a person who held a post more than
-once: QuickStatements adds qualifiers to the statement already there, so two terms would
-merge into one statement with two starts.
+reason, as is a tenure with no article URL to cite, an acting spell (a plain P39 would say
+the post itself was held), and a person who held a post more than once: QuickStatements adds
+qualifiers to the statement already there, so two terms would merge into one statement with
+two starts.
 """
 
 from __future__ import annotations
@@ -113,6 +114,8 @@ def statements(scope: Scope, counter: Counter | None = None) -> Iterator[Stateme
                 )
             elif url is None:
                 yield _skipped(t, "no article URL to cite as the reference")
+            elif t.acting:
+                yield _skipped(t, "an acting spell; a plain P39 would say the post was held")
             else:
                 yield Statement(t, person_qid, post_qid, url)
 

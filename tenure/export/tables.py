@@ -34,6 +34,8 @@ from tenure.export.common import (
     status,
 )
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
 ColumnType = Literal["string", "bool", "int", "list", "intlist"]
 
 COLUMNS: dict[str, list[tuple[str, ColumnType]]] = {
@@ -279,7 +281,7 @@ def _claims(scope: Scope) -> Iterator[dict[str, Any]]:
                 "section": c.section,
                 "text": c.text,
                 "lines": [e.line for e in c.evidence],
-                "data": json.dumps(c.data, ensure_ascii=False, sort_keys=True),
+                "data": _JSON(c.data),
                 "sha256": c.sha256,
                 "first_seen": c.first_seen,
                 "last_seen": c.last_seen,

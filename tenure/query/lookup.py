@@ -63,6 +63,8 @@ def find_orgs(conn: Connection, resolver: Resolver, name: str) -> list[str]:
         return [text]
     key = resolver.org_key(text)
     ids = org_ids_for_key(conn, key) or org_ids_for_key(conn, fold(text))
+    if not ids and resolver.org_key_loose(text) != key:
+        ids = org_ids_for_key(conn, resolver.org_key_loose(text))
     if not ids:
         n = s.org_names.c
         ids = sorted(

@@ -2,6 +2,12 @@
 
 >>> org(conn, resolver, "CCP General Office").name        # doctest: +SKIP
 'General Office of the Chinese Communist Party'
+
+On the date asked, the profile also says what the organization was called then
+(``names_on``: its own names and a second name it shared, each ``certain`` or ``possible``),
+which bodies it was one with (``same_as``, "one organization, two names"), its parent then
+(``parents_on``) and its holders then, those of a body it was one with included. These come
+from its lineage (:mod:`tenure.query.lineage`), which the profile carries too.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from sqlalchemy import Connection, select
 from tenure import time
 from tenure.query.browse import events
 from tenure.query.dates import parse_on
+from tenure.query.lineage import as_of
 from tenure.query.lookup import find_orgs
-from tenure.query.results import Holder, OrgName, OrgProfile, Relation
+from tenure.query.results import Holder, OrgName, OrgProfile, Relation, RelationOn
 from tenure.query.rows import sort_key, tenure_select, to_tenure
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
@@ -65,7 +72,13 @@ def org(
         },
         key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.start or "", x.name),
     )
-    name_on = _name_on(names, when, today) or row[1]
+    then = as_of(conn, resolver, org_id, when, today)
+    own = [n for n in then.names if n.org.id == org_id and n.kind == "official"]
+    name_on = (
+        next((n.name for n in own if n.certainty == "certain"), None)
+        or _name_on(names, when, today)
+        or row[1]
+    )
     relations = conn.execute(
         select(r.relation, r.name, r.other_id, r.org_id).where(
             (r.org_id == org_id) | (r.other_id == org_id)
@@ -83,12 +96,13 @@ def org(
             children.append(Relation(other_names.get(owner, owner), owner))
         elif relation == "child":
             parents.append(Relation(other_names.get(owner, owner), owner))
-    holders = []
-    for tenure_row in conn.execute(tenure_select().where(s.tenures.c.org_id == org_id)):
-        tenure = to_tenure(tenure_row)
-        certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
-        if certainty is not None:
-            holders.append(Holder(certainty, tenure))
+    holders = _holders(conn, org_id, when, today)
+    for other in then.same_as:
+        for h in _holders(conn, other.id or "", when, today):
+            sure: time.Certainty = (
+                "certain" if "possible" not in (h.certainty, other.certainty) else "possible"
+            )
+            holders.append(Holder(sure, h.tenure))
     holders.sort(key=lambda h: (h.tenure.post.title, h.certainty != "certain", sort_key(h.tenure)))
     found_events = sorted(events(conn, org_id), key=lambda e: (e.date or "9999", e.type, e.id))
     return OrgProfile(
@@ -110,7 +124,34 @@ def org(
         holders=holders,
         events=found_events,
         articles=json.loads(row[9]),
+        names_on=then.names,
+        parents_on=_parents_on(parents, then.parents, then.current),
+        same_as=then.same_as,
+        lineage=then.lineage,
     )
+
+
+def _holders(conn: Connection, org_id: str, when: str, today: date | None) -> list[Holder]:
+    found = []
+    for tenure_row in conn.execute(tenure_select().where(s.tenures.c.org_id == org_id)):
+        tenure = to_tenure(tenure_row)
+        certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
+        if certainty is not None:
+            found.append(Holder(certainty, tenure))
+    return found
+
+
+def _parents_on(
+    stated: list[Relation], by_name: list[RelationOn], current: time.Certainty | None
+) -> list[RelationOn]:
+    """Parents on the date: those its names then imply, and the parent its article states
+    while its present name was in force (the article describes it under that name)."""
+    found = {r.id or r.name: r for r in by_name}
+    if current is not None:
+        for r in stated:
+            if (r.id or r.name) not in found:
+                found[r.id or r.name] = RelationOn(r.name, r.id, current, "infobox")
+    return sorted(found.values(), key=lambda r: (r.certainty != "certain", r.name))
 
 
 def _unique(items: list[Relation]) -> list[Relation]:

@@ -14,6 +14,7 @@ from tenure.query.results import (
     Career,
     Conflict,
     EvidenceRef,
+    Lineage,
     OrgProfile,
     SearchHit,
     Succession,
@@ -166,7 +167,63 @@ def org_sheets(profile: OrgProfile) -> list[Sheet]:
         events.rows.append(
             [e.date or "?", e.type, e.organization.name, e.other or "", sources(e.evidence)]
         )
-    return [s for s in (facts, names, holders, events) if s.rows]
+    called = Sheet(f"called on {profile.on}", ["name", "kind", "certainty", "from", "to", "body"])
+    for on in profile.names_on:
+        called.rows.append(
+            [on.name, on.kind, on.certainty, on.start or "?", on.end or "", on.org.name]
+        )
+    related = Sheet(f"on {profile.on}", ["relation", "organization", "certainty", "known from"])
+    for label, items in (("one body with", profile.same_as), ("parent", profile.parents_on)):
+        for r in items:
+            related.rows.append([label, r.name, r.certainty, r.via])
+    return [s for s in (facts, called, related, names, holders, events) if s.rows]
+
+
+def lineage_sheets(lineage: Lineage) -> list[Sheet]:
+    """A lineage as tables: the chain of predecessors and successors, the years two names
+    were one body, and every body's names over time."""
+    chain = Sheet(
+        f"lineage of {lineage.organization.name}",
+        ["date", "predecessor", "event", "successor", "sources"],
+    )
+    for link in lineage.links:
+        chain.rows.append(
+            [
+                link.date or "?",
+                link.source_name + (" *" if link.context else ""),
+                link.type,
+                link.target_name,
+                sources(link.evidence),
+            ]
+        )
+    shared = Sheet("one body, two names", ["name", "and", "from", "to", "sources"])
+    for x in lineage.shared:
+        start = (x.start or "?") + (" (inferred)" if x.inferred else "")
+        end = x.end or ("present" if x.ongoing else "?")
+        shared.rows.append(
+            [x.a_name + (" *" if x.context else ""), x.b_name, start, end, sources(x.evidence)]
+        )
+    names = Sheet("names over time", ["body", "name", "from", "to", "began", "ended", "sources"])
+    for body in lineage.bodies:
+        for n in body.names:
+            names.rows.append(
+                [
+                    body.org.name + (" *" if body.context else ""),
+                    n.name,
+                    n.start or "?",
+                    n.end or ("present" if n.ongoing else "?"),
+                    n.began or "",
+                    n.ended or "",
+                    sources(n.evidence),
+                ]
+            )
+    if any(b.context for b in lineage.bodies):
+        names.caption = "* a body that the lineage's offices belong to (context)."
+    if not chain.rows:
+        chain.caption = "No predecessors or successors recorded."
+    if lineage.truncated:
+        chain.caption = (chain.caption or "") + " Cut short: too many bodies."
+    return [chain, *(x for x in (shared, names) if x.rows)]
 
 
 def org_csv(profile: OrgProfile) -> Sheet:

@@ -218,8 +218,119 @@ class EventInfo(_Dict):
 
 
 @dataclass
+class NameSpan(_Dict):
+    """A name a body went by, from ``start`` to ``end`` (ISO prefixes; None unknown).
+
+    ``ongoing`` when no source ends it. ``began`` and ``ended`` are the event types that
+    start and end it (established, renamed, upgraded, co_located, name_dropped...);
+    ``inferred`` says the start was not stated but read from a related event (the office of
+    a body given a second name gets the office's second name on the same date).
+    """
+
+    name: str
+    org: OrgRef
+    kind: str
+    start: str | None
+    end: str | None
+    ongoing: bool
+    began: str | None
+    ended: str | None
+    inferred: bool
+    evidence: list[EvidenceRef]
+
+
+@dataclass
+class LineageBody(_Dict):
+    """A body of a lineage with its names over time. ``context`` marks a body shown because
+    one of the lineage's bodies is its office (or unit), not because it is in the chain."""
+
+    org: OrgRef
+    names: list[NameSpan]
+    context: bool
+
+
+@dataclass
+class LineageLink(_Dict):
+    """A predecessor and its successor: ``source`` was renamed, upgraded, merged into,
+    reorganized into, split into... ``target`` (the event ``type``) on ``date``."""
+
+    type: str
+    date: str | None
+    source: OrgRef
+    source_name: str
+    target: OrgRef
+    target_name: str
+    context: bool
+    evidence: list[EvidenceRef]
+
+
+@dataclass
+class SharedNames(_Dict):
+    """One organization, two names: ``a_name`` and ``b_name`` were one body from ``start`` to
+    ``end``; outside those years each name is its own body. ``a`` is the body that kept its
+    name when the other was dropped. ``inferred`` when a date comes from the bodies these are
+    offices of, not from a sentence about them."""
+
+    a: OrgRef
+    a_name: str
+    b: OrgRef
+    b_name: str
+    start: str | None
+    end: str | None
+    ongoing: bool
+    inferred: bool
+    context: bool
+    evidence: list[EvidenceRef]
+
+
+@dataclass
+class Lineage(_Dict):
+    """Where an organization came from and what it became: its bodies with their names over
+    time, the links between them (predecessor → successor, with dates and evidence) and the
+    years two names were one body."""
+
+    organization: OrgRef
+    bodies: list[LineageBody]
+    links: list[LineageLink]
+    shared: list[SharedNames]
+    truncated: bool = False
+
+    def body(self, org_id: str) -> LineageBody | None:
+        return next((b for b in self.bodies if b.org.id == org_id), None)
+
+
+@dataclass(frozen=True)
+class NameOn(_Dict):
+    """A name in force on the date asked: the body's own (``official``) or one it shared
+    with another body (``second``), ``certain`` or ``possible`` by :func:`tenure.time.covers`."""
+
+    name: str
+    kind: str
+    certainty: Certainty
+    start: str | None
+    end: str | None
+    org: OrgRef
+
+
+@dataclass(frozen=True)
+class RelationOn(_Dict):
+    """A parent or a body one with this one on the date asked, and how sure that is.
+    ``via`` says how it is known: ``infobox`` (a parent the article states, valid while the
+    current name is), ``name`` (an "Office of X" is X's), ``shared`` (two names, one body)."""
+
+    name: str
+    id: str | None
+    certainty: Certainty
+    via: str
+
+
+@dataclass
 class OrgProfile(_Dict):
-    """An organization: names over time, parent, children, units, holders on a date, events."""
+    """An organization: names over time, parent, children, units, holders on a date, events.
+
+    ``names_on``, ``parents_on`` and ``same_as`` answer for the date ``on``; ``lineage`` is
+    the organization's predecessors, successors and shared names (see :class:`Lineage`).
+    """
 
     id: str
     name: str
@@ -239,6 +350,10 @@ class OrgProfile(_Dict):
     holders: list[Holder]
     events: list[EventInfo]
     articles: list[str]
+    names_on: list[NameOn] = field(default_factory=list)
+    parents_on: list[RelationOn] = field(default_factory=list)
+    same_as: list[RelationOn] = field(default_factory=list)
+    lineage: Lineage | None = None
 
 
 @dataclass

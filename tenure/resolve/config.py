@@ -73,6 +73,7 @@ class ResolverConfig:
     post_single: list[str] = field(default_factory=list)
     post_shared: list[str] = field(default_factory=list)
     org_words: list[str] = field(default_factory=list)
+    org_units: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
     def fingerprint(self) -> str:
@@ -156,6 +157,7 @@ def _merge(config: ResolverConfig, data: dict[str, Any], source: str) -> None:
         "suffixes",
         "posts",
         "org_words",
+        "org_units",
     }
     unknown = set(data) - known
     if unknown:
@@ -195,6 +197,7 @@ def _merge(config: ResolverConfig, data: dict[str, Any], source: str) -> None:
     config.honorifics += _strings(data.get("honorifics"), f"{source}: honorifics")
     config.suffixes += _strings(data.get("suffixes"), f"{source}: suffixes")
     config.org_words += _strings(data.get("org_words"), f"{source}: org_words")
+    config.org_units += _strings(data.get("org_units"), f"{source}: org_units")
     posts = data.get("posts") or {}
     if not isinstance(posts, dict):
         raise UsageError(f"{source}: posts: expected modifiers:, single: and shared: lists.")

@@ -54,6 +54,9 @@ class Resolver:
                     self._parties.append((self._org_fold(alias), canonical))
         self._parties.sort(key=lambda p: len(p[0]), reverse=True)
         self._party_names = sorted({c for _, c in self._parties}, key=len, reverse=True)
+        self._units = sorted(
+            (tuple(fold(u).split(" ")) for u in config.org_units), key=len, reverse=True
+        )
         self._modifiers = frozenset(fold(m) for m in config.post_modifiers)
         self._single = [tuple(fold(p).split()) for p in config.post_single]
         self._shared = [tuple(fold(p).split()) for p in config.post_shared]
@@ -136,15 +139,18 @@ class Resolver:
             if title_match and fold(title[: title_match.start()]) == fold(text):
                 qualifier = title_match.group(1)
         key = self._party_rules(self._org_fold(text))
+        if key.startswith("central committees "):  # "Central Committee's X" is "Central X"
+            key = "central " + key[len("central committees ") :]
         for q in self._qualifiers:
             if key.endswith(f" of {q}") and len(key) > len(q) + 4:
                 key = key[: -len(q) - 4]
                 break
+        key = self._unit_first(key)
         if qualifier:
             folded = self._org_fold(qualifier)
             if folded not in self._qualifiers:
                 key = f"{key} of {folded}"
-        return key
+        return self._as_title(key, title) if title else key
 
     def _org_fold(self, text: str) -> str:
         return drop_words(fold(text), THE)
@@ -169,6 +175,83 @@ class Resolver:
                 if not rest.startswith("of "):
                     key = f"{rest} of {party}"
         return key
+
+    def _split_party(self, key: str) -> tuple[str, str | None]:
+        """``"x of chinese communist party"`` → ``("x", "chinese communist party")``."""
+        for party in self._party_names:
+            if key.endswith(f" of {party}") and len(key) > len(party) + 4:
+                return key[: -len(party) - 4], party
+        return key, None
+
+    def _as_title(self, key: str, title: str) -> str:
+        """In an article, a name that is its title but for "Central" or the title's party is
+        the title: "Office of the Central National Security Commission" in "Office of the
+        National Security Commission", "Politburo" in "Politburo of the Communist Party of the
+        Soviet Union". A name naming another party than the title's is left alone, so a
+        party body and its state twin ("Central Military Commission") stay two."""
+        title_key = self.org_key(title)
+        if key == title_key:
+            return key
+        core, party = self._split_party(key)
+        title_core, title_party = self._split_party(title_key)
+        if party not in (None, title_party):
+            return key
+        if _drop_central(core) == _drop_central(title_core):
+            return title_key
+        return key
+
+    def org_key_loose(self, name: str) -> str:
+        """A looser key to try when :meth:`org_key` finds nothing: without "Central", as an
+        article about the body may store it ("Office of the Central National Security
+        Commission" → the key of "Office of the National Security Commission")."""
+        core, party = self._split_party(self.org_key(name))
+        core = _drop_central(core)
+        return f"{core} of {party}" if party else core
+
+    def org_key_variants(self, key: str) -> list[str]:
+        """Keys one party body may be stored under, best first: as given, with each party
+        ("x commission of ccp"), with and without "Central". For finding the body an
+        "Office of the X" belongs to, whichever way articles write X."""
+        core, party = self._split_party(key)
+        bare = _drop_central(core)
+        cores = [core, bare] + ([f"central {bare}"] if not bare.startswith("central ") else [])
+        parties = [party] if party else self._party_names
+        found = [key]
+        found += [f"{c} of {p}" for c in cores for p in parties]
+        found += cores if party is None else []
+        return list(dict.fromkeys(found))
+
+    def _unit_first(self, key: str) -> str:
+        """ "x commission office" → "office of x commission" (units from ``org_units``), a
+        party after it kept: "x commission office of ccp" → "office of x commission of ccp"."""
+        core, party = self._split_party(key)
+        words = core.split(" ")
+        for unit in self._units:
+            n = len(unit)
+            body = words[:-n]
+            if (
+                tuple(words[-n:]) == unit
+                and len(body) >= 2
+                and body[-1] in self._org_words
+                and "of" not in body
+            ):
+                inverted = f"{' '.join(unit)} of {' '.join(body)}"
+                return f"{inverted} of {party}" if party else inverted
+        return key
+
+    def unit_of(self, key: str) -> tuple[str, str] | None:
+        """A key that names a body's unit, split: "office of x group" → ("office", "x group").
+
+        The unit words are ``org_units`` (office, general office, secretariat); the rest must
+        name a body (end in one of ``org_words``).
+        """
+        for unit in self._units:
+            prefix = " ".join(unit) + " of "
+            if key.startswith(prefix):
+                body = key[len(prefix) :]
+                if body.split(" ")[-1] in self._org_words:
+                    return " ".join(unit), body
+        return None
 
     # -- posts --------------------------------------------------------------------------------
 
@@ -229,6 +312,19 @@ class Resolver:
 
     def entries(self, kind: str) -> list[AliasEntry]:
         return [e for e in self.config.entries if e.kind == kind]
+
+
+def _drop_central(key: str) -> str:
+    """ "office of central x commission" → "office of x commission" (not "central committee")."""
+    words = key.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        starts = i == 0 or words[i - 1] == "of"
+        if word == "central" and starts and after and not after.startswith("committee"):
+            continue
+        out.append(word)
+    return " ".join(out)
 
 
 def singular(word: str) -> str:

@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import ClauseElement, Connection, Table
 
+from tenure.store import schema
+
 
 @dataclass(frozen=True)
 class SearchRow:
@@ -44,6 +46,11 @@ class Prepared:
     def __call__(self, conn: Connection, **params: Any) -> Sequence[Any]:
         return conn.exec_driver_sql(self.sql, params).all()
 
+    def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        """Run the statement once per row of parameters (an INSERT or UPDATE)."""
+        if rows:
+            conn.exec_driver_sql(self.sql, list(rows))
+
 
 class Store(ABC):
     """A database holding claims and what is derived from them."""
@@ -65,6 +72,19 @@ class Store(ABC):
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
         """A statement compiled once for this backend, to run many times with named params."""
+
+    def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        """Add rows to ``search_docs`` (ref, kind, name, text) and to its full-text index."""
+        self.insert_ignore(conn, schema.search_docs, rows)
+
+    def delete_search_docs(self, conn: Connection, refs: Sequence[str] | None = None) -> None:
+        """Remove the search documents of ``refs`` (None: all of them), index included."""
+        docs = schema.search_docs
+        if refs is None:
+            conn.execute(docs.delete())
+            return
+        for chunk in chunks(sorted(set(refs)), 5000):
+            conn.execute(docs.delete().where(docs.c.ref.in_(chunk)))
 
     @abstractmethod
     def search_docs(self, conn: Connection, text: str, limit: int) -> list[SearchRow]:

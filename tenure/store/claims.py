@@ -74,10 +74,13 @@ class ClaimRow:
     article: str
     data: dict[str, Any]
     evidence: list[Evidence] = field(default_factory=list)
+    data_json: str = ""
+    """``data`` as stored: made with the row (in the worker that extracted it, when ingest
+    runs workers), so the process writing the store does not spend its time on it."""
 
-    @property
-    def data_json(self) -> str:
-        return json.dumps(self.data, ensure_ascii=False, sort_keys=True)
+    def __post_init__(self) -> None:
+        if not self.data_json:
+            self.data_json = json.dumps(self.data, ensure_ascii=False, sort_keys=True)
 
 
 def claim_id(kind: str, article: str, data: dict[str, Any]) -> str:

@@ -4,24 +4,37 @@ Every name key in use is a node; links (an article's subject and its infobox nam
 a person's aliases) and the alias file's entries are edges. Each connected set of keys is one
 entity, with a deterministic id from its canonical key: the alias file's canonical name if it
 names one, else the article subject's name, else the smallest key.
+
+:class:`EntityBuilder` computes the rows of entities from their components, mentions and
+claims, all in memory; :func:`tenure.store.derive.refresh` feeds it either every claim (a
+rebuild) or the components that changed claims reach (an ingest).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
-
-from sqlalchemy import Connection, delete, select
 
 from tenure.resolve.config import AliasEntry
 from tenure.resolve.names import Resolver, abbreviation, inline_abbreviations
 from tenure.resolve.text import fold, make_id, squash
-from tenure.store import schema as s
-from tenure.store.base import Store, chunks
 
 Kind = str  # "org" | "person"
+MentionRow = tuple[str, str, str, str]
+"""(claim id, role, key, name as written) of one mention of a person or organization."""
+ClaimData = tuple[str, str, dict[str, Any]]
+"""(kind, article, data) of a claim."""
+ENTITY_TABLES = (
+    "organizations",
+    "persons",
+    "org_names",
+    "person_aliases",
+    "entity_keys",
+    "search_docs",
+)
+"""The tables entity rows go to, in the order they are written."""
 
 
 class UnionFind:
@@ -55,16 +68,12 @@ def most_common(values: Iterable[str]) -> str | None:
 
 
 class EntityBuilder:
-    """Recomputes the persons or organizations whose names a set of changes touched."""
+    """Computes the rows of persons and organizations from their names' components."""
 
-    def __init__(self, store: Store, conn: Connection, resolver: Resolver) -> None:
-        self.store = store
-        self.conn = conn
+    def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        self.component_keys: dict[Kind, set[str]] = {"org": set(), "person": set()}
-        self.reshaped: dict[Kind, set[str]] = {"org": set(), "person": set()}
-        """Entity ids (old and new) whose set of name keys changed: all their holdings move."""
-        self.reshaped_keys: dict[Kind, set[str]] = {"org": set(), "person": set()}
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        """Rows to write, by table name, in the order they were made."""
         self._aliases: dict[Kind, dict[str, list[AliasEntry]]] = {"org": {}, "person": {}}
         self._alias_edges: dict[Kind, dict[str, set[str]]] = {
             "org": defaultdict(set),
@@ -87,99 +96,29 @@ class EntityBuilder:
 
     # -- components ---------------------------------------------------------------------------
 
-    def rebuild(self, kind: Kind, touched: set[str]) -> tuple[set[str], set[str]]:
-        """Recompute the entities of ``touched`` keys; returns (old ids, new ids)."""
-        if not touched:
-            return set(), set()
-        start = set(touched)
-        while True:
-            groups = self._components(kind, start)
-            seen = {key for group in groups for key in group}
-            old_ids = self._entities_of(kind, seen)
-            more = self._keys_of(old_ids) - seen
-            if not more:
-                break
-            start = seen | more
-        live = self._live(kind, seen)
-        before: dict[str, set[str]] = defaultdict(set)
-        k = s.entity_keys.c
-        for chunk in chunks(sorted(old_ids)):
-            for key, entity in self.conn.execute(
-                select(k.key, k.entity_id).where(k.entity_id.in_(chunk))
-            ):
-                before[entity].add(key)
-        self._delete(kind, old_ids, seen)
-        new_ids: set[str] = set()
-        all_mentions = self._mentions(kind, sorted(live))
-        by_key: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
-        for mention in all_mentions:
-            by_key[mention[2]].append(mention)
-        self._claim_cache = self._claims(
-            m[0] for m in all_mentions if m[1] in ("subject", "name", "other")
-        )
-        self._rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for group in groups:
-            keys = sorted(group & live)
-            if not keys:
-                continue
-            self.component_keys[kind].update(keys)
-            mentions = sorted(m for key in keys for m in by_key[key])
-            entity = self._write(kind, keys, group, mentions)
-            new_ids.add(entity)
-            if before.get(entity) != set(keys):
-                self.reshaped[kind].add(entity)
-                self.reshaped_keys[kind].update(keys)
-        for entity in old_ids - new_ids:
-            self.reshaped[kind].add(entity)
-            self.reshaped_keys[kind].update(before.get(entity, ()))
-        self.component_keys[kind].update(seen)
-        for table in (
-            s.organizations,
-            s.persons,
-            s.org_names,
-            s.person_aliases,
-            s.entity_keys,
-            s.search_docs,
-        ):
-            rows = self._rows.get(table.name)
-            if rows:
-                self.store.insert_ignore(self.conn, table, rows)
-        return old_ids, new_ids
+    def components(
+        self,
+        kind: Kind,
+        start: set[str],
+        links: Callable[[set[str]], Iterable[tuple[str, str]]],
+    ) -> list[set[str]]:
+        """The connected sets of keys reachable from ``start``, smallest first.
 
-    def _entities_of(self, kind: Kind, keys: set[str]) -> set[str]:
-        k = s.entity_keys.c
-        ids: set[str] = set()
-        for chunk in chunks(sorted(keys)):
-            ids.update(
-                self.conn.execute(
-                    select(k.entity_id).where(k.kind == kind, k.key.in_(chunk))
-                ).scalars()
-            )
-        return ids
-
-    def _keys_of(self, ids: set[str]) -> set[str]:
-        k = s.entity_keys.c
-        keys: set[str] = set()
-        for chunk in chunks(sorted(ids)):
-            keys.update(self.conn.execute(select(k.key).where(k.entity_id.in_(chunk))).scalars())
-        return keys
-
-    def _components(self, kind: Kind, start: set[str]) -> list[set[str]]:
+        ``links(keys)`` gives the stored links (a, b) of kind ``kind`` whose ``a`` is in
+        ``keys``; the alias file's entries join keys too.
+        """
         uf = UnionFind()
         seen = set(start)
         frontier = set(start)
-        links = s.links.c
+        edges = self._alias_edges[kind]
         while frontier:
             found: set[str] = set()
-            for chunk in chunks(sorted(frontier)):
-                for a, b in self.conn.execute(
-                    select(links.a, links.b).where(links.kind == kind, links.a.in_(chunk))
-                ):
-                    uf.union(a, b)
-                    found.add(b)
+            for a, b in links(frontier):
+                uf.union(a, b)
+                found.add(b)
             for key in frontier:
                 uf.find(key)
-                for other in self._alias_edges[kind].get(key, ()):
+                for other in edges.get(key, ()):
                     uf.union(key, other)
                     found.add(other)
             frontier = found - seen
@@ -189,68 +128,39 @@ class EntityBuilder:
             groups[uf.find(key)].add(key)
         return sorted(groups.values(), key=min)
 
-    def _live(self, kind: Kind, keys: set[str]) -> set[str]:
-        m = s.mentions.c
-        live: set[str] = set()
-        for chunk in chunks(sorted(keys)):
-            live.update(
-                self.conn.execute(
-                    select(m.key).where(m.kind == kind, m.key.in_(chunk)).distinct()
-                ).scalars()
-            )
-        return live
+    # -- entities -----------------------------------------------------------------------------
 
-    def _delete(self, kind: Kind, ids: set[str], keys: set[str]) -> None:
-        k = s.entity_keys.c
-        for chunk in chunks(sorted(keys)):
-            self.conn.execute(delete(s.entity_keys).where(k.kind == kind, k.key.in_(chunk)))
-        d = s.search_docs.c
-        for chunk in chunks(sorted(ids)):
-            self.conn.execute(delete(s.search_docs).where(d.ref.in_(chunk)))
-            if kind == "org":
-                self.conn.execute(delete(s.organizations).where(s.organizations.c.id.in_(chunk)))
-                self.conn.execute(delete(s.org_names).where(s.org_names.c.org_id.in_(chunk)))
-            else:
-                self.conn.execute(delete(s.persons).where(s.persons.c.id.in_(chunk)))
-                self.conn.execute(
-                    delete(s.person_aliases).where(s.person_aliases.c.person_id.in_(chunk))
-                )
+    def build(
+        self,
+        kind: Kind,
+        groups: list[set[str]],
+        live: set[str],
+        mentions: dict[str, list[MentionRow]],
+        claims: dict[str, ClaimData],
+    ) -> dict[str, list[str]]:
+        """Rows of the entities of ``groups`` (keys in use: ``live``) into :attr:`rows`;
+        returns each entity id with its keys.
 
-    # -- one entity ---------------------------------------------------------------------------
-
-    def _mentions(self, kind: Kind, keys: list[str]) -> list[tuple[str, str, str, str]]:
-        m = s.mentions.c
-        rows: list[tuple[str, str, str, str]] = []
-        for chunk in chunks(keys):
-            rows.extend(
-                (r[0], r[1], r[2], r[3])
-                for r in self.conn.execute(
-                    select(m.claim_id, m.role, m.key, m.name).where(
-                        m.kind == kind, m.key.in_(chunk)
-                    )
-                )
-            )
-        rows.sort()
-        return rows
-
-    def _claims(self, ids: Iterable[str]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-        c = s.claims.c
-        out: dict[str, tuple[str, str, dict[str, Any]]] = {}
-        for chunk in chunks(sorted(set(ids))):
-            for row in self.conn.execute(
-                select(c.id, c.kind, c.article, c.data).where(c.id.in_(chunk))
-            ):
-                out[row[0]] = (row[1], row[2], json.loads(row[3]))
-        return out
+        ``mentions`` are the mentions of each live key; ``claims`` holds at least the claims
+        of mentions in the roles subject, name and other.
+        """
+        made: dict[str, list[str]] = {}
+        for group in groups:
+            keys = sorted(group & live)
+            if not keys:
+                continue
+            found = sorted(m for key in keys for m in mentions.get(key, ()))
+            made[self._write(kind, keys, group, found, claims)] = keys
+        return made
 
     def _write(
         self,
         kind: Kind,
         keys: list[str],
         group: set[str],
-        mentions: list[tuple[str, str, str, str]],
+        mentions: list[MentionRow],
+        claims: dict[str, ClaimData],
     ) -> str:
-        claims = self._claim_cache
         entries = sorted(
             {e for key in group for e in self._aliases[kind].get(key, [])},
             key=lambda e: (e.source != "default", self.key(kind, e.name)),
@@ -276,14 +186,15 @@ class EntityBuilder:
     def _write_org(
         self,
         keys: list[str],
-        mentions: list[tuple[str, str, str, str]],
-        claims: dict[str, tuple[str, str, dict[str, Any]]],
+        mentions: list[MentionRow],
+        claims: dict[str, ClaimData],
         entry: AliasEntry | None,
         canonical: str,
         entries: list[AliasEntry],
     ) -> str:
         r = self.resolver
         org_id = make_id("org", canonical)
+        key_set = set(keys)
         names: dict[tuple[str, str, str | None, str | None, str | None], dict[str, Any]] = {}
 
         def add(
@@ -295,14 +206,14 @@ class EntityBuilder:
             end: str | None = None,
             key: str | None = None,
         ) -> None:
-            display = squash(name)
+            display = _squash(name)
             if not display:
                 return
             row_key = key or r.org_key(display)
             slot = (row_key, kind, lang, start, end)
-            row = names.setdefault(
-                slot,
-                {
+            row = names.get(slot)
+            if row is None:
+                row = names[slot] = {
                     "spellings": Counter(),
                     "claims": set(),
                     "lang": lang,
@@ -310,8 +221,7 @@ class EntityBuilder:
                     "end": end,
                     "kind": kind,
                     "key": row_key,
-                },
-            )
+                }
             row["spellings"][display] += 1
             if claim:
                 row["claims"].add(claim)
@@ -321,9 +231,8 @@ class EntityBuilder:
         subject_articles: set[str] = set()
         for claim_id, role, key, raw in mentions:
             kind, article, data = claims.get(claim_id, ("", "", {}))
-            defined = abbreviation(squash(raw))
-            for full, abbr in ([defined] if defined else []) + inline_abbreviations(raw):
-                if full and r.org_key(full, article) in keys:
+            for full, abbr in _abbreviations(raw):
+                if full and r.org_key(full, article) in key_set:
                     add(abbr, "abbreviation", claim_id, key=fold(abbr))
             if kind == "org_name" and role == "subject":
                 subject_articles.add(article)
@@ -389,22 +298,23 @@ class EntityBuilder:
                     "claims": json.dumps(sorted(row["claims"])),
                 }
             )
-        title_row = {
-            "id": make_id("on", org_id, canonical, "title", None, None, None),
-            "org_id": org_id,
-            "name": display,
-            "key": r.org_key(display),
-            "kind": "title",
-            "lang": None,
-            "start": None,
-            "end": None,
-            "claims": "[]",
-        }
         if not any(row["name"] == display for row in rows):
-            rows.append(title_row)
-        self._rows["org_names"].extend(rows)
+            rows.append(
+                {
+                    "id": make_id("on", org_id, canonical, "title", None, None, None),
+                    "org_id": org_id,
+                    "name": display,
+                    "key": r.org_key(display),
+                    "kind": "title",
+                    "lang": None,
+                    "start": None,
+                    "end": None,
+                    "claims": "[]",
+                }
+            )
+        self.rows["org_names"].extend(rows)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
-        self._rows["organizations"].append(
+        self.rows["organizations"].append(
             {
                 "id": org_id,
                 "name": display,
@@ -419,11 +329,11 @@ class EntityBuilder:
                 "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
             }
         )
-        self._rows["entity_keys"].extend(
+        self.rows["entity_keys"].extend(
             {"kind": "org", "key": key, "entity_id": org_id} for key in keys
         )
         alias_names = sorted({row["name"] for row in rows} - {display})
-        self._rows["search_docs"].append(
+        self.rows["search_docs"].append(
             {"ref": org_id, "kind": "organization", "name": display, "text": "\n".join(alias_names)}
         )
         return org_id
@@ -431,8 +341,8 @@ class EntityBuilder:
     def _write_person(
         self,
         keys: list[str],
-        mentions: list[tuple[str, str, str, str]],
-        claims: dict[str, tuple[str, str, dict[str, Any]]],
+        mentions: list[MentionRow],
+        claims: dict[str, ClaimData],
         entry: AliasEntry | None,
         canonical: str,
         entries: list[AliasEntry],
@@ -444,9 +354,11 @@ class EntityBuilder:
         spellings: set[str] = set()
         subject_articles: set[str] = set()
         for claim_id, role, _key, raw in mentions:
+            spellings.add(_squash(raw))
+            if role != "subject":
+                continue
             kind, article, data = claims.get(claim_id, ("", "", {}))
-            spellings.add(squash(raw))
-            if role == "subject" and kind in ("person_name", "person_fact"):
+            if kind in ("person_name", "person_fact"):
                 subject_articles.add(article)
                 if kind == "person_name" and data.get("kind") == "title":
                     titles.append(r.person_display(raw))
@@ -464,7 +376,7 @@ class EntityBuilder:
             )
         spellings.add(display)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
-        self._rows["persons"].append(
+        self.rows["persons"].append(
             {
                 "id": person_id,
                 "name": display,
@@ -475,7 +387,7 @@ class EntityBuilder:
                 "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
             }
         )
-        self._rows["person_aliases"].extend(
+        self.rows["person_aliases"].extend(
             {
                 "id": make_id("pa", person_id, name),
                 "person_id": person_id,
@@ -484,14 +396,42 @@ class EntityBuilder:
             }
             for name in sorted(n for n in spellings if n)
         )
-        self._rows["entity_keys"].extend(
+        self.rows["entity_keys"].extend(
             {"kind": "person", "key": key, "entity_id": person_id} for key in keys
         )
         others = sorted(spellings - {display})
-        self._rows["search_docs"].append(
+        self.rows["search_docs"].append(
             {"ref": person_id, "kind": "person", "name": display, "text": "\n".join(others)}
         )
         return person_id
+
+
+_abbreviation_cache: dict[str, list[tuple[str, str]]] = {}
+
+
+def _abbreviations(raw: str) -> list[tuple[str, str]]:
+    """Abbreviations a name defines, at its end or inside it (cached: names repeat a lot)."""
+    found = _abbreviation_cache.get(raw)
+    if found is None:
+        defined = abbreviation(squash(raw))
+        found = ([defined] if defined else []) + inline_abbreviations(raw)
+        if len(_abbreviation_cache) > 200_000:
+            _abbreviation_cache.clear()
+        _abbreviation_cache[raw] = found
+    return found
+
+
+_squash_cache: dict[str, str] = {}
+
+
+def _squash(raw: str) -> str:
+    found = _squash_cache.get(raw)
+    if found is None:
+        found = squash(raw)
+        if len(_squash_cache) > 200_000:
+            _squash_cache.clear()
+        _squash_cache[raw] = found
+    return found
 
 
 def _title_display(resolver: Resolver, article: str, raw: str) -> str:

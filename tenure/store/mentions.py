@@ -9,14 +9,13 @@ and the aliases their article gives. Both are derived from claims, so rules can 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from tenure.resolve.names import Resolver
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     kind: str  # "person", "org", or "post" (a tenure's post title, for regrouping)
     role: str
     key: str
@@ -29,7 +28,12 @@ def tenure_org(resolver: Resolver, data: dict[str, Any]) -> tuple[str, str | Non
     org = data.get("organization")
     if org:
         return post, str(org)
-    return resolver.split_post(post)
+    return _split_post(resolver, post)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_post(resolver: Resolver, title: str) -> tuple[str, str | None]:
+    return resolver.split_post(title)
 
 
 def mentions_of(

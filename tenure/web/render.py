@@ -98,6 +98,53 @@ def evidence_title(tenure: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def lineage_rows(lineage: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A lineage's bars, as the timeline lays them out: one per name span of each body (the
+    chain's bodies first, then the bodies its offices belong to), then one per span in which
+    two names were one body."""
+    if not lineage:
+        return []
+    rows: list[dict[str, Any]] = []
+    for body in sorted(lineage["bodies"], key=lambda b: b["context"]):
+        for i, n in enumerate(body["names"]):
+            rows.append(
+                {
+                    "id": f"{body['org']['id']}-{i}",
+                    "kind": "name",
+                    "label": n["name"],
+                    "org": body["org"],
+                    "context": body["context"],
+                    "start": n["start"],
+                    "end": n["end"],
+                    "ongoing": n["ongoing"],
+                    "evidence": n["evidence"],
+                }
+            )
+    for i, x in enumerate(lineage["shared"]):
+        rows.append(
+            {
+                "id": f"shared-{i}",
+                "kind": "shared",
+                "label": f"{x['a_name']} = {x['b_name']}",
+                "org": x["b"],
+                "context": x["context"],
+                "start": x["start"],
+                "end": x["end"],
+                "ongoing": x["ongoing"],
+                "evidence": x["evidence"],
+            }
+        )
+    return rows
+
+
+def span_title(row: dict[str, Any]) -> str:
+    """What hovering a lineage bar shows: the name, its dates and the sentences behind them."""
+    lines = [f"{row['label']} ({show_span(row)})"]
+    for e in row["evidence"]:
+        lines.append(f"“{e['text']}” ({e['article']}, line {e['line']})")
+    return "\n".join(lines)
+
+
 @dataclass
 class Row:
     """A tenure's bar, and where its dates are written: after the bar where there is room,
@@ -183,8 +230,9 @@ def _environment() -> Environment:
         snippet=snippet,
         evidence_title=evidence_title,
         merge_names=merge_names,
+        span_title=span_title,
     )
-    env.globals.update(chart=chart, version=__version__)
+    env.globals.update(chart=chart, lineage_rows=lineage_rows, version=__version__)
     return env
 
 

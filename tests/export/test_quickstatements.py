@@ -94,3 +94,56 @@ def test_time_keeps_precision(prefix: str, expected: str) -> None:
 def test_a_malformed_date_is_refused() -> None:
     with pytest.raises(ValueError):
         wikidata_time("2014-13")
+
+
+def test_an_acting_spell_is_listed_not_written(tmp_path: Path) -> None:
+    import io
+
+    import tenure.api
+    from tenure.export import export
+    from tenure.model import Evidence, Extraction, Source, Subject, Tenure
+
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(
+        "persons:\n  Zhou Ming:\n    wikidata: Q1\n  Qian Hua:\n    wikidata: Q2\n"
+        "posts:\n  wikidata:\n    Director of the Bureau of Rivers: Q3\n",
+        encoding="utf-8",
+    )
+    spells = [
+        Tenure(
+            "Zhou Ming",
+            "Director",
+            "Bureau of Rivers",
+            "2001",
+            "2004",
+            evidence=[Evidence(3, "- Zhou Ming (2001–2004)")],
+        ),
+        Tenure(
+            "Qian Hua",
+            "Director",
+            "Bureau of Rivers",
+            "2004",
+            "2005",
+            acting=True,
+            evidence=[Evidence(4, "- Qian Hua (acting, 2004–2005)")],
+        ),
+    ]
+    article = Extraction(
+        Source("Bureau of Rivers", "1" * 64, url="https://example.org/wiki/Bureau_of_Rivers"),
+        Subject("organization", "Bureau of Rivers"),
+        tenures=spells,
+    )
+    out, skipped = io.StringIO(), io.StringIO()
+    with tenure.api.open(tmp_path / "t.db", aliases=aliases) as db:
+        db.ingest_extractions([article])
+        report = export(db, "quickstatements", stdout=out, skipped=skipped)
+    assert out.getvalue().splitlines() == [
+        "Q1\tP39\tQ3\tP580\t+2001-00-00T00:00:00Z/9\tP582\t+2004-00-00T00:00:00Z/9\tS854\t"
+        '"https://example.org/wiki/Bureau_of_Rivers"'
+    ]
+    assert report.skipped == 1
+    assert (
+        skipped.getvalue()
+        .splitlines()[1]
+        .endswith("an acting spell; a plain P39 would say the post was held")
+    )

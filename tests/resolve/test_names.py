@@ -238,3 +238,58 @@ def test_alias_file_from_environment_and_missing_file(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tenure-aliases.yaml").write_text("persons:\n  Ann Lee: [A. Lee]\n")
     assert any(e.name == "Ann Lee" for e in load_config().entries)
+
+
+def test_a_body_s_office_is_one_name_before_or_after_it() -> None:
+    assert R.org_key("Central National Security Leading Group Office") == R.org_key(
+        "Office of the Central National Security Leading Group"
+    )
+    assert R.org_key("CCP Central Committee Foreign Affairs Commission Office") == R.org_key(
+        "Office of the Foreign Affairs Commission of the CCP Central Committee"
+    )
+    assert R.org_key("State Council General Office") == R.org_key(
+        "General Office of the State Council"
+    )
+    assert R.org_key("Cabinet Office") == "cabinet office"
+    assert R.org_key("Taiwan Affairs Office") == "taiwan affairs office"
+    assert R.unit_of(R.org_key("Central Foreign Affairs Commission Office")) == (
+        "office",
+        "central foreign affairs commission",
+    )
+    assert R.unit_of(R.org_key("Office of the General Secretary")) is None
+
+
+def test_in_its_own_article_a_body_named_with_central_or_its_party_is_the_subject() -> None:
+    onsc = "Office of the National Security Commission"
+    assert R.org_key("Office of the Central National Security Commission", onsc) == R.org_key(onsc)
+    assert R.org_key("Office of the Central National Security Commission") != R.org_key(onsc)
+    assert R.org_key_loose("Office of the Central National Security Commission") == R.org_key(onsc)
+    cpsu = "Politburo of the Communist Party of the Soviet Union"
+    assert R.org_key("Politburo", cpsu) == R.org_key(cpsu)
+
+
+def test_a_party_body_and_its_state_twin_stay_two() -> None:
+    title = "Chairman of the Central Military Commission (China)"
+    party = R.org_key("Central Military Commission of the Chinese Communist Party", title)
+    state = R.org_key("Central Military Commission of the People's Republic of China", title)
+    assert party != state
+    assert R.org_key(
+        "Central Military Commission of the Chinese Communist Party",
+        "Central Military Commission (China)",
+    ) == R.org_key("CCP Central Military Commission")
+
+
+def test_variants_find_a_body_under_any_party_spelling() -> None:
+    variants = R.org_key_variants("national security commission")
+    assert R.org_key("National Security Commission of the Chinese Communist Party") in variants
+    assert R.org_key("Central National Security Commission") in variants
+    assert variants[0] == "national security commission"
+
+
+def test_the_central_committee_s_department_is_the_central_department() -> None:
+    assert R.org_key("Central Committee's Foreign Affairs Department") == R.org_key(
+        "Central Foreign Affairs Department"
+    )
+    assert R.org_key("Central Committee for Foreign Affairs") != R.org_key(
+        "Central Foreign Affairs"
+    )

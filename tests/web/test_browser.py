@@ -168,3 +168,19 @@ def test_api_docs_render_offline(page: Page) -> None:
     expect(operations.first).to_be_visible(timeout=15_000)
     paths = operations.all_inner_texts()
     assert any("/api/who" in p for p in paths), paths
+
+
+def test_lineage_bar_leads_to_the_sentence_it_was_read_from(page: Page, store: Store) -> None:
+    page.goto(f"/org/{store.ids['office']}?on=2005")
+    chart = page.locator("figure.lineage-chart svg.tl-chart")
+    expect(chart).to_be_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 400
+    shared = chart.locator("a.bar.shared")
+    expect(shared).to_have_count(2)
+    renamed = chart.locator("a.bar", has_text="Office of the Central National Security Commission")
+    renamed.locator("rect.solid").first.click()
+    expect(page.locator("h1")).to_have_text(f"{OFFICE}, line 21")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.go_back()
+    page.locator("section.lineage").screenshot(path=str(ARTIFACTS / "office-lineage.png"))
