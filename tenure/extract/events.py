@@ -209,6 +209,7 @@ RULES: list[tuple[str, re.Pattern[str], bool]] = [
     ),
 ]
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
+WHICH = re.compile(r",\s+which\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:\w+ly\s+)?$")
 NEEDLES: list[tuple[str, ...]] = [
     ("decid", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
     ("establishment", "creation", "founding", "formation"),
@@ -341,9 +342,8 @@ def resolve(ref: str | None, ctx: Mentions) -> str | None:
 
 def _subject_alias(name: str, ctx: Mentions) -> str:
     """A shortened form of the subject's name ("Central Leading Group") is the subject."""
-    words = set(name.lower().split())
-    subject_words = set(ctx.subject.lower().split())
-    if len(words) >= 2 and words < subject_words and org_head(name) == org_head(ctx.subject):
+    shortened = ctx.subject.lower().startswith(name.lower() + " ")
+    if len(name.split()) >= 2 and shortened and org_head(name) == org_head(ctx.subject):
         return ctx.subject
     return name
 
@@ -463,7 +463,13 @@ def _read(
                 target = resolve(target, ctx) if re.fullmatch(REF, target) else target
         if kind == "abolished" and after is not None and before is None:
             replaced = target
-            return [Found(kind, replaced, _subject_of(sentence, ctx), 0)] if replaced else []
+            relative = WHICH.search(sentence[: m.start()])
+            successor = (
+                resolve(_last_org(sentence[: relative.start()]), ctx)
+                if relative
+                else _subject_of(sentence, ctx)
+            )
+            return [Found(kind, replaced, successor, 0)] if replaced else []
         org = resolve(subject, ctx) if subject else None
         if org is None and kind in ("restored", "abolished", "reorganized") and subject is None:
             return []
