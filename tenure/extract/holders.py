@@ -229,11 +229,19 @@ def _split_name(text: str) -> tuple[str | None, str]:
         return None, text
     m = re.match(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$", text)
     if m:
-        return m.group(1).strip(), m.group(2).rstrip(")").strip()
+        return m.group(1).strip(), _close(m.group(2))
     m = re.match(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$", text)
     if m:
         return m.group(1).strip(), m.group(2).strip()
     return (text, "") if text else (None, "")
+
+
+def _close(inner: str) -> str:
+    """The inside of an entry's parentheses, less the one closing parenthesis that ends it."""
+    inner = inner.strip()
+    if inner.endswith(")") and inner.count(")") > inner.count("("):
+        inner = inner[:-1]
+    return inner.strip()
 
 
 def _details(rest: str, post: str) -> tuple[str, list[str], str | None, str | None, bool]:

@@ -254,9 +254,9 @@ def post_head(title: str) -> str:
 def is_post_title(text: str) -> bool:
     """True when the text names a post ("Executive Deputy Director", "Head of Mission Unit")."""
     head = post_head(text)
-    return head in POST_NOUNS or ("-" in head and (
-        head.split("-")[0] in POST_NOUNS or head.split("-")[-1] in POST_NOUNS
-    ))
+    return head in POST_NOUNS or (
+        "-" in head and (head.split("-")[0] in POST_NOUNS or head.split("-")[-1] in POST_NOUNS)
+    )
 
 
 def strip_ordinal(title: str) -> str:

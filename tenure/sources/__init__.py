@@ -12,6 +12,7 @@ Document whose problems are diagnostics.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import os
 import re
 import sys
@@ -64,7 +65,35 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
         raise ReadError(name, "permission denied") from None
     except OSError as exc:
         raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
-    return read_bytes(data, name, max_bytes)
+    document = read_bytes(data, name, max_bytes)
+    document.url = document.url or source_urls(str(p.resolve().parent)).get(p.name)
+    return document
+
+
+@lru_cache(maxsize=256)
+def source_urls(folder: str) -> dict[str, str]:
+    """File name -> address, from a ``SOURCES.tsv`` beside the articles (``file``, ``url``).
+
+    Corpora of article extracts carry their sources this way (``samples/SOURCES.tsv``); the
+    address becomes the article's ``source.url``, which the exports cite.
+    """
+    table = Path(folder) / "SOURCES.tsv"
+    try:
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if not lines:
+        return {}
+    header = [h.strip().lower() for h in lines[0].split("\t")]
+    if "file" not in header or "url" not in header:
+        return {}
+    file_i, url_i = header.index("file"), header.index("url")
+    urls: dict[str, str] = {}
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) > max(file_i, url_i) and cells[url_i].startswith(("http://", "https://")):
+            urls[cells[file_i].strip()] = cells[url_i].strip()
+    return urls
 
 
 def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:

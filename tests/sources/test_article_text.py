@@ -7,6 +7,7 @@ points back to a real line of the input.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -525,3 +526,16 @@ def test_extract_never_crashes_on_bytes(data: bytes) -> None:
     except ReadError:
         return
     extract(doc)
+
+
+def test_an_articles_address_comes_from_sources_tsv_beside_it(tmp_path: Path) -> None:
+    from tenure.sources import read_path, source_urls
+
+    (tmp_path / "X_Office.txt").write_text("= X Office =\n\nThe X Office is an office.\n")
+    (tmp_path / "Y_Office.txt").write_text("= Y Office =\n\nThe Y Office is an office.\n")
+    (tmp_path / "SOURCES.tsv").write_text(
+        "file\turl\tcategory\nX_Office.txt\thttps://en.wikipedia.org/wiki/X_Office\tcn-body\n"
+    )
+    source_urls.cache_clear()
+    assert read_path(tmp_path / "X_Office.txt").url == "https://en.wikipedia.org/wiki/X_Office"
+    assert read_path(tmp_path / "Y_Office.txt").url is None
