@@ -12,10 +12,10 @@ Document whose problems are diagnostics.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import os
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from tenure.errors import ReadError
