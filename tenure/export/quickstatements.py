@@ -95,13 +95,16 @@ def statements(scope: Scope, counter: Counter | None = None) -> Iterator[Stateme
     person_qids = {p.id: p.wikidata for p in scope.persons() if p.wikidata}
     ready: dict[tuple[str, str], list[tuple[TenureInfo, str | None]]] = {}
     for batch in batched(scope.tenures(), 1000):
-        urls = scope.urls(a for t in batch for a in evidence_articles(t))
+        mapped = []
         for t in batch:
             counter.add("tenures")
             person_qid, post_qid = person_qids.get(t.person.id), post_qids.get(t.post.id)
             if person_qid is None or post_qid is None:
                 yield _skipped(t, _reason(person_qid, post_qid))
-                continue
+            else:
+                mapped.append((t, person_qid, post_qid))
+        urls = scope.urls(a for t, _, _ in mapped for a in evidence_articles(t)) if mapped else {}
+        for t, person_qid, post_qid in mapped:
             url = next((urls[a] for a in evidence_articles(t) if a in urls), None)
             ready.setdefault((person_qid, post_qid), []).append((t, url))
     for (person_qid, post_qid), group in sorted(ready.items()):

@@ -152,9 +152,10 @@ def rows(scope: Scope, table: str) -> Iterator[dict[str, Any]]:
         raise ValueError(f"no table {table!r}; tables are {', '.join(TABLES)}")
     strings = [name for name, kind in COLUMNS[table] if kind == "string"]
     for row in _ROWS[table](scope):
-        for name in strings:
-            if row[name] == "":
-                row[name] = None
+        if "" in row.values():
+            for name in strings:
+                if row[name] == "":
+                    row[name] = None
         yield row
 
 

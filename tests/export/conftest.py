@@ -68,8 +68,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     documents = []
     for path in sample_paths():
         document = read_path(str(path))
-        if path.name not in NO_URL:
-            document.url = urls[path.name]
+        document.url = None if path.name in NO_URL else urls[path.name]
         documents.append(document)
     with tenure.api.open(db_path, aliases=aliases) as db:
         report = db.ingest_extractions([extract(d) for d in documents], documents)
