@@ -24,7 +24,7 @@ import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -193,8 +193,12 @@ class Database:
         workers = _workers(workers, len(files))
         if workers > 1:
             with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
-                results = _in_order(pool, files, workers)
-                return self._ingest(results, len(files), progress, derive_every)
+                try:
+                    results = _in_order(pool, files, workers)
+                    return self._ingest(results, len(files), progress, derive_every)
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
         return self._ingest(map(read_article, files), len(files), progress, derive_every)
 
     def ingest_extractions(
@@ -415,7 +419,13 @@ def _fork() -> Any:
 
 
 def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
-    return [read_article(path) for path in paths]
+    """:func:`read_article` in a worker, less what the writer does not read (the extracted
+    facts are in the claim rows): less to pickle here and to unpickle in the writer."""
+    out = []
+    for path in paths:
+        x, rows = read_article(path)
+        out.append((replace(x, tenures=[], events=[], organization=None, person=None), rows))
+    return out
 
 
 def _in_order(

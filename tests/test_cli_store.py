@@ -116,13 +116,10 @@ def test_who_was_director_on_2017_06_01(store: Path) -> None:
     result = run(
         "who", "Director", "--org", ONSC, "--on", "2017-06-01", "--db", store, "-f", "json"
     )
-    # Liu Huaqiu directed the Office of the Central Foreign Affairs Leading Group from 2000-09,
-    # end unknown; that office was renamed this one in 2014 (its lineage), so he may still hold it.
-    assert holders(result) == [
-        ("Liu Huaqiu", "possible"),
-        ("Li Zhanshu", "possible"),
-        ("Ding Xuexiang", "possible"),
-    ]
+    # Liu Huaqiu directed the Office of the Central Foreign Affairs Leading Group (renamed this
+    # one in 2014) from 2000-09, end unknown; Li Zhanshu certainly held this one-holder post from
+    # the end of 2014, so Liu had left by then: ruled out, not possible.
+    assert holders(result) == [("Li Zhanshu", "possible"), ("Ding Xuexiang", "possible")]
 
 
 def test_who_table_and_csv(store: Path) -> None:
@@ -149,9 +146,9 @@ def test_who_table_and_csv(store: Path) -> None:
     )
     assert rows[0][:3] == ["person", "certainty", "from"]
     assert [r[:2] for r in rows[1:]] == [
-        ["Liu Huaqiu", "possible"],
         ["Li Zhanshu", "possible"],
         ["Ding Xuexiang", "possible"],
+        ["Liu Huaqiu", "ruled out"],
     ]
 
 

@@ -21,8 +21,9 @@ path through :mod:`tenure.query.lookup`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, select
@@ -40,9 +41,12 @@ from tenure.query.results import (
     WhoAnswer,
 )
 from tenure.query.rows import sort_key, tenure_select, to_tenure
+from tenure.query.successors import rule_out_by_successors
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
-from tenure.store.base import Prepared, Store
+from tenure.store.base import Store
+from tenure.store.holdings import MAX_DAY
+from tenure.time import Certainty
 
 
 @cache
@@ -68,6 +72,10 @@ def _statement() -> Any:
             t.c.rank,
             t.c.concurrent,
             t.c.evidence,
+            t.c.s_lo,
+            t.c.s_hi,
+            t.c.e_lo,
+            t.c.e_hi,
         )
         .select_from(
             po.join(o, o.c.id == po.c.org_id)
@@ -85,7 +93,15 @@ def _statement() -> Any:
     )
 
 
-_prepared: dict[int, Prepared] = {}
+_PREPARED = "_who_statement"
+
+
+@lru_cache(maxsize=4096)
+def _asked(on: str) -> tuple[str, int, int]:
+    """A date as asked ("2016", "2016-6-1"), its ISO prefix and its first and last day."""
+    when = parse_on(on)
+    first, last = time.bounds(when)
+    return when, first.toordinal(), last.toordinal()
 
 
 def who(
@@ -98,48 +114,93 @@ def who(
     today: date | None = None,
 ) -> WhoAnswer:
     """Holders of ``post`` (of ``org``) on ``on`` (default today)."""
-    when = parse_on(on, today)
-    first, last = time.bounds(when)
+    if isinstance(on, str) and on.strip().lower() != "today":
+        when, first, last = _asked(on)
+    else:
+        when = parse_on(on, today)
+        bounds = time.bounds(when)
+        first, last = bounds[0].toordinal(), bounds[1].toordinal()
     if org is not None:
-        prepared = _prepared.get(id(store))
+        prepared = store.__dict__.get(_PREPARED)
         if prepared is None:
-            prepared = _prepared[id(store)] = store.prepare(_statement())
+            prepared = store.__dict__[_PREPARED] = store.prepare(_statement())
         rows = prepared(
             conn,
             org_key=resolver.org_key(org),
             post_key=resolver.post_key(post),
-            first=first.toordinal(),
-            last=last.toordinal(),
+            first=first,
+            last=last,
         )
         if rows:
-            if len({row[3] for row in rows}) > 1:
-                raise Ambiguous("organization", org, sorted({row[4] for row in rows}))
-            posts: dict[str, PostRef] = {}
-            tenures = []
-            for row in rows:
-                ref = posts.get(row[0])
-                if ref is None:
-                    ref = posts[row[0]] = PostRef(
-                        row[0], row[1], OrgRef(row[3], row[4]), bool(row[2])
-                    )
-                if row[5] is not None:
-                    tenures.append(_tenure(row, ref))
-            return answer(post, org, when, list(posts.values()), tenures, today)
+            found_rows = _answer_rows(post, org, when, first, last, rows, today)
+            return rule_out_by_successors(conn, found_rows, first, today)
     org_list = find_orgs(conn, resolver, org) if org is not None else None
     post_ids, org_list = find_posts(conn, resolver, post, org_list)
     t = s.tenures.c
     found = [
         to_tenure(row)
         for row in conn.execute(
-            tenure_select().where(
-                t.post_id.in_(post_ids), t.s_lo <= last.toordinal(), t.e_hi >= first.toordinal()
-            )
+            tenure_select().where(t.post_id.in_(post_ids), t.s_lo <= last, t.e_hi >= first)
         )
     ]
-    return answer(post, org, when, _posts(conn, post_ids), found, today)
+    result = answer(post, org, when, _posts(conn, post_ids), found, today)
+    return rule_out_by_successors(conn, result, first, today)
+
+
+def _answer_rows(
+    post: str,
+    org: str,
+    when: str,
+    first: int,
+    last: int,
+    rows: Sequence[Any],
+    today: date | None,
+) -> WhoAnswer:
+    """The answer from the prepared query's rows, certainty read off the stored day bounds."""
+    if len({row[3] for row in rows}) > 1:
+        raise Ambiguous("organization", org, sorted({row[4] for row in rows}))
+    posts: dict[str, PostRef] = {}
+    tenures = []
+    certainty: dict[str, Certainty | None] = {}
+    today_day = (today or date.today()).toordinal() if any(r[10] for r in rows) else 0
+    for row in rows:
+        ref = posts.get(row[0])
+        if ref is None:
+            ref = posts[row[0]] = PostRef(row[0], row[1], OrgRef(row[3], row[4]), bool(row[2]))
+        if row[5] is not None:
+            tenure = _tenure(row, ref)
+            tenures.append(tenure)
+            certainty[tenure.id] = covers_days(
+                tenure.start, tenure.end, tenure.ongoing, row[16:20], first, last, today_day
+            )
+    return answer(post, org, when, list(posts.values()), tenures, today, certainty)
+
+
+def covers_days(
+    start: str | None,
+    end: str | None,
+    ongoing: bool,
+    days: Sequence[int],
+    first: int,
+    last: int,
+    today: int,
+) -> Certainty | None:
+    """:func:`tenure.time.covers` from a tenure's stored day bounds (``s_lo``, ``s_hi``,
+    ``e_lo``, ``e_hi``) and the first and last day asked, as ordinals: no dates to parse."""
+    s_lo, s_hi, e_lo, e_hi = days
+    if not end and ongoing:
+        e_lo, e_hi = today, MAX_DAY
+    if s_lo > last or e_hi < first:
+        return None
+    if start and end and s_lo > e_hi:
+        return None
+    if start and s_hi <= first and (end or ongoing) and e_lo >= last:
+        return "certain"
+    return "possible"
 
 
 def _tenure(row: Any, post: PostRef) -> TenureInfo:
+    concurrent = row[14]
     return TenureInfo(
         id=row[5],
         person=PersonRef(row[6], row[7]),
@@ -150,7 +211,7 @@ def _tenure(row: Any, post: PostRef) -> TenureInfo:
         acting=bool(row[11]),
         role=row[12],
         rank=row[13],
-        concurrent=json.loads(row[14]),
+        concurrent=[] if concurrent == "[]" else json.loads(concurrent),
         evidence=[EvidenceRef.from_record(e) for e in json.loads(row[15])],
     )
 
@@ -162,11 +223,16 @@ def answer(
     posts: list[PostRef],
     tenures: list[TenureInfo],
     today: date | None = None,
+    certainties: dict[str, Certainty | None] | None = None,
 ) -> WhoAnswer:
-    """Decide each candidate's certainty and rule out what a certain holder excludes."""
+    """Decide each candidate's certainty (unless ``certainties`` gives it, by tenure id) and
+    rule out what a certain holder excludes."""
     holders = []
     for tenure in sorted(tenures, key=sort_key):
-        certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
+        if certainties is not None:
+            certainty = certainties[tenure.id]
+        else:
+            certainty = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
         if certainty is not None:
             holders.append(Holder(certainty, tenure))
     ruled_out: list[Holder] = []

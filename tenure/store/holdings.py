@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from tenure import time
@@ -43,11 +44,37 @@ def _bounds(prefix: str) -> tuple[int, int]:
     return first.toordinal(), last.toordinal()
 
 
+@lru_cache(maxsize=1 << 18)
 def day_bounds(start: str | None, end: str | None) -> tuple[int, int, int, int]:
     """(first, last) day of the start and of the end, as ordinals; unknown spans everything."""
     s_lo, s_hi = _bounds(start) if start else (MIN_DAY, MAX_DAY)
     e_lo, e_hi = _bounds(end) if end else (MIN_DAY, MAX_DAY)
     return s_lo, s_hi, e_lo, e_hi
+
+
+_EVIDENCE_KEYS = ("article", "claim", "line", "path", "section", "text")
+
+
+def evidence_json(records: list[dict[str, Any]]) -> str:
+    """``json.dumps(records, ensure_ascii=False, sort_keys=True)`` for evidence records,
+    written out directly (the tenures' evidence column is most of what a rebuild encodes)."""
+    parts = []
+    for record in records:
+        if len(record) != len(_EVIDENCE_KEYS) or any(k not in record for k in _EVIDENCE_KEYS):
+            return json.dumps(records, ensure_ascii=False, sort_keys=True)
+        fields = []
+        for key in _EVIDENCE_KEYS:
+            value = record[key]
+            if value is None:
+                fields.append(f'"{key}": null')
+            elif type(value) is str:
+                fields.append(f'"{key}": {_string(value)}')
+            elif type(value) is int:
+                fields.append(f'"{key}": {int.__repr__(value)}')
+            else:
+                return json.dumps(records, ensure_ascii=False, sort_keys=True)
+        parts.append("{" + ", ".join(fields) + "}")
+    return "[" + ", ".join(parts) + "]"
 
 
 @dataclass
@@ -150,7 +177,7 @@ def _tenure_row(
         "e_lo": e_lo,
         "e_hi": e_hi,
         "concurrent": json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
-        "evidence": json.dumps(records, ensure_ascii=False, sort_keys=True),
+        "evidence": evidence_json(records),
     }
     return row, [{"tenure_id": tenure_id, "claim_id": cid} for cid in claim_ids]
 

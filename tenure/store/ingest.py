@@ -60,7 +60,7 @@ class ArticleOutcome:
 
 def _statements() -> dict[str, ClauseElement]:
     c, a, e = s.claims.c, s.articles.c, s.claim_evidence.c
-    article_values = {
+    article_values: dict[str, Any] = {
         name: bindparam(name)
         for name in (
             "path",
@@ -115,7 +115,7 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     """Writes articles' claims into ``store``, several whole articles per transaction."""
 
     def __init__(
-        self, store: Store, seen_at: str, *, batch: int = 200, seconds: float = 0.25
+        self, store: Store, seen_at: str, *, batch: int = 100, seconds: float = 0.25
     ) -> None:
         self.store = store
         self.seen_at = seen_at

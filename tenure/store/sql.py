@@ -318,6 +318,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Checkpoints (copying the WAL into the database, with fsyncs) every 80 MB rather than
     # every 4 MB: a long ingest commits often, and each checkpoint stalls it.
     cursor.execute("PRAGMA wal_autocheckpoint=20000")
+    cursor.execute("PRAGMA mmap_size=2147418112")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()

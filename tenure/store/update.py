@@ -8,7 +8,7 @@ are recomputed from all their mentions; then the holdings those changes reach (e
 of an entity whose set of names changed, and the person-and-post pairs of the changed tenure
 claims), the posts and conflicts of those holdings, and the events and relations of the
 organizations touched. The rows are computed by the same code as a rebuild
-(:mod:`tenure.store.derive`), from what is loaded here.
+(:mod:`tenure.store.rebuild`), from what is loaded here.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ from sqlalchemy import Connection, bindparam, delete, select
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
-from tenure.store.derive import (
+from tenure.store.entities import ClaimData, EntityBuilder, MentionRow, most_common
+from tenure.store.holdings import PostTenure, build_tenures, conflict_rows, post_title
+from tenure.store.orgfacts import event_rows, relation_rows
+from tenure.store.records import (
     CHUNK,
     Changes,
     ClaimRecord,
@@ -33,9 +36,6 @@ from tenure.store.derive import (
     mention_rows,
     write_entities,
 )
-from tenure.store.entities import ClaimData, EntityBuilder, MentionRow, most_common
-from tenure.store.holdings import PostTenure, build_tenures, conflict_rows, post_title
-from tenure.store.orgfacts import event_rows, relation_rows
 
 
 class Update:

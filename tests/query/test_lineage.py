@@ -201,10 +201,10 @@ def test_an_organization_without_events_has_an_empty_lineage(samples: Database) 
 # -- each kind of event, on made-up articles -------------------------------------------------
 
 
-def built(*events: Event, title: str = "Test Office", **facts: object) -> Database:
+def built(*events: Event, title: str = "Test Office") -> Database:
     db = open_db()
     db.today = TODAY
-    db.ingest_extractions([article(title, [], list(events), **facts)])
+    db.ingest_extractions([article(title, [], list(events))])
     return db
 
 

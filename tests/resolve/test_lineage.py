@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tenure.resolve import load_resolver
-from tenure.resolve.lineage import Fact, Graph, Party, Span, build
+from tenure.resolve.lineage import Fact, Graph, Party, Shared, Span, build
+from tenure.time import first_day, last_day
 
 R = load_resolver(user=False)
 
@@ -219,3 +223,52 @@ def test_the_most_common_spelling_names_a_key() -> None:
         ]
     )
     assert {s.name for s in g.spans if s.key == "k"} == {"Office of the X"}
+
+
+KINDS = sorted(
+    {
+        "established",
+        "abolished",
+        "restored",
+        "renamed",
+        "merged",
+        "split",
+        "upgraded",
+        "downgraded",
+        "reorganized",
+        "co_located",
+        "name_dropped",
+    }
+)
+DATES = [None, "1958", "1958-03", "1981", "2000-09", "2000-09-15", "2014", "2018-03"]
+NAMES = ["A", "B", "C", "office of a group", "office of b group"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(KINDS),
+            st.sampled_from(NAMES),
+            st.sampled_from(DATES),
+            st.one_of(st.none(), st.sampled_from(NAMES)),
+        ),
+        max_size=12,
+    )
+)
+def test_any_events_give_spans_that_never_end_before_they_start(
+    events: list[tuple[str, str, str | None, str | None]],
+) -> None:
+    g = build(
+        [
+            fact(kind, p(org), when, p(other) if other else None)
+            for kind, org, when, other in events
+        ],
+        R.unit_of,
+    )
+    items: list[Span | Shared] = [*g.spans, *g.shared]
+    for item in items:
+        if item.start and item.end:
+            assert first_day(item.start) <= last_day(item.end), item
+        assert not (item.ongoing and item.end), item
+    names = {n for _k, org, _d, other in events for n in (org, other) if n}
+    assert {s.name for s in g.spans} == names

@@ -37,13 +37,11 @@ def test_who_in_a_year_two_tenures_share_is_possible_for_both(client: TestClient
         "/api/who",
         {"post": "director", "org": "中央国家安全委员会办公室", "on": "2017-06-01"},
     )
-    # Liu Huaqiu directed the Office of the Central Foreign Affairs Leading Group from 2000-09,
-    # end unknown; that office was renamed this one in 2014 (its lineage), so he may still hold it.
-    assert holders(answer) == [
-        ("Liu Huaqiu", "possible"),
-        ("Li Zhanshu", "possible"),
-        ("Ding Xuexiang", "possible"),
-    ]
+    # Liu Huaqiu directed the Office of the Central Foreign Affairs Leading Group (renamed this
+    # one in 2014) from 2000-09, end unknown; Li Zhanshu certainly held this one-holder post from
+    # the end of 2014, so Liu had left by then: ruled out, not possible.
+    assert holders(answer) == [("Li Zhanshu", "possible"), ("Ding Xuexiang", "possible")]
+    assert [h["tenure"]["person"]["name"] for h in answer["ruled_out"]] == ["Liu Huaqiu"]
     assert answer["on"] == "2017-06-01"
 
 

@@ -1,0 +1,71 @@
+"""What the order of holders proves about a holding whose end nobody wrote down.
+
+A post held by one person at a time (Director, Secretary, Premier ...) cannot have two holders
+on one day. So when a holder's end is unknown but a later holder *certainly* held the post
+from some day on, the earlier holding ended before that day::
+
+    Liu Huaqiu   Director  2000-09 – ?
+    Li Zhanshu   Director  2014 – 2017      (certainly held it from 2014-12-31 to 2017-01-01)
+
+On 2017-06-01 Liu Huaqiu's own dates allow him, but Li Zhanshu's certain years do not: he
+is ruled out, not silently dropped. Only certain spans count, and only against a holding
+that certainly began before them, so no guess about precision is ever made.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import Connection, select
+
+from tenure import time
+from tenure.query.results import Holder, WhoAnswer
+from tenure.store import schema as s
+
+
+def rule_out_by_successors(
+    conn: Connection, answer: WhoAnswer, first: int, today: date | None = None
+) -> WhoAnswer:
+    """``answer`` with the possible holders that a later certain holder excludes moved to
+    ``ruled_out``. ``first`` is the first day asked, as an ordinal."""
+    candidates = [
+        h
+        for h in answer.holders
+        if h.certainty == "possible"
+        and h.tenure.post.single_holder
+        and not h.tenure.acting
+        and h.tenure.start
+        and not h.tenure.end
+    ]
+    if not candidates:
+        return answer
+    today_day = (today or date.today()).toordinal()
+    t = s.tenures.c
+    certain_from: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    rows = conn.execute(
+        select(t.post_id, t.person_id, t.s_hi, t.e_lo, t.end, t.ongoing, t.acting, t.start).where(
+            t.post_id.in_({h.tenure.post.id for h in candidates})
+        )
+    )
+    for post_id, person_id, s_hi, e_lo, end, ongoing, acting, start in rows:
+        if acting or not start:
+            continue
+        certain_until = e_lo if end else (today_day if ongoing else None)
+        if certain_until is not None and s_hi <= certain_until:
+            certain_from[post_id].append((person_id, s_hi))
+    excluded: list[Holder] = []
+    for holder in candidates:
+        began_by = time.last_day(holder.tenure.start or "").toordinal()
+        for person_id, since in certain_from[holder.tenure.post.id]:
+            if person_id != holder.tenure.person.id and began_by < since <= first:
+                excluded.append(holder)
+                break
+    if not excluded:
+        return answer
+    return replace(
+        answer,
+        holders=[h for h in answer.holders if h not in excluded],
+        ruled_out=[*answer.ruled_out, *excluded],
+    )

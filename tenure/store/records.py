@@ -1,0 +1,120 @@
+"""Claims as the derivation reads them, and the rows every derivation writes for them.
+
+Shared by the two ways of deriving (:mod:`tenure.store.rebuild`, :mod:`tenure.store.update`):
+loading claims, their mentions and links (:mod:`tenure.store.mentions`), their search
+documents, and writing the rows an :class:`~tenure.store.entities.EntityBuilder` made.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from tenure.resolve.names import Resolver
+from tenure.store import schema as s
+from tenure.store.base import Store, chunks
+from tenure.store.entities import ENTITY_TABLES, EntityBuilder
+from tenure.store.mentions import Mention, mentions_of
+
+CHUNK = 5000
+"""Values per IN list (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
+
+
+@dataclass
+class ClaimRecord:
+    """A claim as the derivation reads it."""
+
+    id: str
+    kind: str
+    article: str
+    data: dict[str, Any]
+    path: str | None = None
+
+
+@dataclass
+class Changes:
+    """What a refresh touched, for callers that report or cache."""
+
+    claims: int = 0
+    persons: set[str] = field(default_factory=set)
+    organizations: set[str] = field(default_factory=set)
+    rebuilt: bool = False
+
+
+def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
+    """Active claims by id, sorted by id."""
+    out: list[ClaimRecord] = []
+    c = s.claims.c
+    for chunk in chunks(sorted(set(ids)), CHUNK):
+        rows = conn.execute(
+            select(c.id, c.kind, c.article, c.data, c.path).where(
+                c.id.in_(chunk), c.retired.is_(False)
+            )
+        )
+        out.extend(ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows)
+    out.sort(key=lambda r: r.id)
+    return out
+
+
+def mention_rows(
+    resolver: Resolver, records: Iterable[ClaimRecord]
+) -> tuple[dict[str, list[Mention]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each claim's mentions, and the ``mentions`` and ``links`` rows they make."""
+    found: dict[str, list[Mention]] = {}
+    mentions: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for record in records:
+        mine, pairs = mentions_of(resolver, record.kind, record.article, record.data)
+        found[record.id] = mine
+        mentions.extend(
+            {"claim_id": record.id, "kind": m.kind, "role": m.role, "key": m.key, "name": m.name}
+            for m in mine
+        )
+        for kind, a, b in pairs:
+            links.append({"kind": kind, "a": a, "b": b, "claim_id": record.id})
+            links.append({"kind": kind, "a": b, "b": a, "claim_id": record.id})
+    return found, mentions, links
+
+
+def claim_docs(records: Iterable[ClaimRecord], texts: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Search documents for claims: their label and evidence text, found by ``tenure search``."""
+    return [
+        {
+            "ref": record.id,
+            "kind": "claim",
+            "name": claim_label(record.kind, record.data),
+            "text": "\n".join(texts.get(record.id, [])),
+        }
+        for record in records
+    ]
+
+
+def write_entities(store: Store, conn: Connection, entities: EntityBuilder) -> None:
+    """Insert the rows an :class:`EntityBuilder` made, and forget them."""
+    for name in ENTITY_TABLES:
+        rows = entities.rows.pop(name, None)
+        if not rows:
+            continue
+        if name == "search_docs":
+            store.add_search_docs(conn, rows)
+        else:
+            store.insert_ignore(conn, s.metadata.tables[name], rows)
+
+
+def claim_label(kind: str, data: dict[str, Any]) -> str:
+    """A one-line description of a claim: "Li Zhanshu — Director, Office of ..."."""
+    if kind == "tenure":
+        where = f", {data['organization']}" if data.get("organization") else ""
+        return f"{data.get('person')} — {data.get('post')}{where}"
+    if kind == "event":
+        other = f" → {data['other']}" if data.get("other") else ""
+        return f"{data.get('organization')} {data.get('type')}{other}"
+    if kind in ("org_name", "org_fact"):
+        value = data.get("name") or data.get("value")
+        return f"{data.get('organization')}: {data.get('kind') or data.get('field')} {value}"
+    value = data.get("name") or data.get("value")
+    return f"{data.get('person')}: {data.get('kind') or data.get('field')} {value}"
