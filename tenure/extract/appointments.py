@@ -28,8 +28,9 @@ from tenure.extract.names import (
     split_post,
     strip_the,
 )
-from tenure.extract.posts import describe_position, post_case, top_level_split
-from tenure.extract.text import Mentions, org_head
+from tenure.extract.posts import describe_position, post_case
+from tenure.extract.text import Mentions, org_head, successive
+from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
 PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
@@ -223,7 +224,7 @@ def sentence_tenures(
     for kind, pattern in PATTERNS:
         if not any(needle in lowered for needle in NEEDLES[kind]):
             continue
-        for m in _overlapping(pattern, sentence):
+        for m in successive(pattern, sentence, "post"):
             span = (m.start("person"), m.end("person"))
             if any(a <= span[0] < b for a, b in claimed):
                 continue
@@ -231,19 +232,6 @@ def sentence_tenures(
             if found:
                 claimed.append(span)
                 out.extend(found)
-    return out
-
-
-def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
-    out: list[re.Match[str]] = []
-    pos = 0
-    while pos < len(sentence):
-        m = pattern.search(sentence, pos)
-        if m is None:
-            break
-        out.append(m)
-        pos = m.end("person") if "person" in m.groupdict() and m.group("person") else m.end()
-        pos = max(pos, m.start() + 1)
     return out
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tenure.extract.clauses import date_for
 from tenure.extract.names import ORG_WORDS
-from tenure.extract.text import Mentions, clean_org, find_orgs, org_head
+from tenure.extract.text import Mentions, clean_org, find_orgs, org_head, successive
 
 REF = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
@@ -348,20 +348,6 @@ def _subject_alias(name: str, ctx: Mentions) -> str:
     return name
 
 
-def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
-    """Every match of a rule, including those inside another match's trailing text."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    while pos < len(sentence):
-        m = pattern.search(sentence, pos)
-        if m is None:
-            break
-        out.append(m)
-        pos = m.start("after") if m.groupdict().get("after") is not None else m.end()
-        pos = max(pos, m.start() + 1)
-    return out
-
-
 def sentence_events(
     sentence: str, ctx: Mentions, carried: str | None = None, truncated: bool = False
 ) -> list[Found]:
@@ -375,7 +361,7 @@ def sentence_events(
     for (kind, pattern, before), needles in zip(RULES, NEEDLES, strict=True):
         if not any(needle in lowered for needle in needles):
             continue
-        for m in _matches(pattern, sentence):
+        for m in successive(pattern, sentence, "after"):
             position = m.start("after") if m.groupdict().get("after") is not None else m.start()
             candidates.append((position, kind, m, before))
     candidates.sort(key=lambda c: c[0])

@@ -33,8 +33,8 @@ from tenure.extract.posts import (
     post_case,
     post_from_heading,
     split_posts,
-    top_level_split,
 )
+from tenure.extract.values import top_level_split
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Block, Document
 

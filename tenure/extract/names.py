@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tenure.extract.values import top_level_split
+
 HONORIFICS = [
     "the rt hon.",
     "the rt. hon.",
@@ -183,22 +185,11 @@ def _is_capitalized_rest(rest: str) -> bool:
 
 def split_people(value: str) -> list[str]:
     """Split "A, B and C" into names, keeping commas inside parentheses together."""
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    for ch in value:
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if ch in ",;" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
+    parts = top_level_split(value)
     out: list[str] = []
     for part in parts:
         if out and POST_NOMINAL.fullmatch(part.strip()):
-            out[-1] += "," + part
+            out[-1] += ", " + part
             continue
         out.extend(p for p in re.split(r"\s+and\s+|\s*&\s*", part) if p.strip())
     return [p.strip() for p in out if p.strip()]

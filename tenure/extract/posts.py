@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from tenure.extract.names import is_post_title, singular
+from tenure.extract.values import top_level_split
 
 ACTING = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
 RANK = re.compile(
@@ -37,25 +38,6 @@ class PostDescription:
     rank: str | None = None
     acting: bool = False
     concurrent: list[str] = field(default_factory=list)
-
-
-def top_level_split(text: str, separators: str = ",;") -> list[str]:
-    """Split on separators outside parentheses."""
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        if ch in separators and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
 
 
 def split_posts(text: str) -> list[str]:

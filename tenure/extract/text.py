@@ -184,6 +184,21 @@ def singular_word(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.Match[str]]:
+    """Every match of ``pattern``, the next search resuming where group ``resume`` starts
+    (or the match ends), so matches inside another's trailing text are found too."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while pos < len(sentence):
+        m = pattern.search(sentence, pos)
+        if m is None:
+            break
+        out.append(m)
+        pos = m.start(resume) if m.groupdict().get(resume) is not None else m.end()
+        pos = max(pos, m.start() + 1)
+    return out
+
+
 def org_head(org: str) -> str:
     """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group"."""
     words = re.sub(r"\s+(?:of|for|on|to)\s+.*$", "", org).split()

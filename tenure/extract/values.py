@@ -41,25 +41,31 @@ def is_broken_name(value: str) -> bool:
     return bool(re.match(r"^(?:of|for|to|and|the)\b", text))
 
 
-def split_qualified(value: str) -> list[tuple[str, str | None]]:
-    """Split "A (party commission), B (state commission)" into [(A, q1), (B, q2)].
-
-    Commas inside parentheses stay; a value without qualifiers comes back whole.
-    """
+def top_level_split(text: str, separators: str = ",;") -> list[str]:
+    """Split on separators outside parentheses: "A (x, y), B" -> ["A (x, y)", "B"]."""
     parts: list[str] = []
     depth = 0
     current = ""
-    for ch in value:
+    for ch in text:
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        if ch == "," and depth == 0:
+        if ch in separators and depth == 0:
             parts.append(current)
             current = ""
         else:
             current += ch
     parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_qualified(value: str) -> list[tuple[str, str | None]]:
+    """Split "A (party commission), B (state commission)" into [(A, q1), (B, q2)].
+
+    Commas inside parentheses stay; a value without qualifiers comes back whole.
+    """
+    parts = top_level_split(value, ",")
     out: list[tuple[str, str | None]] = []
     for part in parts:
         part = part.strip()
