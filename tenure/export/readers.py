@@ -32,20 +32,12 @@ from sqlalchemy import Connection, select
 
 from tenure.api import Database
 from tenure.errors import TenureError
+from tenure.query.orgs import NAME_KIND_ORDER
 from tenure.query.results import OrgName, OrgRef, PersonInfo, PostRef, Relation
 from tenure.store import schema as s
 from tenure.store.base import chunks
 
 PAGE = 1000
-_KIND_ORDER = {
-    "title": 0,
-    "official": 1,
-    "native": 2,
-    "short": 3,
-    "abbreviation": 4,
-    "former": 5,
-    "alias": 6,
-}
 
 
 @dataclass
@@ -148,7 +140,12 @@ def organizations(db: Database, ids: Iterable[str] | None = None) -> Iterator[Or
                     continue
                 record.names = sorted(
                     names.get(org_id, ()),
-                    key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.start or "", x.name, x.lang or ""),
+                    key=lambda x: (
+                        NAME_KIND_ORDER.get(x.kind, 9),
+                        x.start or "",
+                        x.name,
+                        x.lang or "",
+                    ),
                 )
                 found = {
                     (display.get(i, name) if i else name, i)

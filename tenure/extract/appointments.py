@@ -203,9 +203,6 @@ NEEDLES = {
     "apposition": ("'s ", "’s "),
 }
 """A word each pattern needs, checked before the pattern runs (most sentences need none)."""
-FIRST_DIRECTOR = re.compile(
-    rf"\b(?:with|and)\s+(?P<person>{PERSON})\s+as\s+the\s+first\s+(?P<post>[^,.;]+)"
-)
 
 
 NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")

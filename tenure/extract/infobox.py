@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
     clean_person,
-    looks_like_org,
     looks_like_person,
     split_people,
     split_post,
@@ -428,7 +427,3 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
             )
         )
     return out
-
-
-def is_org_value(value: str) -> bool:
-    return looks_like_org(value) and not looks_like_person(value)

@@ -14,7 +14,7 @@ import re
 from tenure.extract.appointments import sentence_tenures
 from tenure.extract.clauses import carried_date, last_date
 from tenure.extract.events import sentence_events
-from tenure.extract.names import split_post, strip_disambiguator
+from tenure.extract.names import split_post
 from tenure.extract.text import Mentions, Sentence, find_orgs, org_head, split_sentences
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
@@ -156,7 +156,3 @@ def bounded(sentence: Sentence) -> list[Sentence]:
 def _first_org(text: str, ctx: Mentions) -> str | None:
     orgs = find_orgs(text)
     return ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
-
-
-def subject_names(title: str) -> str:
-    return strip_disambiguator(title)

@@ -79,16 +79,3 @@ def split_qualified(value: str) -> list[tuple[str, str | None]]:
     if len(out) > 1 and all(q is None for _, q in out):
         return [(value.strip(), None)]
     return out
-
-
-def strip_parenthetical(value: str) -> tuple[str, str | None]:
-    """Split off a trailing parenthesis: "Secretary (senior)" -> ("Secretary", "senior")."""
-    m = QUALIFIED.match(value.strip())
-    if m and m.group(1):
-        return m.group(1).strip(), m.group(2).strip()
-    return value.strip(), None
-
-
-def first_sentence(text: str) -> str:
-    m = re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?:\s|$)", text)
-    return text[: m.start()] if m else text

@@ -27,7 +27,7 @@ from tenure.query.rows import sort_key, tenure_select, to_tenure
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 
-_KIND_ORDER = {
+NAME_KIND_ORDER = {
     "title": 0,
     "official": 1,
     "native": 2,
@@ -70,7 +70,7 @@ def org(
                 select(n.name, n.kind, n.lang, n.start, n.end).where(n.org_id == org_id)
             )
         },
-        key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.start or "", x.name),
+        key=lambda x: (NAME_KIND_ORDER.get(x.kind, 9), x.start or "", x.name),
     )
     then = as_of(conn, resolver, org_id, when, today)
     own = [n for n in then.names if n.org.id == org_id and n.kind == "official"]
