@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,9 @@ __all__ = [
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters other than tab, newline and carriage return: a sign of binary data."""
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+"""The same characters as bytes: UTF-8 writes them as themselves and never inside another
+character, so bytes without any of them (checked in one fast pass) decode to text without any."""
 MAX_BYTES = 16 * 1024 * 1024
 """Largest article read by default; the longest encyclopedia articles are a few MB."""
 
@@ -48,15 +52,21 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
         data = sys.stdin.buffer.read(max_bytes + 1)
         return read_bytes(data, "-", max_bytes)
     p = Path(name)
+    where = str(p)
     try:
-        size = p.stat().st_size
+        info = os.lstat(where)
+        link = stat.S_ISLNK(info.st_mode)
+        if link:
+            info = os.stat(where)
+        size = info.st_size
         if size > max_bytes:
             raise ReadError(
                 name,
                 f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
                 "article; split it, or raise the limit with --max-bytes",
             )
-        data = p.read_bytes()
+        with open(where, "rb", buffering=0) as file:
+            data = file.readall()
     except FileNotFoundError:
         raise ReadError(name, "no such file") from None
     except IsADirectoryError:
@@ -66,8 +76,28 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
     except OSError as exc:
         raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
     document = read_bytes(data, name, max_bytes)
-    document.url = document.url or source_urls(str(p.resolve().parent)).get(p.name)
+    document.url = document.url or source_urls(_real_folder_of(p, link)).get(p.name)
     return document
+
+
+def _real_folder_of(p: Path, link: bool) -> str:
+    """The folder of ``p`` with symlinks resolved (``str(p.resolve().parent)``).
+
+    Unless ``p`` is itself a link (or ends in ``.``/``..``), that is the real path of its
+    parent, the same for every file of a folder: it is looked up once per folder (and working
+    directory, for a relative one) instead of once per file.
+    """
+    if link or p.name in ("", ".", ".."):
+        return str(p.resolve().parent)
+    parent = str(p.parent)
+    return _real_folder(parent, "" if os.path.isabs(parent) else os.getcwd())
+
+
+@lru_cache(maxsize=256)
+def _real_folder(folder: str, cwd: str) -> str:
+    """``os.path.realpath(folder)``; ``cwd`` (the working directory a relative ``folder`` is
+    resolved in, "" for an absolute one) is only part of the cache key."""
+    return os.path.realpath(folder)
 
 
 @lru_cache(maxsize=256)
@@ -127,7 +157,9 @@ def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
             ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if len(CONTROL.findall(text, 0, 4096)) > 8:
+    if len(data.translate(None, CONTROL_BYTES)) != len(data) and (
+        len(CONTROL.findall(text, 0, 4096)) > 8
+    ):
         raise ReadError(path, "binary data (control characters), not an article's text")
     document = read_text(text, path, hashlib.sha256(data).hexdigest())
     if cut_line is not None:

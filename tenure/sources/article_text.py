@@ -31,16 +31,35 @@ from __future__ import annotations
 import re
 
 from tenure.model import Diagnostic
-from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
+from tenure.sources.document import Block, BlockKind, Document, Infobox, InfoboxEntry, Section
 
 TITLE = re.compile(r"^=\s*(.+?)\s*=$")
 HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1\s*$")
 HEADING_LOOSE = re.compile(r"^(={2,6})\s*([^=].*?)\s*=*\s*$")
-ENTRY = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60}?)\s*:\s?(.*)$")
+ENTRY = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60})\s*:\s?(.*)$")
+"""``- Key: Value``. The key stops at the first colon (it cannot hold one) and is stripped, so
+matching it greedily reads the same key as a lazy ``{1,60}?`` would, in fewer steps."""
 BULLET = re.compile(r"^(\s*)([-*#•]+|\d{1,3}[.)])\s+(.*)$")
 GROUP = re.compile(r"^;\s*(.+?)\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+"""A table row: first and last non-blank characters are pipes (tested as such in the reader)."""
+RULE_CELL = re.compile(r":?-{3,}:?")
+"""A cell of the ``|---|:---:|`` line under a table header."""
 MAX_DEPTH = 64
+ENTRY_MARKS = "-*"
+"""First characters of an infobox entry line (``- Key: Value``, ``* Key: Value``)."""
+BULLET_MARKS = "-*#•"
+"""First characters of a bulleted list item; a numbered item starts with a digit instead."""
+
+
+def _is_table_row(stripped: str) -> bool:
+    """What TABLE_ROW matches, for an already stripped line: ``|`` ... ``|``."""
+    return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
+
+
+def _may_be_bullet(first: str) -> bool:
+    """False when a line whose first non-blank character is ``first`` cannot match BULLET."""
+    return first in BULLET_MARKS or first.isdecimal()
 
 
 def read_text(text: str, path: str | None = None, sha256: str = "0" * 64) -> Document:
@@ -51,9 +70,11 @@ def read_text(text: str, path: str | None = None, sha256: str = "0" * 64) -> Doc
         lines.pop()
     doc = Document(title="", path=path, sha256=sha256, truncated=cut)
     state = _State(doc)
+    feed = state.feed
+    carriage = "\r" in text
+    last = len(lines) if cut else 0
     for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
-        state.feed(number, line, truncated=cut and number == len(lines))
+        feed(number, raw.rstrip("\r") if carriage else raw, number == last)
     state.finish()
     if not doc.title:
         fallback = _title_from_path(path)
@@ -81,11 +102,20 @@ def _title_from_path(path: str | None) -> str:
 
 
 class _State:
-    """The reader's position: current section path, ``; group``, open infobox and table."""
+    """The reader's position: current section path, ``; group``, open infobox and table.
+
+    Each line is classified by its first non-blank character before any pattern is tried, so
+    most lines cost one ``strip`` and a few comparisons.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.blocks = doc.blocks
         self.headings: list[tuple[int, str]] = []
+        self.titles: tuple[str, ...] = ()
+        """The titles of ``headings``, shared by every block under them."""
+        self.section: str | None = None
+        """The titles joined with " / ", or None before the first heading."""
         self.group: str | None = None
         self.infobox: Infobox | None = None
         self.pending: tuple[int, str] | None = None
@@ -94,48 +124,73 @@ class _State:
         self.seen_body = False
         self.deep_reported = False
 
-    @property
-    def section(self) -> str | None:
-        return " / ".join(t for _, t in self.headings) or None
-
     def feed(self, number: int, line: str, truncated: bool) -> None:
         stripped = line.strip()
         if not stripped:
-            self._flush_pending()
+            if self.pending is not None:
+                self._flush_pending()
             self.infobox = None
             self.in_table = False
             return
-        if not self.doc.title and not self.seen_body and number <= 3:
-            m = TITLE.match(stripped)
-            if m and not stripped.startswith("=="):
-                self.doc.title = m.group(1).strip()
+        first = stripped[0]
+        if first in ENTRY_MARKS and self.infobox is not None:
+            entry = ENTRY.match(line)  # the common line of an open infobox, read directly
+            if entry:
+                key, value = entry.group(1, 2)
+                self.infobox.entries.append(InfoboxEntry(key.strip(), value.strip(), number, line))
                 return
-        if stripped.startswith("=="):
-            self._heading(number, stripped)
+        if first == "=":
+            if not self.doc.title and not self.seen_body and number <= 3:
+                m = TITLE.match(stripped)
+                if m and not stripped.startswith("=="):
+                    self.doc.title = m.group(1).strip()
+                    return
+            if stripped.startswith("=="):
+                self._heading(number, stripped)
+                return
+            if stripped == "=":  # a line of only "=" not starting with "==" is this one
+                self.doc.diagnostics.append(
+                    Diagnostic("warning", "a line of only '=' signs: not a heading", number)
+                )
+                return
+        if (
+            self.infobox is not None or not (self.seen_body or self.headings)
+        ) and self._infobox_line(number, line, stripped, first):
             return
-        if set(stripped) == {"="}:
-            self.doc.diagnostics.append(
-                Diagnostic("warning", "a line of only '=' signs: not a heading", number)
-            )
-            return
-        if self._infobox_line(number, line, stripped):
-            return
-        self._flush_pending()
-        if TABLE_ROW.match(line) or (stripped.startswith("|") and (truncated or self.in_table)):
+        if self.pending is not None:
+            self._flush_pending()
+        if first == "|" and (_is_table_row(stripped) or truncated or self.in_table):
             self._table_row(number, line, stripped, truncated)
             return
         self.in_table = False
-        g = GROUP.match(stripped)
-        if g:
-            self.group = g.group(1)
-            self.seen_body = True
-            return
-        b = BULLET.match(line)
-        if b:
-            self._item(number, line, b, truncated)
-            return
+        if first == ";":
+            g = GROUP.match(stripped)
+            if g:
+                self.group = g.group(1)
+                self.seen_body = True
+                return
+        if _may_be_bullet(first):
+            b = BULLET.match(line)
+            if b:
+                self._item(number, line, b, truncated)
+                return
         self.seen_body = True
-        self._block("paragraph", stripped, number, line, truncated=truncated)
+        self.blocks.append(
+            Block(
+                "paragraph",
+                stripped,
+                number,
+                line,
+                self.section,
+                self.titles,
+                self.group,
+                0,
+                False,
+                [],
+                [],
+                truncated,
+            )
+        )
 
     def finish(self) -> None:
         self._flush_pending()
@@ -155,16 +210,15 @@ class _State:
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, title))
+        self.titles = tuple(t for _, t in self.headings)
+        self.section = " / ".join(self.titles)
         self.group = None
         self.seen_body = True
-        path = tuple(t for _, t in self.headings)
-        self.doc.sections.append(Section(title, level, number, path))
+        self.doc.sections.append(Section(title, level, number, self.titles))
 
-    def _infobox_line(self, number: int, line: str, stripped: str) -> bool:
+    def _infobox_line(self, number: int, line: str, stripped: str, first: str) -> bool:
         """Infobox entries: only before the body starts, under a heading line or the title."""
-        if self.infobox is None and (self.seen_body or self.headings):
-            return False
-        entry = ENTRY.match(line)
+        entry = ENTRY.match(line) if first in ENTRY_MARKS else None
         if self.infobox is not None:
             if entry:
                 self.infobox.entries.append(
@@ -182,11 +236,15 @@ class _State:
                 InfoboxEntry(entry.group(1).strip(), entry.group(2).strip(), number, line)
             )
             return True
-        if entry is None and not BULLET.match(line) and not TABLE_ROW.match(line):
+        if (
+            entry is None
+            and not (_may_be_bullet(first) and BULLET.match(line))
+            and not _is_table_row(stripped)
+        ):
             if self.pending is not None:
                 self._flush_pending()
             heading_like = len(stripped) <= 120 and not stripped.endswith((".", ":"))
-            if stripped.lower() == "infobox" or heading_like:
+            if heading_like or stripped.lower() == "infobox":
                 self.pending = (number, stripped)
                 return True
         return False
@@ -209,7 +267,7 @@ class _State:
             self.in_table = True
             self.header = cells
             return
-        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+        if all(RULE_CELL.fullmatch(c) for c in cells if c):
             return
         self._block(
             "row",
@@ -222,10 +280,11 @@ class _State:
         )
 
     def _item(self, number: int, line: str, m: re.Match[str], truncated: bool) -> None:
-        indent, marker, text = m.group(1), m.group(2), m.group(3)
+        indent, marker, text = m.group(1, 2, 3)
         self.seen_body = True
-        depth = len(marker) if marker[0] in "-*#•" else 1
-        depth += len(indent.expandtabs(4)) // 2
+        depth = len(marker) if marker[0] in BULLET_MARKS else 1
+        if indent:
+            depth += len(indent.expandtabs(4)) // 2
         if depth > MAX_DEPTH:
             if not self.deep_reported:
                 self.deep_reported = True
@@ -239,20 +298,46 @@ class _State:
                 )
             depth = MAX_DEPTH
         ordered = marker[0] == "#" or marker[0].isdigit()
-        self._block(
-            "item", text.strip(), number, line, depth=depth, ordered=ordered, truncated=truncated
+        self.blocks.append(
+            Block(
+                "item",
+                text.strip(),
+                number,
+                line,
+                self.section,
+                self.titles,
+                self.group,
+                depth,
+                ordered,
+                [],
+                [],
+                truncated,
+            )
         )
 
-    def _block(self, kind: str, text: str, number: int, raw: str, **extra: object) -> None:
-        self.doc.blocks.append(
+    def _block(
+        self,
+        kind: BlockKind,
+        text: str,
+        number: int,
+        raw: str,
+        cells: list[str] | None = None,
+        header: list[str] | None = None,
+        truncated: bool = False,
+    ) -> None:
+        self.blocks.append(
             Block(
-                kind=kind,  # type: ignore[arg-type]
-                text=text,
-                line=number,
-                raw=raw,
-                section=self.section,
-                headings=tuple(t for _, t in self.headings),
-                group=self.group,
-                **extra,  # type: ignore[arg-type]
+                kind,
+                text,
+                number,
+                raw,
+                self.section,
+                self.titles,
+                self.group,
+                0,
+                False,
+                [] if cells is None else cells,
+                [] if header is None else header,
+                truncated,
             )
         )
