@@ -53,20 +53,67 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
         return read_bytes(data, "-", max_bytes)
     p = Path(name)
     where = str(p)
+    data = _read_plain_file(name, where, max_bytes)
+    link = data is None
+    if data is None:
+        data = _read_file(name, where, max_bytes)
+    document = read_bytes(data, name, max_bytes)
+    document.url = document.url or _urls_beside(p, link).get(p.name)
+    return document
+
+
+_OPEN_PLAIN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+"""Open flags for :func:`_read_plain_file`: read only, and fail on a symlink."""
+
+
+def _read_plain_file(name: str, where: str, max_bytes: int) -> bytes | None:
+    """The bytes of ``where`` when it is a regular file that is not a symlink, else None.
+
+    The common case in few system calls (open, fstat, read to the end, close). Anything else
+    (a link, a folder, a missing or unreadable file) is None and is read, or refused with its
+    usual message, by :func:`_read_file`.
+    """
+    if not _OPEN_PLAIN & getattr(os, "O_NOFOLLOW", 0):
+        return None  # no way to refuse links while opening here
     try:
-        info = os.lstat(where)
-        link = stat.S_ISLNK(info.st_mode)
-        if link:
-            info = os.stat(where)
+        fd = os.open(where, _OPEN_PLAIN)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
         size = info.st_size
         if size > max_bytes:
-            raise ReadError(
-                name,
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
-                "article; split it, or raise the limit with --max-bytes",
-            )
-        with open(where, "rb", buffering=0) as file:
-            data = file.readall()
+            raise ReadError(name, _too_large(size, max_bytes))
+        data = os.read(fd, size + 1)
+        if len(data) <= size:  # a short read of a regular file: its end
+            return data
+        chunks = [data]  # the file grew since fstat: read on to its end
+        while chunks[-1]:
+            chunks.append(os.read(fd, 1 << 16))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (
+        f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+        "article; split it, or raise the limit with --max-bytes"
+    )
+
+
+def _read_file(name: str, where: str, max_bytes: int) -> bytes:
+    """The bytes of ``where``, any kind of path; a ReadError saying why it cannot be read."""
+    try:
+        size = os.stat(where).st_size
+        if size > max_bytes:
+            raise ReadError(name, _too_large(size, max_bytes))
+        with open(where, "rb") as file:
+            return file.read()
     except FileNotFoundError:
         raise ReadError(name, "no such file") from None
     except IsADirectoryError:
@@ -75,29 +122,26 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
         raise ReadError(name, "permission denied") from None
     except OSError as exc:
         raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
-    document = read_bytes(data, name, max_bytes)
-    document.url = document.url or source_urls(_real_folder_of(p, link)).get(p.name)
-    return document
 
 
-def _real_folder_of(p: Path, link: bool) -> str:
-    """The folder of ``p`` with symlinks resolved (``str(p.resolve().parent)``).
+def _urls_beside(p: Path, link: bool) -> dict[str, str]:
+    """:func:`source_urls` of the real folder of ``p`` (``p.resolve().parent``).
 
-    Unless ``p`` is itself a link (or ends in ``.``/``..``), that is the real path of its
-    parent, the same for every file of a folder: it is looked up once per folder (and working
-    directory, for a relative one) instead of once per file.
+    Unless ``p`` is itself a link (or ends in ``.``/``..``), that folder is the real path of
+    its parent, the same for every file of a folder: it is looked up once per folder (and
+    working directory, for a relative one) instead of once per file.
     """
     if link or p.name in ("", ".", ".."):
-        return str(p.resolve().parent)
+        return source_urls(str(p.resolve().parent))
     parent = str(p.parent)
-    return _real_folder(parent, "" if os.path.isabs(parent) else os.getcwd())
+    return _folder_urls(parent, "" if os.path.isabs(parent) else os.getcwd())
 
 
 @lru_cache(maxsize=256)
-def _real_folder(folder: str, cwd: str) -> str:
-    """``os.path.realpath(folder)``; ``cwd`` (the working directory a relative ``folder`` is
-    resolved in, "" for an absolute one) is only part of the cache key."""
-    return os.path.realpath(folder)
+def _folder_urls(folder: str, cwd: str) -> dict[str, str]:
+    """``source_urls(os.path.realpath(folder))``; ``cwd`` (the working directory a relative
+    ``folder`` is resolved in, "" for an absolute one) is only part of the cache key."""
+    return source_urls(os.path.realpath(folder))
 
 
 @lru_cache(maxsize=256)

@@ -31,14 +31,15 @@ from __future__ import annotations
 import re
 
 from tenure.model import Diagnostic
-from tenure.sources.document import Block, BlockKind, Document, Infobox, InfoboxEntry, Section
+from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
 
 TITLE = re.compile(r"^=\s*(.+?)\s*=$")
 HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1\s*$")
 HEADING_LOOSE = re.compile(r"^(={2,6})\s*([^=].*?)\s*=*\s*$")
-ENTRY = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60})\s*:\s?(.*)$")
-"""``- Key: Value``. The key stops at the first colon (it cannot hold one) and is stripped, so
-matching it greedily reads the same key as a lazy ``{1,60}?`` would, in fewer steps."""
+ENTRY = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60}?)\s*:\s?(.*)$")
+"""``- Key: Value``, an infobox entry; :func:`_entry` reads it without the regex engine."""
+ENTRY_KEY_MAX = 60
+"""Longest key ENTRY reads (its ``{1,60}``), blanks around it aside."""
 BULLET = re.compile(r"^(\s*)([-*#•]+|\d{1,3}[.)])\s+(.*)$")
 GROUP = re.compile(r"^;\s*(.+?)\s*$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -52,14 +53,26 @@ BULLET_MARKS = "-*#•"
 """First characters of a bulleted list item; a numbered item starts with a digit instead."""
 
 
+def _entry(stripped: str) -> tuple[str, str] | None:
+    """The stripped key and value of ``stripped`` when ENTRY matches it, else None.
+
+    ``stripped`` is a line without its surrounding blanks, starting with ``-`` or ``*``. The
+    key is what stands between the marker and the first colon: ENTRY matches when that is not
+    empty, holds no ``|`` and is at most ENTRY_KEY_MAX characters once stripped (a key of
+    blanks only reads as ""). The value is the rest of the line.
+    """
+    before, colon, value = stripped.partition(":")
+    if not colon or len(before) < 2 or "|" in before:
+        return None
+    key = before[1:].strip()
+    if len(key) > ENTRY_KEY_MAX:
+        return None
+    return key, value.strip()
+
+
 def _is_table_row(stripped: str) -> bool:
     """What TABLE_ROW matches, for an already stripped line: ``|`` ... ``|``."""
     return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
-
-
-def _may_be_bullet(first: str) -> bool:
-    """False when a line whose first non-blank character is ``first`` cannot match BULLET."""
-    return first in BULLET_MARKS or first.isdecimal()
 
 
 def read_text(text: str, path: str | None = None, sha256: str = "0" * 64) -> Document:
@@ -69,13 +82,7 @@ def read_text(text: str, path: str | None = None, sha256: str = "0" * 64) -> Doc
     if lines and lines[-1] == "":
         lines.pop()
     doc = Document(title="", path=path, sha256=sha256, truncated=cut)
-    state = _State(doc)
-    feed = state.feed
-    carriage = "\r" in text
-    last = len(lines) if cut else 0
-    for number, raw in enumerate(lines, start=1):
-        feed(number, raw.rstrip("\r") if carriage else raw, number == last)
-    state.finish()
+    _read_lines(doc, lines, "\r" in text, len(lines) if cut else 0)
     if not doc.title:
         fallback = _title_from_path(path)
         if fallback and (doc.blocks or doc.infoboxes):
@@ -101,89 +108,186 @@ def _title_from_path(path: str | None) -> str:
     return stem.replace("_", " ").strip()
 
 
-class _State:
-    """The reader's position: current section path, ``; group``, open infobox and table.
+def _read_lines(doc: Document, lines: list[str], carriage: bool, last: int) -> None:
+    """Read ``lines`` (numbered from 1) into ``doc``, in one pass.
 
-    Each line is classified by its first non-blank character before any pattern is tried, so
-    most lines cost one ``strip`` and a few comparisons.
+    ``carriage``: strip a CR from each line's end; ``last``: the number of a line cut short
+    (0 for none). The reader's position lives in local variables: the heading path
+    (``headings``, with its ``titles`` and ``section`` string shared by the blocks under it),
+    the ``; group``, the open ``infobox``, a ``pending`` line that may head an infobox, and
+    whether a table or the body has started. Each line is classified by its first non-blank
+    character before any pattern is tried.
     """
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.blocks = doc.blocks
-        self.headings: list[tuple[int, str]] = []
-        self.titles: tuple[str, ...] = ()
-        """The titles of ``headings``, shared by every block under them."""
-        self.section: str | None = None
-        """The titles joined with " / ", or None before the first heading."""
-        self.group: str | None = None
-        self.infobox: Infobox | None = None
-        self.pending: tuple[int, str] | None = None
-        self.header: list[str] = []
-        self.in_table = False
-        self.seen_body = False
-        self.deep_reported = False
-
-    def feed(self, number: int, line: str, truncated: bool) -> None:
+    blocks = doc.blocks
+    headings: list[tuple[int, str]] = []
+    titles: tuple[str, ...] = ()
+    section: str | None = None
+    group: str | None = None
+    infobox: Infobox | None = None
+    pending: tuple[int, str] | None = None
+    header: list[str] = []
+    in_table = False
+    seen_body = False
+    deep_reported = False
+    number = 0
+    for raw in lines:
+        number += 1
+        line = raw.rstrip("\r") if carriage else raw
         stripped = line.strip()
         if not stripped:
-            if self.pending is not None:
-                self._flush_pending()
-            self.infobox = None
-            self.in_table = False
-            return
+            if pending is not None:
+                seen_body |= _flush_pending(doc, pending, section, titles, group)
+                pending = None
+            infobox = None
+            in_table = False
+            continue
         first = stripped[0]
-        if first in ENTRY_MARKS and self.infobox is not None:
-            entry = ENTRY.match(line)  # the common line of an open infobox, read directly
-            if entry:
-                key, value = entry.group(1, 2)
-                self.infobox.entries.append(InfoboxEntry(key.strip(), value.strip(), number, line))
-                return
+        if infobox is not None and first in ENTRY_MARKS:
+            entry = _entry(stripped)  # most lines of an article: read first
+            if entry is not None:
+                infobox.entries.append(InfoboxEntry(entry[0], entry[1], number, line))
+                continue
         if first == "=":
-            if not self.doc.title and not self.seen_body and number <= 3:
+            if not doc.title and not seen_body and number <= 3:
                 m = TITLE.match(stripped)
                 if m and not stripped.startswith("=="):
-                    self.doc.title = m.group(1).strip()
-                    return
+                    doc.title = m.group(1).strip()
+                    continue
             if stripped.startswith("=="):
-                self._heading(number, stripped)
-                return
-            if stripped == "=":  # a line of only "=" not starting with "==" is this one
-                self.doc.diagnostics.append(
+                if pending is not None:
+                    seen_body |= _flush_pending(doc, pending, section, titles, group)
+                    pending = None
+                infobox = None
+                in_table = False
+                heading = _heading(stripped)
+                if heading is None:
+                    doc.diagnostics.append(
+                        Diagnostic("warning", f"unreadable heading {stripped[:60]!r}", number)
+                    )
+                    continue
+                level, title = heading
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append(heading)
+                titles = tuple(t for _, t in headings)
+                section = " / ".join(titles)
+                group = None
+                seen_body = True
+                doc.sections.append(Section(title, level, number, titles))
+                continue
+            if stripped == "=":  # only '=' signs, not starting with "==": this line
+                doc.diagnostics.append(
                     Diagnostic("warning", "a line of only '=' signs: not a heading", number)
                 )
-                return
-        if (
-            self.infobox is not None or not (self.seen_body or self.headings)
-        ) and self._infobox_line(number, line, stripped, first):
-            return
-        if self.pending is not None:
-            self._flush_pending()
-        if first == "|" and (_is_table_row(stripped) or truncated or self.in_table):
-            self._table_row(number, line, stripped, truncated)
-            return
-        self.in_table = False
+                continue
+        if infobox is not None:
+            infobox = None  # a line that is no entry closes the infobox
+        elif not (seen_body or headings):
+            # Before the body: a short line may head an infobox whose entries follow.
+            entry = _entry(stripped) if first in ENTRY_MARKS else None
+            if pending is not None and entry is not None:
+                heading_line, heading_text = pending
+                pending = None
+                infobox = Infobox(heading_text, heading_line)
+                doc.infoboxes.append(infobox)
+                infobox.entries.append(InfoboxEntry(entry[0], entry[1], number, line))
+                continue
+            if (
+                entry is None
+                and not ((first in BULLET_MARKS or first.isdecimal()) and BULLET.match(line))
+                and not _is_table_row(stripped)
+            ):
+                if pending is not None:
+                    seen_body |= _flush_pending(doc, pending, section, titles, group)
+                heading_like = len(stripped) <= 120 and not stripped.endswith((".", ":"))
+                if heading_like or stripped.lower() == "infobox":
+                    pending = (number, stripped)
+                    continue
+                pending = None
+        if pending is not None:
+            seen_body |= _flush_pending(doc, pending, section, titles, group)
+            pending = None
+        truncated = number == last
+        if first == "|" and (in_table or truncated or _is_table_row(stripped)):
+            body = stripped.strip("|") if stripped.endswith("|") else stripped.lstrip("|")
+            cells = [c.strip() for c in body.split("|")]
+            seen_body = True
+            if not in_table:
+                in_table = True
+                header = cells
+            elif not all(RULE_CELL.fullmatch(c) for c in cells if c):
+                blocks.append(
+                    Block(
+                        "row",
+                        " | ".join(cells),
+                        number,
+                        line,
+                        section,
+                        titles,
+                        group,
+                        0,
+                        False,
+                        cells,
+                        list(header),
+                        truncated,
+                    )
+                )
+            continue
+        in_table = False
         if first == ";":
             g = GROUP.match(stripped)
             if g:
-                self.group = g.group(1)
-                self.seen_body = True
-                return
-        if _may_be_bullet(first):
+                group = g.group(1)
+                seen_body = True
+                continue
+        if first in BULLET_MARKS or first.isdecimal():
             b = BULLET.match(line)
             if b:
-                self._item(number, line, b, truncated)
-                return
-        self.seen_body = True
-        self.blocks.append(
+                seen_body = True
+                indent, marker, text = b.group(1, 2, 3)
+                depth = len(marker) if marker[0] in BULLET_MARKS else 1
+                if indent:
+                    depth += len(indent.expandtabs(4)) // 2
+                if depth > MAX_DEPTH:
+                    if not deep_reported:
+                        deep_reported = True
+                        doc.diagnostics.append(
+                            Diagnostic(
+                                "error",
+                                f"list nested {depth} deep (limit {MAX_DEPTH}); deeper items read "
+                                f"at depth {MAX_DEPTH}",
+                                number,
+                            )
+                        )
+                    depth = MAX_DEPTH
+                ordered = marker[0] == "#" or marker[0].isdigit()
+                blocks.append(
+                    Block(
+                        "item",
+                        text.strip(),
+                        number,
+                        line,
+                        section,
+                        titles,
+                        group,
+                        depth,
+                        ordered,
+                        [],
+                        [],
+                        truncated,
+                    )
+                )
+                continue
+        seen_body = True
+        blocks.append(
             Block(
                 "paragraph",
                 stripped,
                 number,
                 line,
-                self.section,
-                self.titles,
-                self.group,
+                section,
+                titles,
+                group,
                 0,
                 False,
                 [],
@@ -191,153 +295,36 @@ class _State:
                 truncated,
             )
         )
+    if pending is not None:
+        _flush_pending(doc, pending, section, titles, group)
 
-    def finish(self) -> None:
-        self._flush_pending()
 
-    def _heading(self, number: int, stripped: str) -> None:
-        self._flush_pending()
-        self.infobox = None
-        self.in_table = False
-        m = HEADING.match(stripped) or HEADING_LOOSE.match(stripped)
-        title = m.group(2).strip() if m else stripped.strip("= ")
-        if not m or not title:
-            self.doc.diagnostics.append(
-                Diagnostic("warning", f"unreadable heading {stripped[:60]!r}", number)
-            )
-            return
-        level = len(m.group(1))
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
-        self.headings.append((level, title))
-        self.titles = tuple(t for _, t in self.headings)
-        self.section = " / ".join(self.titles)
-        self.group = None
-        self.seen_body = True
-        self.doc.sections.append(Section(title, level, number, self.titles))
+def _heading(stripped: str) -> tuple[int, str] | None:
+    """The level and title of a ``== Title ==`` line (any spelling), or None if unreadable."""
+    m = HEADING.match(stripped) or HEADING_LOOSE.match(stripped)
+    if not m:
+        return None
+    title = m.group(2).strip()
+    return (len(m.group(1)), title) if title else None
 
-    def _infobox_line(self, number: int, line: str, stripped: str, first: str) -> bool:
-        """Infobox entries: only before the body starts, under a heading line or the title."""
-        entry = ENTRY.match(line) if first in ENTRY_MARKS else None
-        if self.infobox is not None:
-            if entry:
-                self.infobox.entries.append(
-                    InfoboxEntry(entry.group(1).strip(), entry.group(2).strip(), number, line)
-                )
-                return True
-            self.infobox = None
-            return False
-        if self.pending is not None and entry:
-            heading_line, heading = self.pending
-            self.pending = None
-            self.infobox = Infobox(heading, heading_line)
-            self.doc.infoboxes.append(self.infobox)
-            self.infobox.entries.append(
-                InfoboxEntry(entry.group(1).strip(), entry.group(2).strip(), number, line)
-            )
-            return True
-        if (
-            entry is None
-            and not (_may_be_bullet(first) and BULLET.match(line))
-            and not _is_table_row(stripped)
-        ):
-            if self.pending is not None:
-                self._flush_pending()
-            heading_like = len(stripped) <= 120 and not stripped.endswith((".", ":"))
-            if heading_like or stripped.lower() == "infobox":
-                self.pending = (number, stripped)
-                return True
+
+def _flush_pending(
+    doc: Document,
+    pending: tuple[int, str],
+    section: str | None,
+    titles: tuple[str, ...],
+    group: str | None,
+) -> bool:
+    """Settle a line held back as a possible infobox heading that no entry followed.
+
+    An ``Infobox`` line stays an (empty) infobox; any other becomes a paragraph, and the body
+    has started (True).
+    """
+    number, text = pending
+    if text.lower() == "infobox":
+        doc.infoboxes.append(Infobox(text, number))
         return False
-
-    def _flush_pending(self) -> None:
-        if self.pending is not None:
-            number, text = self.pending
-            self.pending = None
-            if text.lower() == "infobox":
-                self.doc.infoboxes.append(Infobox(text, number))
-                return
-            self.seen_body = True
-            self._block("paragraph", text, number, text)
-
-    def _table_row(self, number: int, line: str, stripped: str, truncated: bool) -> None:
-        body = stripped.strip("|") if stripped.endswith("|") else stripped.lstrip("|")
-        cells = [c.strip() for c in body.split("|")]
-        self.seen_body = True
-        if not self.in_table:
-            self.in_table = True
-            self.header = cells
-            return
-        if all(RULE_CELL.fullmatch(c) for c in cells if c):
-            return
-        self._block(
-            "row",
-            " | ".join(cells),
-            number,
-            line,
-            cells=cells,
-            header=list(self.header),
-            truncated=truncated,
-        )
-
-    def _item(self, number: int, line: str, m: re.Match[str], truncated: bool) -> None:
-        indent, marker, text = m.group(1, 2, 3)
-        self.seen_body = True
-        depth = len(marker) if marker[0] in BULLET_MARKS else 1
-        if indent:
-            depth += len(indent.expandtabs(4)) // 2
-        if depth > MAX_DEPTH:
-            if not self.deep_reported:
-                self.deep_reported = True
-                self.doc.diagnostics.append(
-                    Diagnostic(
-                        "error",
-                        f"list nested {depth} deep (limit {MAX_DEPTH}); deeper items read at "
-                        f"depth {MAX_DEPTH}",
-                        number,
-                    )
-                )
-            depth = MAX_DEPTH
-        ordered = marker[0] == "#" or marker[0].isdigit()
-        self.blocks.append(
-            Block(
-                "item",
-                text.strip(),
-                number,
-                line,
-                self.section,
-                self.titles,
-                self.group,
-                depth,
-                ordered,
-                [],
-                [],
-                truncated,
-            )
-        )
-
-    def _block(
-        self,
-        kind: BlockKind,
-        text: str,
-        number: int,
-        raw: str,
-        cells: list[str] | None = None,
-        header: list[str] | None = None,
-        truncated: bool = False,
-    ) -> None:
-        self.blocks.append(
-            Block(
-                kind,
-                text,
-                number,
-                raw,
-                self.section,
-                self.titles,
-                self.group,
-                0,
-                False,
-                [] if cells is None else cells,
-                [] if header is None else header,
-                truncated,
-            )
-        )
+    doc.blocks.append(
+        Block("paragraph", text, number, text, section, titles, group, 0, False, [], [], False)
+    )
+    return True
