@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tenure.time import first_day, is_prefix, last_day
+from tenure.time import is_prefix
 
 __all__ = ["DateMatch", "DateRange", "find_dates", "parse_date", "parse_range", "split_acting"]
 
@@ -139,6 +139,34 @@ _DATE = re.compile(
     rf"(?P<acting2>{_WS}*\(acting\))?",
     re.IGNORECASE,
 )
+_GROUPS = (
+    *("acting", "between", "lead", "qa", "a", "qb", "b", "ongoing", "fragment", "yy", "l"),
+    *("qc", "c", "cdy", "acting2"),
+)
+"""The groups of _DATE, in its order (``m.groups()``): what :func:`_read` reads a range from."""
+
+_YEAR_ANYWHERE = re.compile(_YEAR_DIGITS)
+"""Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
+or day-year after a partial left side."""
+_BEFORE_YEAR_WORDS = (
+    *("acting", "between", "and", "from", "since", "until", "till", "up", "to", "through"),
+    *("thru", "c", "ca", "approx", "circa", "approximately", "around", "about", "early"),
+    *("mid", "late", "of", "st", "nd", "rd", "th", "sept"),
+    *(name.lower() for name in _MONTH_NAMES),
+    *(name[:3].lower() for name in _MONTH_NAMES),
+)
+"""Every word _DATE can read before the first year of a date: "acting", the leading words, the
+qualifiers, "of", the separators, day suffixes and month names (their case aside)."""
+_BEFORE_YEAR = re.compile(
+    rf"(?:{_WS}|[.,:\-–—−]|\d+"
+    rf"|(?=(?:{'|'.join(sorted({w[::-1] for w in _BEFORE_YEAR_WORDS}, key=len, reverse=True))})"
+    r"(?![a-z]))[a-z]+)*",
+    re.IGNORECASE,
+)
+"""Matched on the reversed text from just before a year: the run of blanks, punctuation,
+numbers and _BEFORE_YEAR_WORDS (each a whole run of letters) the year follows. Whatever a
+date holds before its first year is such a run, so no date containing that year starts
+before the run does."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCT = " \t\r\n,;:"
@@ -155,25 +183,36 @@ def _month(text: str | None) -> int | None:
     return _MONTHS[text[:3].lower()] if text else None
 
 
+@lru_cache(maxsize=4096)
 def _point(text: str) -> _Parts:
+    """Year, month and day of one point ("March 2014", "2014-03-05"); memoized, as the same
+    few points recur throughout a corpus."""
     m = _POINT.fullmatch(text)
     assert m is not None
-    if m["iy"]:
-        return int(m["iy"]), int(m["im"]), _day(m["id"])
-    if m["dy"]:
-        return int(m["dy"]), _month(m["dm"]), _day(m["dd"])
-    if m["my"]:
-        return int(m["my"]), _month(m["mm"]), _day(m["md"])
-    return int(m["y"]), None, None
+    iy, im, id_, dy, dm, dd, my, mm, md, y = m.group(
+        "iy", "im", "id", "dy", "dm", "dd", "my", "mm", "md", "y"
+    )
+    if iy:
+        return int(iy), int(im), _day(id_)
+    if dy:
+        return int(dy), _month(dm), _day(dd)
+    if my:
+        return int(my), _month(mm), _day(md)
+    return int(y), None, None
 
 
+@lru_cache(maxsize=4096)
 def _partial(text: str) -> tuple[int | None, int | None]:
+    """Month and day of a left side that borrows its year ("5 May", "January"); memoized."""
     m = _PARTIAL.fullmatch(text)
     assert m is not None
     return _month(m["dm"] or m["mm"] or m["m"]), _day(m["dd"] or m["md"] or m["d"])
 
 
+@lru_cache(maxsize=4096)
 def _prefix(year: int | None, month: int | None, day: int | None) -> str | None:
+    """The ISO prefix of a year, month and day as read, or None when they name no real date;
+    memoized, as the same dates recur."""
     if year is None or (day is not None and month is None):
         return None
     text = f"{year:04d}"
@@ -186,13 +225,14 @@ def _prefix(year: int | None, month: int | None, day: int | None) -> str | None:
     return text if month is None or 1 <= month <= 12 else None
 
 
-def _shared(m: re.Match[str]) -> tuple[str | None, str | None]:
+def _shared(left: str, point: str | None, day_year: str | None) -> tuple[str | None, str | None]:
     """Start and end of a range whose left side borrows its year (and month) from the right."""
-    month, day = _partial(m["l"])
-    if m["c"]:
-        year, end_month, end_day = _point(m["c"])
+    month, day = _partial(left)
+    if point:
+        year, end_month, end_day = _point(point)
     else:
-        tail = _DAY_YEAR.fullmatch(m["cdy"])
+        assert day_year is not None
+        tail = _DAY_YEAR.fullmatch(day_year)
         assert tail is not None
         if month is None or day is None:
             return None, None
@@ -221,52 +261,71 @@ def _two_digit_end(start: _Parts, digits: str, at_end: bool) -> str | None:
 
 
 def _to_range(m: re.Match[str], at_end: bool) -> DateRange | None:
-    flags = {
-        "acting": bool(m["acting"] or m["acting2"]),
-        "approximate": bool(m["qa"] or m["qb"] or m["qc"]),
-    }
-    if m["l"]:
-        start, end = _shared(m)
+    return _read(m.groups(), at_end)
+
+
+@lru_cache(maxsize=4096)
+def _read(groups: tuple[str | None, ...], at_end: bool) -> DateRange | None:
+    """The range a _DATE match states, from its _GROUPS (the date's own words, such as
+    ("2014", "2017") for "2014–2017") and whether it ends the text. Memoized: a corpus
+    writes the same dates again and again, and DateRange is immutable."""
+    acting_, between, lead_, qa, a, qb, b, ongoing, cut, yy, left, qc, c, cdy, acting2 = groups
+    acting = bool(acting_ or acting2)
+    approximate = bool(qa or qb or qc)
+    if left:
+        start, end = _shared(left, c, cdy)
         if start is None or end is None:
             return None
-        return _checked(DateRange(start, end, **flags))
-    parts = _point(m["a"])
+        return _checked(start, end, acting, approximate)
+    assert a is not None
+    parts = _point(a)
     start = _prefix(*parts)
     if start is None:
         return None
-    lead = (m["lead"] or "").lower()
-    if m["b"]:
-        end = _prefix(*_point(m["b"]))
-        return _checked(DateRange(start, end, **flags)) if end else None
-    cut = m["fragment"]
-    digits = m["yy"] or (cut if cut and len(cut) == 2 and cut.isdigit() else None)
+    lead = (lead_ or "").lower()
+    if b:
+        end = _prefix(*_point(b))
+        return _checked(start, end, acting, approximate) if end else None
+    digits = yy or (cut if cut and len(cut) == 2 and cut.isdigit() else None)
     if cut and not (at_end or digits):
         return None
     if digits:
         end = _two_digit_end(parts, digits, at_end)
         if end is None:
             return None
-        return _checked(DateRange(start, end or None, **flags))
-    if m["ongoing"] or lead == "since":
-        return DateRange(start, None, ongoing=True, **flags)
-    if cut or lead == "from" or m["between"]:
-        return DateRange(start, None, **flags)
+        return _checked(start, end or None, acting, approximate)
+    if ongoing or lead == "since":
+        return DateRange(start, None, True, acting, approximate)
+    if cut or lead == "from" or between:
+        return DateRange(start, None, False, acting, approximate)
     if lead:
-        return DateRange(None, start, **flags)
-    return DateRange(start, None, single=True, **flags)
+        return DateRange(None, start, False, acting, approximate)
+    return DateRange(start, None, False, acting, approximate, True)
 
 
-def _checked(found: DateRange) -> DateRange | None:
-    if found.start and found.end and first_day(found.start) > last_day(found.end):
-        return None
-    return found
+def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> DateRange | None:
+    """The range from ``start`` to ``end``, or None when it would end before it starts.
+
+    Both are ISO prefixes made by :func:`_prefix`: the first day of ``start`` is after the
+    last day of ``end`` exactly when, cut to the shorter of the two, ``start`` sorts after.
+    """
+    if end:
+        shorter = min(len(start), len(end))
+        if start[:shorter] > end[:shorter]:
+            return None
+    return DateRange(start, end, False, acting, approximate)
 
 
 def _trimmed(text: str) -> str:
-    end = len(text)
-    while end and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
-        end -= 1
-    return text[:end].lstrip()
+    """``text`` without surrounding blanks and trailing ".,;:" (mixed with blanks)."""
+    text = text.rstrip()
+    while text and text[-1] in ".,;:":
+        text = text[:-1].rstrip()
+    return text.lstrip()
+
+
+_SHORT = 64
+"""Values up to this length (a date, a range, a table cell) have their reading memoized."""
 
 
 def parse_range(text: str) -> DateRange | None:
@@ -275,6 +334,17 @@ def parse_range(text: str) -> DateRange | None:
     Surrounding whitespace and parentheses, a leading "in"/"on"/"during" and trailing
     punctuation are allowed; "from", "since", "between", "until" and "Acting:" are read.
     """
+    return _parse_short(text) if len(text) <= _SHORT else _parse_range(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_short(text: str) -> DateRange | None:
+    """:func:`_parse_range` of a short value: the same dates fill infoboxes and tables over and
+    over ("2014", "March 2014"), and DateRange is immutable."""
+    return _parse_range(text)
+
+
+def _parse_range(text: str) -> DateRange | None:
     core = _trimmed(text)
     if core.startswith("(") and core.endswith(")"):
         core = _trimmed(core[1:-1])
@@ -300,11 +370,32 @@ def find_dates(text: str) -> list[DateMatch]:
 
 @lru_cache(maxsize=4096)
 def _find_dates(text: str) -> tuple[DateMatch, ...]:
-    found = []
-    for m in _DATE.finditer(text):
-        read = _to_range(m, at_end=m.end() == len(text))
+    """What ``_DATE.finditer(text)`` finds and reads, without trying _DATE at every position.
+
+    A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a _BEFORE_YEAR run.
+    So the next date cannot start before the run that precedes the next possible year: the
+    search for it starts there, and prose without years is never scanned by _DATE.
+    """
+    found: list[DateMatch] = []
+    length = len(text)
+    backwards = ""
+    position = 0
+    while True:
+        year = _YEAR_ANYWHERE.search(text, position)
+        if year is None:
+            break
+        at = year.start()
+        if not backwards:
+            backwards = text[::-1]
+        run = _BEFORE_YEAR.match(backwards, length - at)
+        assert run is not None  # it matches the empty run at least
+        m = _DATE.search(text, max(at - (run.end() - run.start()), position))
+        if m is None:
+            break
+        position = m.end()
+        read = _read(m.groups(), position == length)
         if read is not None:
-            found.append(DateMatch(read, m.start(), m.end(), m.group()))
+            found.append(DateMatch(read, m.start(), position, m.group()))
     return tuple(found)
 
 

@@ -539,3 +539,39 @@ def test_numbers_are_years_only_with_four_digits(number: int) -> None:
     assert parse_date(str(number)) == expected
     if number >= 1000:
         assert parse_date(f"{number:,}") is None
+
+
+# The fast paths read exactly what the plain patterns read
+
+SCAN_FRAGMENTS = [
+    *FRAGMENTS,
+    *("١٩٩٩", "1٩٩٩", "ſince", "UNTIL", "Sept", "thru", "approx.", "ca.", "up to", "today"),
+    *("\u00a0", "\u3000", "\t", "\r", "+", "’s", "İ", "ı", "K", "x", "2", "20", "201", "2100"),
+]
+scan_text = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.sampled_from(SCAN_FRAGMENTS), max_size=20).map("".join),
+    st.lists(st.sampled_from(SCAN_FRAGMENTS), max_size=8).map(
+        lambda parts: "Cai served as director of the office " + "".join(parts) + " and then"
+    ),
+)
+
+
+def test_date_groups_are_listed_in_pattern_order() -> None:
+    from tenure.extract.dates import _DATE, _GROUPS
+
+    assert tuple(sorted(_DATE.groupindex, key=_DATE.groupindex.__getitem__)) == _GROUPS
+
+
+@settings(max_examples=1500, deadline=None)
+@given(scan_text)
+def test_find_dates_finds_what_the_pattern_finds_at_every_position(text: str) -> None:
+    """find_dates starts its search at the words before each year; that must skip no date."""
+    from tenure.extract.dates import _DATE, _to_range
+
+    expected = []
+    for m in _DATE.finditer(text):
+        read = _to_range(m, at_end=m.end() == len(text))
+        if read is not None:
+            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    assert find_dates(text) == expected

@@ -539,3 +539,41 @@ def test_an_articles_address_comes_from_sources_tsv_beside_it(tmp_path: Path) ->
     source_urls.cache_clear()
     assert read_path(tmp_path / "X_Office.txt").url == "https://en.wikipedia.org/wiki/X_Office"
     assert read_path(tmp_path / "Y_Office.txt").url is None
+
+
+# The reader's shortcuts agree with the patterns they stand for
+
+LINE_PIECES = st.sampled_from(
+    [
+        *("-", "*", "#", "•", "--", "1.", "2)", "123.", "1234.", "٣.", "²", "|", ":", ";", " "),
+        *("\t", "\u00a0", "\u3000", "\x1c", "\r", "\x0b", "Key", "Term Start", "x" * 30),
+        *("y" * 59, "z" * 61, "中", "é", "(", ")", ".", "=", "|---|"),
+    ]
+)
+raw_lines = st.one_of(st.text(max_size=30), st.lists(LINE_PIECES, max_size=10).map("".join))
+
+
+@settings(max_examples=2000)
+@given(raw_lines)
+def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
+    from tenure.sources.article_text import (
+        BULLET,
+        BULLET_MARKS,
+        ENTRY,
+        ENTRY_MARKS,
+        TABLE_ROW,
+        _entry,
+        _is_table_row,
+    )
+
+    line = line.replace("\n", "")
+    stripped = line.strip()
+    if not stripped:
+        return
+    first = stripped[0]
+    m = ENTRY.match(line)
+    expected = (m.group(1).strip(), m.group(2).strip()) if m else None
+    assert (_entry(stripped) if first in ENTRY_MARKS else None) == expected
+    assert _is_table_row(stripped) == bool(TABLE_ROW.match(line))
+    if BULLET.match(line):
+        assert first in BULLET_MARKS or first.isdecimal()
