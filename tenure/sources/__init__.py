@@ -58,7 +58,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
     if data is None:
         data = _read_file(name, where, max_bytes)
     document = read_bytes(data, name, max_bytes)
-    document.url = document.url or _urls_beside(p, link).get(p.name)
+    document.url = document.url or _source_url(p, where, link)
     return document
 
 
@@ -124,24 +124,27 @@ def _read_file(name: str, where: str, max_bytes: int) -> bytes:
         raise ReadError(name, f"cannot be read: {exc.strerror or exc}") from None
 
 
-def _urls_beside(p: Path, link: bool) -> dict[str, str]:
-    """:func:`source_urls` of the real folder of ``p`` (``p.resolve().parent``).
+def _source_url(p: Path, where: str, link: bool) -> str | None:
+    """The address :func:`source_urls` gives ``p`` in its real folder (``p.resolve().parent``).
 
     Unless ``p`` is itself a link (or ends in ``.``/``..``), that folder is the real path of
     its parent, the same for every file of a folder: it is looked up once per folder (and
-    working directory, for a relative one) instead of once per file.
+    working directory, for a relative one) instead of once per file. ``where`` is ``str(p)``,
+    normalized by Path, so ``os.path.split`` gives ``p.parent`` and ``p.name``.
     """
-    if link or p.name in ("", ".", ".."):
-        return source_urls(str(p.resolve().parent))
-    parent = str(p.parent)
-    return _folder_urls(parent, "" if os.path.isabs(parent) else os.getcwd())
+    parent, file_name = os.path.split(where)
+    if link or file_name in ("", ".", ".."):
+        return source_urls(str(p.resolve().parent)).get(p.name)
+    parent = parent or "."
+    real = _real_folder(parent, "" if os.path.isabs(parent) else os.getcwd())
+    return source_urls(real).get(file_name)
 
 
 @lru_cache(maxsize=256)
-def _folder_urls(folder: str, cwd: str) -> dict[str, str]:
-    """``source_urls(os.path.realpath(folder))``; ``cwd`` (the working directory a relative
+def _real_folder(folder: str, cwd: str) -> str:
+    """``os.path.realpath(folder)``, once per folder; ``cwd`` (the working directory a relative
     ``folder`` is resolved in, "" for an absolute one) is only part of the cache key."""
-    return source_urls(os.path.realpath(folder))
+    return os.path.realpath(folder)
 
 
 @lru_cache(maxsize=256)

@@ -577,3 +577,27 @@ def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
     assert _is_table_row(stripped) == bool(TABLE_ROW.match(line))
     if BULLET.match(line):
         assert first in BULLET_MARKS or first.isdecimal()
+
+
+def test_an_address_comes_from_the_real_folder_of_a_linked_or_relative_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tenure.sources import read_path, source_urls
+
+    real, other = tmp_path / "real", tmp_path / "other"
+    real.mkdir()
+    other.mkdir()
+    (real / "X_Office.txt").write_text("= X Office =\n\nThe X Office is an office.\n")
+    (real / "SOURCES.tsv").write_text("file\turl\nX_Office.txt\thttps://real/x\n")
+    (other / "SOURCES.tsv").write_text("file\turl\nX_Office.txt\thttps://other/x\n")
+    (other / "X_Office.txt").symlink_to(real / "X_Office.txt")
+    (tmp_path / "linked").symlink_to(real)
+    source_urls.cache_clear()
+    assert read_path(other / "X_Office.txt").url == "https://real/x"
+    assert read_path(tmp_path / "linked" / "X_Office.txt").url == "https://real/x"
+    monkeypatch.chdir(other)
+    assert read_path("X_Office.txt").url == "https://real/x"
+    assert read_path("../real/X_Office.txt").url == "https://real/x"
+    monkeypatch.chdir(real)
+    assert read_path("X_Office.txt").url == "https://real/x"
+    assert read_path("./X_Office.txt/").url == "https://real/x"
