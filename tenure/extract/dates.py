@@ -164,9 +164,10 @@ _BEFORE_YEAR = re.compile(
     re.IGNORECASE,
 )
 """Matched on the reversed text from just before a year: the run of blanks, punctuation,
-numbers and _BEFORE_YEAR_WORDS (each a whole run of letters) the year follows. Whatever a
-date holds before its first year is such a run, so no date containing that year starts
-before the run does."""
+numbers and _BEFORE_YEAR_WORDS (each a whole run of letters; ``[a-z]`` ignoring case also takes
+the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows.
+Whatever a date holds before its first year is such a run, so no date containing that year
+starts before the run does."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCT = " \t\r\n,;:"
@@ -306,8 +307,9 @@ def _read(groups: tuple[str | None, ...], at_end: bool) -> DateRange | None:
 def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> DateRange | None:
     """The range from ``start`` to ``end``, or None when it would end before it starts.
 
-    Both are ISO prefixes made by :func:`_prefix`: the first day of ``start`` is after the
-    last day of ``end`` exactly when, cut to the shorter of the two, ``start`` sorts after.
+    Both are valid ISO prefixes (from :func:`_prefix`, or a year from :func:`_two_digit_end`):
+    the first day of ``start`` is after the last day of ``end`` exactly when, cut to the
+    shorter of the two, ``start`` sorts after ``end``.
     """
     if end:
         shorter = min(len(start), len(end))
@@ -374,7 +376,8 @@ def _find_dates(text: str) -> tuple[DateMatch, ...]:
 
     A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a _BEFORE_YEAR run.
     So the next date cannot start before the run that precedes the next possible year: the
-    search for it starts there, and prose without years is never scanned by _DATE.
+    search for it starts there, and most prose is never scanned by _DATE. Memoized (an
+    extractor asks about the same sentence several times); the tuple is copied by find_dates.
     """
     found: list[DateMatch] = []
     length = len(text)
