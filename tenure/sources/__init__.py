@@ -62,7 +62,8 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
     return document
 
 
-_OPEN_PLAIN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_PLAIN = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_CLOEXEC", 0)
 """Open flags for :func:`_read_plain_file`: read only, and fail on a symlink."""
 
 
@@ -73,7 +74,7 @@ def _read_plain_file(name: str, where: str, max_bytes: int) -> bytes | None:
     (a link, a folder, a missing or unreadable file) is None and is read, or refused with its
     usual message, by :func:`_read_file`.
     """
-    if not _OPEN_PLAIN & getattr(os, "O_NOFOLLOW", 0):
+    if not _NO_FOLLOW:
         return None  # no way to refuse links while opening here
     try:
         fd = os.open(where, _OPEN_PLAIN)
@@ -179,7 +180,7 @@ def read_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
         raise ReadError(
             path, f"over the {max_bytes / 1e6:.0f} MB limit for one article; raise --max-bytes"
         )
-    if not data.strip():
+    if not data or data.isspace():  # nothing but ASCII blanks, as `not data.strip()` without a copy
         raise ReadError(path, "empty file: nothing to read")
     nul = data.find(b"\0")
     if nul >= 0:
