@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from tenure.extract.clauses import match_for
+from tenure.extract.clauses import dates_in, match_for
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
@@ -29,7 +30,7 @@ from tenure.extract.names import (
     strip_the,
 )
 from tenure.extract.posts import describe_position, post_case
-from tenure.extract.text import Mentions, org_head, successive
+from tenure.extract.text import Mentions, Needles, org_head, successive
 from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
@@ -65,6 +66,39 @@ MODIFIER = re.compile(
 )
 CLAUSE_START = re.compile(r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I)
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
+AND = re.compile(r"\s+and\s+")
+ENDED = re.compile(
+    r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
+    r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
+    r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*"
+)
+"""The end of a holding told after the post: "..., a post he held until 1998"."""
+IS_THE = re.compile(r"\bis\s+(?:the|a|an)\s")
+TO_HEAD = re.compile(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)")
+IN_CHARGE = re.compile(r"^in\s+charge\b")
+FULL_STOP = re.compile(r"\.\s*$")
+AND_THEN = re.compile(r"^(?:and\s+|then\s+)")
+ARTICLE_ITS = re.compile(r"^(?:the|a|an|its)\s+", re.I)
+FIRST = re.compile(r"^first\s+", re.I)
+ORDER_WORD = re.compile(r"^(?:first|current|last|then|new|sole)\s+", re.I)
+POSSESSOR = re.compile(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+")
+PREFIXED_POST = re.compile(
+    r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$"
+)
+AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
+IN_NAME = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+OF_REFERENCE = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
+ITEM_BREAK = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))")
+ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+ITEM_ARTICLE = re.compile(r"^(?:the|a|an|its|as)\s+")
+WAS_IS = re.compile(r"\s(?:was|were|is)\s")
+LEADING_AS = re.compile(r"^as\s+")
+AND_THE = re.compile(r"\s+and\s+the\s+")
+REFERENCE = re.compile(r"^(?:its|the)\s+\w+$")
+ITS = re.compile(r"\bits\s", re.I)
+NOT_A_NAME = re.compile(
+    r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"
+)
 
 
 @dataclass
@@ -203,6 +237,30 @@ NEEDLES = {
     "apposition": ("'s ", "’s "),
 }
 """A word each pattern needs, checked before the pattern runs (most sentences need none)."""
+GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
+"""The patterns a sentence's words allow, found once per sentence."""
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "appointed": re.compile(rf"\s{VERB_APPOINT}"),
+    "served": re.compile(
+        rf"(?:served|serving|worked|acted|functioned)\s+(?:there\s+|{ADVERB}\s+)?as\s"
+    ),
+    "became": re.compile(r"\sbecame\s"),
+    "was": re.compile(r"\s(?:was|is|has been)\s+(?:the|a|an|its)\s"),
+    "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\s+(?:the|a|an)\s"),
+    "who_served": re.compile(
+        r"\bwho\s+(?:(?:had|has|previously|earlier|later|also|once)\s+)*(?:served|worked)\s+as\s"
+    ),
+    "coordinated": re.compile(r"\sand\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s"),
+    "after_serving": re.compile(
+        r"\b(?:after|before)\s+(?:previously\s+|having\s+)*"
+        r"(?:served|serving|worked|working)\s+as\s"
+    ),
+    "held_by": re.compile(r"\swas\s+held\s+by\s"),
+    "created_for": re.compile(r"\b(?:created|established)\s+in\s"),
+    "apposition": re.compile(r"\sfrom\s+\d{4}\s+to\s+\d{4}"),
+}
+"""For the patterns that are slow to fail, the words around the verb they need, which are
+quick to look for (a pattern runs only when its trigger is found)."""
 
 
 NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
@@ -212,14 +270,17 @@ def sentence_tenures(
     sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
 ) -> list[ProseTenure]:
     """Holdings one sentence states."""
-    lowered = sentence.lower()
     for named in NAMED.finditer(sentence):
         if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
             _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        if not any(needle in lowered for needle in NEEDLES[kind]):
+    active = GATE.active(sentence.lower())
+    for index, (kind, pattern) in enumerate(PATTERNS):
+        if index not in active:
+            continue
+        trigger = TRIGGERS.get(kind)
+        if trigger is not None and trigger.search(sentence) is None:
             continue
         for m in successive(pattern, sentence, "post"):
             span = (m.start("person"), m.end("person"))
@@ -245,6 +306,21 @@ def _person(
         return ctx.people[raw], [raw], []
     if len(raw.split()) == 1:
         return None, [], []
+    named = _named_person(raw)
+    if named is None:
+        return None, [], []
+    name, aliases, titles = named
+    ctx.learn_person(name)
+    return name, list(aliases), list(titles)
+
+
+@lru_cache(maxsize=4096)
+def _named_person(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """(name, aliases, titles) of a name of two words or more as written, with any titles
+    before it ("Vice Premier Qian Qichen"), or None when it is no person's name.
+
+    Kept per name as written: people are named again and again.
+    """
     titles: list[str] = []
     domain = list(DOMAIN_WORDS.finditer(raw))
     words = raw.split()
@@ -257,17 +333,14 @@ def _person(
                 break
         cut = max(cut, head_end)
         if cut and len(raw[cut:].split()) >= 2:
-            titles = [t.strip() for t in re.split(r"\s+and\s+", raw[:cut].strip()) if t.strip()]
+            titles = [t.strip() for t in AND.split(raw[:cut].strip()) if t.strip()]
             raw = raw[cut:].strip()
     person = clean_person(raw)
     if not looks_like_person(person.name) or len(person.name.split()) < 2:
-        return None, [], []
-    if re.match(
-        r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b", person.name
-    ):
-        return None, [], []
-    ctx.learn_person(person.name)
-    return person.name, person.aliases, [*titles, *person.titles]
+        return None
+    if NOT_A_NAME.match(person.name):
+        return None
+    return person.name, tuple(person.aliases), (*titles, *person.titles)
 
 
 def _post_phrase(text: str) -> str:
@@ -361,10 +434,7 @@ def _read(
             sentence[m.start("person") :], m.start("person"), sentence, ctx, carried, person_subject
         )
     if kind == "appointed":
-        head = re.match(
-            r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)",
-            post_text,
-        )
+        head = TO_HEAD.match(post_text)
         if head:
             post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[
                 head.group("verb")
@@ -381,7 +451,7 @@ def _read(
                     position=m.start(),
                 )
             ]
-        charge = re.match(r"^in\s+charge\b", post_text)
+        charge = IN_CHARGE.match(post_text)
         if charge:
             return [
                 ProseTenure(
@@ -395,20 +465,13 @@ def _read(
                     position=m.start(),
                 )
             ]
-    ended = re.search(
-        r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
-        r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
-        r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*",
-        sentence[m.start("post") :],
-    )
-    ongoing = kind == "who_is" or bool(
-        re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4])
-    )
+    ended = ENDED.search(sentence[m.start("post") :])
+    ongoing = kind == "who_is" or bool(IS_THE.search(m.group(0)[: m.start("post") - m.start() + 4]))
     found = _posts(
         kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing
     )
     if ended:
-        end_dates = find_dates(ended.group(0))
+        end_dates = dates_in(ended.group(0))
         for held in found:
             if end_dates and held.range is not None and held.range.end is None:
                 held.range = DateRange(held.range.start, end_dates[0].range.start, single=False)
@@ -487,51 +550,36 @@ def _posts(
     """The post items of a predicate: "X from A to B, Y from C to D, and Z"."""
     out: list[ProseTenure] = []
     body = text
-    end = re.search(r"\.\s*$", body)
+    end = FULL_STOP.search(body)
     if end:
         body = body[: end.start()]
     items = _items(body)
+    if not items:
+        return out
     shared = _range(sentence, offset, carried)
     for item, start in items:
-        phrase = _post_phrase(re.sub(r"^(?:and\s+|then\s+)", "", item))
-        phrase = re.sub(r"^(?:the|a|an|its)\s+", "", phrase, flags=re.I)
-        first = bool(re.match(r"^first\s+", phrase, re.I))
-        phrase = re.sub(r"^(?:first|current|last|then|new|sole)\s+", "", phrase, flags=re.I)
+        phrase = _post_phrase(AND_THEN.sub("", item))
+        phrase = ARTICLE_ITS.sub("", phrase)
+        first = bool(FIRST.match(phrase))
+        phrase = ORDER_WORD.sub("", phrase)
         rank = None
         r = RANKING.match(phrase)
         if r:
             rank, phrase = r.group("rank"), phrase[r.end() :]
         if not phrase or not is_post_title(phrase):
             continue
-        own = find_dates(item)
+        own = dates_in(item)
         rng = own[0].range if own else shared
         if own and rng is not None and rng.start is None and shared is not None and shared.start:
             rng = DateRange(shared.start, rng.end, rng.ongoing, rng.acting)
         if first and rng is None and ctx.established_on:
             rng = DateRange(ctx.established_on, None, single=True)
-        phrase = re.sub(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+", "", phrase)
-        description = describe_position(phrase)
-        post, org = split_post(description.post)
-        prefixed = re.match(
-            r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$", post
-        )
-        if (
-            org is None
-            and prefixed
-            and looks_like_org(prefixed.group("org"))
-            and not MODIFIER.match(prefixed.group("org"))
-        ):
-            org, post = prefixed.group("org"), prefixed.group("post")
-        at = re.search(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$", post)
-        if at and is_post_title(post[: at.start()]):
-            post, org = post[: at.start()], at.group("org")
-        if at:
-            org = re.split(r"\s+in\s+(?:the\s+)?[A-Z]", org or "")[0] or None
-        reference = re.match(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$", post)
-        if org is None and reference and is_post_title(reference.group("post")):
-            resolved = ctx.resolve(reference.group("ref"))
+        described = _described(POSSESSOR.sub("", phrase))
+        post, org = described.post, described.organization
+        if described.reference is not None:
+            resolved = ctx.resolve(described.reference[1])
             if resolved:
-                post, org = reference.group("post"), resolved
+                post, org = described.reference[0], resolved
         org = _resolve_org(org, post, sentence, ctx)
         if post_head(post) == "member" and org and org_head(org) == "party":
             continue
@@ -551,16 +599,67 @@ def _posts(
                 org,
                 rng,
                 ongoing=ongoing_here,
-                role=description.role,
-                rank=rank or description.rank,
-                acting=description.acting,
-                concurrent=[*concurrent, *description.concurrent],
+                role=described.role,
+                rank=rank or described.rank,
+                acting=described.acting,
+                concurrent=[*concurrent, *described.concurrent],
                 aliases=aliases,
                 position=offset + start,
             )
         )
         ctx.last_post = post_case(post)
     return out
+
+
+@dataclass(frozen=True)
+class Described:
+    """A post phrase read on its own, before the sentence resolves what it refers to."""
+
+    post: str
+    organization: str | None
+    role: str | None
+    rank: str | None
+    acting: bool
+    concurrent: tuple[str, ...]
+    reference: tuple[str, str] | None
+    """("Director", "the group") for "Director of the group", when no body is named."""
+
+
+@lru_cache(maxsize=4096)
+def _described(phrase: str) -> Described:
+    """Post, body, role, rank, acting and concurrent posts of a post phrase as written
+    ("Director of the General Office"), read by :func:`describe_position`.
+
+    Kept per phrase: the same posts are named again and again.
+    """
+    description = describe_position(phrase)
+    post, org = split_post(description.post)
+    prefixed = PREFIXED_POST.match(post)
+    if (
+        org is None
+        and prefixed
+        and looks_like_org(prefixed.group("org"))
+        and not MODIFIER.match(prefixed.group("org"))
+    ):
+        org, post = prefixed.group("org"), prefixed.group("post")
+    at = AT_ORG.search(post)
+    if at and is_post_title(post[: at.start()]):
+        post, org = post[: at.start()], at.group("org")
+    if at:
+        org = IN_NAME.split(org or "")[0] or None
+    reference = OF_REFERENCE.match(post)
+    refers = None
+    if org is None and reference and is_post_title(reference.group("post")):
+        refers = (reference.group("post"), reference.group("ref"))
+    return Described(
+        post,
+        org,
+        description.role,
+        description.rank,
+        description.acting,
+        tuple(description.concurrent),
+        refers,
+    )
 
 
 def _same_post(post: str, subject_post: str) -> bool:
@@ -572,8 +671,8 @@ def _same_post(post: str, subject_post: str) -> bool:
 def _items(body: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     position = 0
-    for piece in re.split(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))", body):
-        if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", piece or ""):
+    for piece in ITEM_BREAK.split(body):
+        if ITEM_SEPARATOR.fullmatch(piece or ""):
             position += len(piece)
             continue
         if piece.strip():
@@ -581,29 +680,24 @@ def _items(body: str) -> list[tuple[str, int]]:
         position += len(piece)
     merged: list[tuple[str, int]] = []
     for piece, pos in parts:
-        bare = re.sub(r"^(?:the|a|an|its|as)\s+", "", piece)
         if CLAUSE_START.match(piece):
             break
         if merged and (
-            not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)
+            not is_post_title(_post_phrase(ITEM_ARTICLE.sub("", piece))) or WAS_IS.search(piece)
         ):
-            if (
-                find_dates(piece)
-                and not find_dates(merged[-1][0])
-                and not re.search(r"\s(?:was|were|is)\s", piece)
-            ):
+            if dates_in(piece) and not dates_in(merged[-1][0]) and not WAS_IS.search(piece):
                 merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])
                 continue
             break
-        merged.append((re.sub(r"^as\s+", "", piece), pos))
+        merged.append((LEADING_AS.sub("", piece), pos))
     return merged
 
 
 def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> str | None:
     if org:
-        parts = re.split(r"\s+and\s+the\s+", org)
+        parts = AND_THE.split(org)
         org = parts[0]
-        if re.match(r"^(?:its|the)\s+\w+$", org) or org.lower() in (
+        if REFERENCE.match(org) or org.lower() in (
             "department",
             "office",
             "group",
@@ -624,9 +718,15 @@ def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> st
             resolved = ctx.resolve("the " + word)
             if resolved:
                 return resolved
-    if re.search(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(post.split()[-1]), sentence, re.I):
+    if ITS.search(sentence) and _its_post(post.split()[-1]).search(sentence):
         return ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _its_post(word: str) -> re.Pattern[str]:
+    """ "its ... director": the post's last word after "its" (kept per word)."""
+    return re.compile(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(word), re.I)
 
 
 def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
@@ -642,7 +742,7 @@ def _range(sentence: str, position: int, carried: str | None) -> DateRange | Non
     match = match_for(sentence, position)
     if match is not None:
         return match.range
-    if carried and not find_dates(sentence):
+    if carried and not dates_in(sentence):
         return DateRange(carried, None, single=True)
     return None
 

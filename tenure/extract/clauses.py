@@ -15,8 +15,19 @@ but no date ("during the Cultural Revolution") has no date: never guess one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tenure.extract.dates import DateMatch, find_dates
+
+YEAR = re.compile(r"[12]\d{3}")
+"""The digits every date :func:`~tenure.extract.dates.find_dates` reads has (its year)."""
+
+
+def dates_in(text: str) -> list[DateMatch]:
+    """The dates in ``text`` (:func:`~tenure.extract.dates.find_dates`), not looked for in
+    text without a year's digits, as most sentences are."""
+    return find_dates(text) if YEAR.search(text) else []
+
 
 CLAUSE_BREAK = re.compile(
     r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|h"
@@ -55,12 +66,13 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
     start, end = clause_bounds(sentence, position)
     if TIME_PHRASE.search(sentence[start:end]):
         return None
-    if find_dates(sentence[:end]):
+    if dates_in(sentence[:end]):
         return None
     return carried
 
 
 ATTRIBUTIVE = re.compile(r"\bthe\s+$")
+NAME_AFTER = re.compile(r"\s+[A-Z]")
 INTRO = re.compile(
     r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;"
     r"]{0,20}?,\s+"
@@ -74,10 +86,8 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     """
     dates = [
         d
-        for d in find_dates(sentence)
-        if not (
-            ATTRIBUTIVE.search(sentence[: d.begin]) and re.match(r"\s+[A-Z]", sentence[d.finish :])
-        )
+        for d in dates_in(sentence)
+        if not (ATTRIBUTIVE.search(sentence[: d.begin]) and NAME_AFTER.match(sentence, d.finish))
     ]
     if not dates:
         return None
@@ -98,21 +108,27 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     return None
 
 
-def carried_date(sentence: str, previous: str | None, event_like: bool) -> str | None:
-    """The date a dateless sentence inherits from the one before it, if it continues it."""
-    if previous is None or find_dates(sentence):
+def carried_date(
+    sentence: str, previous: str | None, dated: bool, eventful: Callable[[str], bool]
+) -> str | None:
+    """The date a dateless sentence inherits from the one before it, if it continues it.
+
+    ``dated`` says whether the sentence has a date of its own; ``eventful`` whether it tells
+    of an event or appointment, asked last since few sentences get that far.
+    """
+    if previous is None or dated:
         return None
     if SAME_YEAR.search(sentence):
         return previous[:4]
     if TIME_PHRASE.search(sentence):
         return None
-    if CONTINUES.search(sentence) or event_like:
+    if CONTINUES.search(sentence) or eventful(sentence):
         return previous
     return None
 
 
-def last_date(sentence: str) -> str | None:
-    dates = find_dates(sentence)
+def last_date(dates: list[DateMatch]) -> str | None:
+    """The date a sentence ends on (given its dates), which the next one may carry on."""
     if not dates:
         return None
     last = dates[-1].range

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tenure.extract.clauses import date_for
 from tenure.extract.names import ORG_WORDS
-from tenure.extract.text import Mentions, clean_org, find_orgs, org_head, successive
+from tenure.extract.text import Mentions, Needles, clean_org, find_orgs, org_head, successive
 
 REF = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
@@ -240,6 +240,8 @@ NEEDLES: list[tuple[str, ...]] = [
     ("no longer",),
 ]
 """Words one of which each rule needs, checked before the rule's pattern runs."""
+GATE = Needles(NEEDLES)
+"""The rules a sentence's words allow, found once per sentence."""
 
 
 @dataclass
@@ -356,10 +358,12 @@ def sentence_events(
     Verbs are read left to right and each event updates what "it" means for the next one
     ("... was renamed A, and in 1957, it was renamed B").
     """
+    active = GATE.active(sentence.lower())
+    if not active:
+        return []
     candidates: list[tuple[int, str, re.Match[str], bool]] = []
-    lowered = sentence.lower()
-    for (kind, pattern, before), needles in zip(RULES, NEEDLES, strict=True):
-        if not any(needle in lowered for needle in needles):
+    for index, (kind, pattern, before) in enumerate(RULES):
+        if index not in active:
             continue
         for m in successive(pattern, sentence, "after"):
             position = m.start("after") if m.groupdict().get("after") is not None else m.start()

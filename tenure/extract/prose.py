@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tenure.extract.appointments import sentence_tenures
-from tenure.extract.clauses import carried_date, last_date
+from tenure.extract.clauses import carried_date, dates_in, last_date
 from tenure.extract.events import sentence_events
 from tenure.extract.names import split_post
 from tenure.extract.text import Mentions, Sentence, find_orgs, org_head, split_sentences
@@ -27,6 +27,8 @@ EVENT_WORDS = re.compile(
 APPOINT_WORDS = re.compile(
     r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
 )
+YEAR_LIKE = re.compile(r"\b1\d{3}|20\d\d\b")
+LAST_WORD = re.compile(r"\s*\S*$")
 SUBJECT_REF = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -63,28 +65,33 @@ def read_prose(
         sentences = [piece for s in split_sentences(block.text) for piece in bounded(s)]
         for sentence in sentences:
             text = sentence.text
-            evidence = Evidence(block.line, text, block.section)
-            if block.truncated and sentence is sentences[-1] and not text.endswith("."):
-                text = re.sub(r"\s*\S*$", "", text)
+            evidence: Evidence | None = None
             cut = block.truncated and sentence is sentences[-1]
+            if cut and not text.endswith("."):
+                text = LAST_WORD.sub("", text)
             text = mask_asides(text)
+            orgs = find_orgs(text)
+            dates = dates_in(text)
             subject_ref = SUBJECT_REF.match(text)
-            ctx.sentence_subject = (
-                ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
-            )
-            carried = carried_date(
-                text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text))
-            )
+            if subject_ref:
+                ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
+            else:
+                ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+            carried = carried_date(text, previous, bool(dates), _eventful)
             found = sentence_events(text, ctx, carried, cut)
             ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date
+                if evidence is None:
+                    evidence = Evidence(block.line, sentence.text, block.section)
                 events.append(
                     Event(event.type, event.organization, event.date, event.other, [evidence])
                 )
             for held in sentence_tenures(text, ctx, carried, person):
                 rng = held.range
+                if evidence is None:
+                    evidence = Evidence(block.line, sentence.text, block.section)
                 tenures.append(
                     Tenure(
                         person=held.person,
@@ -102,7 +109,7 @@ def read_prose(
                         person_aliases=held.aliases,
                     )
                 )
-            if not found and EVENT_WORDS.search(text) and re.search(r"\b1\d{3}|20\d\d\b", text):
+            if not found and EVENT_WORDS.search(text) and YEAR_LIKE.search(text):
                 notes.append(
                     Diagnostic(
                         "info",
@@ -110,9 +117,9 @@ def read_prose(
                         block.line,
                     )
                 )
-            ctx.recent = find_orgs(text)
-            ctx.noticed(ctx.recent)
-            previous = last_date(text) or carried or previous
+            ctx.recent = orgs
+            ctx.noticed(orgs)
+            previous = last_date(dates) or carried or previous
     return tenures, events, notes
 
 
@@ -124,6 +131,8 @@ ASIDE = re.compile(
 
 def mask_asides(text: str) -> str:
     """Blank out "(born October 1956)" and life spans, which are not tenure dates."""
+    if "(" not in text:
+        return text
     return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -153,6 +162,6 @@ def bounded(sentence: Sentence) -> list[Sentence]:
     return pieces
 
 
-def _first_org(text: str, ctx: Mentions) -> str | None:
-    orgs = find_orgs(text)
-    return ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+def _eventful(text: str) -> bool:
+    """Whether a sentence tells of an appointment or an event (so continues a story)."""
+    return bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text))

@@ -36,6 +36,10 @@ LEADING_NOISE = re.compile(
     r"Besides|Like|Unlike|Since|Until|With|Both|Each|Every|A|An)\s+"
 )
 TRAILING_NOISE = re.compile(r"(?:\s+(?:of|the|for|and|on|in|to))+$")
+SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+AND_THE = re.compile(r"\s+and\s+(?:the|its)\s+")
+TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Z]{2,8}\)$")
 
 
 @dataclass
@@ -51,7 +55,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split a paragraph into sentences; a period ends one unless it ends an abbreviation."""
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)", text):
+    for m in SENTENCE_END.finditer(text):
         candidate = text[start : m.end()]
         tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
         if tail and ABBREVIATIONS.search(tail[-1] + "."):
@@ -75,29 +79,38 @@ def clean_org(name: str) -> str:
     name = MONTH_TAIL.sub("", name.strip())
     name = LEADING_NOISE.sub("", name)
     name = TRAILING_NOISE.sub("", name)
-    name = re.sub(r"^(?:the|a|an)\s+", "", name)
+    name = LEADING_ARTICLE.sub("", name)
     return name.strip(" ,;:'\"“”")
 
 
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
-    return list(_find_orgs(text))
-
-
-@lru_cache(maxsize=4096)
-def _find_orgs(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for m in ORG_PHRASE.finditer(text):
-        name = clean_org(m.group(0))
-        while True:
-            stripped = LEADING_NOISE.sub("", name)
-            if stripped == name:
-                break
-            name = stripped
-        for part in re.split(r"\s+and\s+(?:the|its)\s+", name):
-            part = re.sub(r"\s+\([A-Z]{2,8}\)$", "", clean_org(part))
-            if ORG_WORDS.search(part) and len(part) > 3:
-                found.append(part)
+        found.extend(phrase_orgs(m.group(0)))
+    return found
+
+
+@lru_cache(maxsize=8192)
+def phrase_orgs(phrase: str) -> tuple[str, ...]:
+    """The organization names in one run of capitalized words ("The CCP Central Committee").
+
+    Kept per phrase: the same names and capitalized words recur from sentence to sentence.
+    """
+    if ORG_WORDS.search(phrase) is None:
+        # Cleaning only cuts at spaces and punctuation, so no part can name a body.
+        return ()
+    found: list[str] = []
+    name = clean_org(phrase)
+    while True:
+        stripped = LEADING_NOISE.sub("", name)
+        if stripped == name:
+            break
+        name = stripped
+    for part in AND_THE.split(name):
+        part = TRAILING_ABBREVIATION.sub("", clean_org(part))
+        if ORG_WORDS.search(part) and len(part) > 3:
+            found.append(part)
     return tuple(found)
 
 
@@ -106,6 +119,21 @@ ALSO_CALLED = re.compile(
     r"wn as|translated as|"
     r"referred to as)\s+(?:the\s+)?(?P<b>[A-Z][^,;()]{3,120})"
 )
+
+
+ALSO_CALLED_VERBS = ("called", "known as", "translated as", "referred to as")
+"""Words :data:`ALSO_CALLED` needs (one of them), checked before it runs."""
+ABBREVIATION = r"\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]"
+ABBREVIATION_DEFINED = re.compile(
+    rf"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*{ABBREVIATION}"
+)
+"""A name and the abbreviation in brackets after it: "Foreign Affairs Leading Group (FALG)"."""
+ABBREVIATION_MARK = re.compile(ABBREVIATION)
+"""The bracketed abbreviation alone, which every :data:`ABBREVIATION_DEFINED` contains: a
+cheap test first, since most paragraphs define none."""
+REFERENCE_WORD = re.compile(r"^(?:the|its|this|that)\s+", re.IGNORECASE)
+FORENAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z]")
+HEAD_CUT = re.compile(r"\s+(?:of|for|on|to)\s+.*$")
 
 
 @dataclass
@@ -142,17 +170,18 @@ class Mentions:
         return org
 
     def learn_abbreviations(self, text: str) -> None:
+        """Abbreviations a paragraph defines: "Foreign Affairs Leading Group (FALG)" and
+        "X, also called Y"."""
         if "(" not in text and "also" not in text and "known" not in text:
             return
-        for m in re.finditer(
-            r"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*\(([A-Z]{2,8}|[A-"
-            r"Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]",
-            text,
-        ):
-            full = clean_org(m.group(1))
-            for abbr in (m.group(2), m.group(3)):
-                if abbr and ORG_WORDS.search(full):
-                    self.abbreviations.setdefault(abbr, full)
+        if ABBREVIATION_MARK.search(text):
+            for m in ABBREVIATION_DEFINED.finditer(text):
+                full = clean_org(m.group(1))
+                for abbr in (m.group(2), m.group(3)):
+                    if abbr and ORG_WORDS.search(full):
+                        self.abbreviations.setdefault(abbr, full)
+        if not any(verb in text for verb in ALSO_CALLED_VERBS):
+            return
         for m in ALSO_CALLED.finditer(text):
             first, second = find_orgs(m.group("a")), find_orgs(m.group("b"))
             if first and second and second[0] != first[-1]:
@@ -161,7 +190,7 @@ class Mentions:
     def resolve(self, ref: str) -> str | None:
         """ "the group", "its", "the FALG", "the office" -> the body meant."""
         ref = ref.strip()
-        bare = re.sub(r"^(?:the|its|this|that)\s+", "", ref, flags=re.IGNORECASE)
+        bare = REFERENCE_WORD.sub("", ref)
         if bare in self.abbreviations:
             return self.abbreviations[bare]
         if bare.lower() in ("it", "its", "itself"):
@@ -176,8 +205,39 @@ class Mentions:
         return None
 
     def learn_person(self, name: str) -> None:
-        surname = name.split()[0] if re.match(r"^[A-Z][a-z]+ [A-Z]", name) else name.split()[-1]
+        surname = name.split()[0] if FORENAME_FIRST.match(name) else name.split()[-1]
         self.people.setdefault(surname, name)
+
+
+class Needles:
+    """Which of a list of rules can match a sentence, from words each rule needs.
+
+    ``needles[i]`` are strings one of which rule ``i`` needs in the lower-cased sentence: a
+    rule with none of its words present cannot match, so its (costlier) pattern is not run.
+    A word that contains another word of the list ("establishment", "establish") is looked
+    for only when the shorter one is present.
+    """
+
+    def __init__(self, needles: list[tuple[str, ...]]) -> None:
+        words = sorted({word for group in needles for word in group})
+        rules = {word: [i for i, group in enumerate(needles) if word in group] for word in words}
+        roots = [word for word in words if not any(o != word and o in word for o in words)]
+        longer = {root: [w for w in words if w not in roots and root in w] for root in roots}
+        self.roots: list[str] = roots
+        self.rules: dict[str, frozenset[int]] = {root: frozenset(rules[root]) for root in roots}
+        self.longer: dict[str, list[tuple[str, frozenset[int]]]] = {
+            root: [(word, frozenset(rules[word])) for word in longer[root]] for root in roots
+        }
+
+    def active(self, lowered: str) -> set[int]:
+        """The rules some word of which occurs in ``lowered`` (the sentence, lower-cased)."""
+        out: set[int] = set()
+        for root in [word for word in self.roots if word in lowered]:
+            out |= self.rules[root]
+            for word, rules in self.longer[root]:
+                if word in lowered:
+                    out |= rules
+        return out
 
 
 def singular_word(word: str) -> str:
@@ -188,20 +248,26 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
     """Every match of ``pattern``, the next search resuming where group ``resume`` starts
     (or the match ends), so matches inside another's trailing text are found too."""
     out: list[re.Match[str]] = []
+    has_resume = resume in pattern.groupindex
     pos = 0
     while pos < len(sentence):
         m = pattern.search(sentence, pos)
         if m is None:
             break
         out.append(m)
-        pos = m.start(resume) if m.groupdict().get(resume) is not None else m.end()
-        pos = max(pos, m.start() + 1)
+        # start() is -1 when the group took no part in the match
+        resumed = m.start(resume) if has_resume else -1
+        pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
 
 
+@lru_cache(maxsize=4096)
 def org_head(org: str) -> str:
-    """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group"."""
-    words = re.sub(r"\s+(?:of|for|on|to)\s+.*$", "", org).split()
+    """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group".
+
+    Kept per name, which recurs through an article and across articles.
+    """
+    words = HEAD_CUT.sub("", org).split()
     for word in reversed(words):
         if ORG_WORDS.fullmatch(word):
             return word.lower()
