@@ -35,6 +35,11 @@ from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
 PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+NAME_WORD_WHOLE = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*+"
+PERSON_BEFORE_VERB = rf"{NAME_WORD_WHOLE}(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
+""":data:`PERSON` where a space and a lower-case word (a verb) or a comma follow it: the
+same matches, found without trying shorter names that cannot be followed so (possessive
+quantifiers), which is most of the cost of a search that fails."""
 LEADING_WORDS = re.compile(
     r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
     r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)"
@@ -120,14 +125,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "appointed",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
             rf"+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)"
         ),
     ),
     (
         "served",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?(?:served|serving|worked|acted|functioned)\s+"
             rf"(?:there\s+|{ADVERB}\s+)?as\s+(?P<post>.+)"
         ),
@@ -135,15 +140,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "became",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?became\s+(?P<post>.+)"
         ),
     ),
     (
         "was",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|i"
-            rf"ts)\s+(?:first\s+|current\s+|last\s+)?.+)"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+"
+            rf"(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)"
         ),
     ),
     (
@@ -239,6 +244,14 @@ NEEDLES = {
 """A word each pattern needs, checked before the pattern runs (most sentences need none)."""
 GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
 """The patterns a sentence's words allow, found once per sentence."""
+
+
+@lru_cache(maxsize=8192)
+def _word_rules(word: str) -> frozenset[int]:
+    """What one word of a sentence allows (see :class:`Needles`), kept per word."""
+    return GATE.word_rules(word)
+
+
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "appointed": re.compile(rf"\s{VERB_APPOINT}"),
     "served": re.compile(
@@ -263,7 +276,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 quick to look for (a pattern runs only when its trigger is found)."""
 
 
-NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
+NAMED = re.compile(
+    rf"(?P<person>{PERSON_BEFORE_VERB})\s+(?:was|were|is|served|became|had|held|worked)\b"
+)
 
 
 def sentence_tenures(
@@ -275,7 +290,7 @@ def sentence_tenures(
             _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     claimed: list[tuple[int, int]] = []
-    active = GATE.active(sentence.lower())
+    active = GATE.active(sentence.lower(), _word_rules)
     for index, (kind, pattern) in enumerate(PATTERNS):
         if index not in active:
             continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tenure.extract.clauses import date_for
 from tenure.extract.names import ORG_WORDS
@@ -244,6 +245,12 @@ GATE = Needles(NEEDLES)
 """The rules a sentence's words allow, found once per sentence."""
 
 
+@lru_cache(maxsize=8192)
+def _word_rules(word: str) -> frozenset[int]:
+    """What one word of a sentence allows (see :class:`Needles`), kept per word."""
+    return GATE.word_rules(word)
+
+
 @dataclass
 class Found:
     type: str
@@ -358,7 +365,7 @@ def sentence_events(
     Verbs are read left to right and each event updates what "it" means for the next one
     ("... was renamed A, and in 1957, it was renamed B").
     """
-    active = GATE.active(sentence.lower())
+    active = GATE.active(sentence.lower(), _word_rules)
     if not active:
         return []
     candidates: list[tuple[int, str, re.Match[str], bool]] = []

@@ -109,7 +109,7 @@ def read_prose(
                         person_aliases=held.aliases,
                     )
                 )
-            if not found and EVENT_WORDS.search(text) and YEAR_LIKE.search(text):
+            if not found and YEAR_LIKE.search(text) and EVENT_WORDS.search(text):
                 notes.append(
                     Diagnostic(
                         "info",

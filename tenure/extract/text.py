@@ -14,6 +14,7 @@ the text ("Central Foreign Affairs Leading Group (FALG)") are remembered by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -213,30 +214,37 @@ class Needles:
     """Which of a list of rules can match a sentence, from words each rule needs.
 
     ``needles[i]`` are strings one of which rule ``i`` needs in the lower-cased sentence: a
-    rule with none of its words present cannot match, so its (costlier) pattern is not run.
-    A word that contains another word of the list ("establishment", "establish") is looked
-    for only when the shorter one is present.
+    rule with none of them present cannot match, so its (costlier) pattern is not run. A
+    needle without spaces lies inside one word of the sentence, so those are looked for word
+    by word, through a cache of what each word allows (words recur: "was", "appointed",
+    "committee"); needles with spaces ("set up", "was ") are looked for in the sentence.
     """
 
     def __init__(self, needles: list[tuple[str, ...]]) -> None:
-        words = sorted({word for group in needles for word in group})
-        rules = {word: [i for i, group in enumerate(needles) if word in group] for word in words}
-        roots = [word for word in words if not any(o != word and o in word for o in words)]
-        longer = {root: [w for w in words if w not in roots and root in w] for root in roots}
-        self.roots: list[str] = roots
-        self.rules: dict[str, frozenset[int]] = {root: frozenset(rules[root]) for root in roots}
-        self.longer: dict[str, list[tuple[str, frozenset[int]]]] = {
-            root: [(word, frozenset(rules[word])) for word in longer[root]] for root in roots
-        }
+        found = sorted({needle for group in needles for needle in group})
+        rules = {n: frozenset(i for i, group in enumerate(needles) if n in group) for n in found}
+        self.words: list[tuple[str, frozenset[int]]] = [
+            (n, rules[n]) for n in found if len(n.split()) == 1 and n.strip() == n
+        ]
+        self.phrases: list[tuple[str, frozenset[int]]] = [
+            (n, rules[n]) for n in found if (n, rules[n]) not in self.words
+        ]
 
-    def active(self, lowered: str) -> set[int]:
-        """The rules some word of which occurs in ``lowered`` (the sentence, lower-cased)."""
+    def word_rules(self, word: str) -> frozenset[int]:
+        """The rules a needle of which occurs in ``word`` (a word of a lower-cased sentence)."""
         out: set[int] = set()
-        for root in [word for word in self.roots if word in lowered]:
-            out |= self.rules[root]
-            for word, rules in self.longer[root]:
-                if word in lowered:
-                    out |= rules
+        for needle, rules in self.words:
+            if needle in word:
+                out |= rules
+        return frozenset(out)
+
+    def active(self, lowered: str, word_rules: Callable[[str], frozenset[int]]) -> set[int]:
+        """The rules a needle of which occurs in ``lowered`` (the sentence, lower-cased);
+        ``word_rules`` is :meth:`word_rules`, cached by the caller."""
+        out: set[int] = set().union(*map(word_rules, lowered.split()))
+        for phrase, rules in self.phrases:
+            if phrase in lowered:
+                out |= rules
         return out
 
 
