@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tenure.extract.clauses import dates_in, match_for
+from tenure.extract.clauses import Carried, carried_value, dates_in, match_for
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
@@ -30,7 +30,7 @@ from tenure.extract.names import (
     strip_the,
 )
 from tenure.extract.posts import describe_position, post_case
-from tenure.extract.text import Mentions, Needles, org_head, successive
+from tenure.extract.text import Mentions, Needles, members, org_head, successive
 from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
@@ -213,43 +213,40 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-NEEDLES = {
+NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
     "appointed": (
-        "appointed",
-        "named",
-        "elected",
-        "nominated",
-        "selected",
-        "chosen",
-        "made",
-        "installed",
-        "elevated",
-        "promoted",
-        "transferred",
+        (
+            *("appointed", "named", "elected", "nominated", "selected", "chosen", "made"),
+            *("installed", "elevated", "promoted", "transferred"),
+        ),
     ),
-    "served": ("served", "serving", "worked", "acted", "functioned"),
-    "became": ("became",),
-    "was": ("was ", "is ", "has been"),
-    "who_is": ("who ",),
-    "who_served": ("who ",),
-    "with_as": ("with ",),
-    "coordinated": ("and ",),
-    "after_serving": ("after ", "before "),
-    "headed_by": ("headed by", "led by", "chaired by", "directed by"),
-    "held_by": ("held by",),
-    "created_for": ("for ",),
-    "appointed_to_role": ("to the role", "to the post", "to the position"),
-    "apposition": ("'s ", "’s "),
+    "served": (("served", "serving", "worked", "acted", "functioned"),),
+    "became": (("became",),),
+    "was": (
+        (
+            *("was the", "was a", "was its", "is the", "is a", "is its"),
+            *("been the", "been a", "been its"),
+        ),
+    ),
+    "who_is": (("who is the", "who is a", "who was the", "who was a", "who has been"),),
+    "with_as": (("with ",), (" as ",)),
+    "who_served": (("who ",), ("served as", "worked as")),
+    "coordinated": ((" and ",), ("served as", "worked as")),
+    "after_serving": (
+        ("after ", "before "),
+        ("served as", "serving as", "worked as", "working as"),
+    ),
+    "headed_by": (("headed by", "led by", "chaired by", "directed by"),),
+    "held_by": (("was held by",),),
+    "created_for": (("created in", "established in"), ("for ",)),
+    "appointed_to_role": (("appointed",), ("to the role", "to the post", "to the position")),
+    "apposition": (("'s ", "’s "), ("from ",)),
 }
-"""A word each pattern needs, checked before the pattern runs (most sentences need none)."""
+"""For each pattern, groups of words it needs, one of each (see :class:`Needles`): most
+sentences lack them, and are not searched with the pattern."""
 GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
-"""The patterns a sentence's words allow, found once per sentence."""
-
-
-@lru_cache(maxsize=8192)
-def _word_rules(word: str) -> frozenset[int]:
-    """What one word of a sentence allows (see :class:`Needles`), kept per word."""
-    return GATE.word_rules(word)
+"""The patterns a sentence's words allow (for a sentence read on its own; prose reading
+has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
 
 TRIGGERS: dict[str, re.Pattern[str]] = {
@@ -282,18 +279,26 @@ NAMED = re.compile(
 
 
 def sentence_tenures(
-    sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
+    sentence: str,
+    ctx: Mentions,
+    carried: Carried,
+    person_subject: str | None = None,
+    active: int | None = None,
 ) -> list[ProseTenure]:
-    """Holdings one sentence states."""
+    """Holdings one sentence states.
+
+    ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
+    the caller has found them (:class:`~tenure.extract.text.Needles`).
+    """
     for named in NAMED.finditer(sentence):
         if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
             _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
+    if active is None:
+        active = GATE.active(sentence)
     claimed: list[tuple[int, int]] = []
-    active = GATE.active(sentence.lower(), _word_rules)
-    for index, (kind, pattern) in enumerate(PATTERNS):
-        if index not in active:
-            continue
+    for index in members(active):
+        kind, pattern = PATTERNS[index]
         trigger = TRIGGERS.get(kind)
         if trigger is not None and trigger.search(sentence) is None:
             continue
@@ -371,7 +376,7 @@ def _read(
     m: re.Match[str],
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     person_subject: str | None,
 ) -> list[ProseTenure]:
     groups = m.groupdict()
@@ -498,7 +503,7 @@ def _with_as(
     offset: int,
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     person_subject: str | None,
 ) -> list[ProseTenure]:
     """ "with A as the director and B, C (...), and D as deputy directors"."""
@@ -556,7 +561,7 @@ def _posts(
     offset: int,
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     name: str,
     aliases: list[str],
     concurrent: list[str],
@@ -753,18 +758,17 @@ def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
     return None
 
 
-def _range(sentence: str, position: int, carried: str | None) -> DateRange | None:
+def _range(sentence: str, position: int, carried: Carried) -> DateRange | None:
     match = match_for(sentence, position)
     if match is not None:
         return match.range
-    if carried and not dates_in(sentence):
-        return DateRange(carried, None, single=True)
-    return None
+    if dates_in(sentence):
+        return None
+    value = carried_value(carried)
+    return DateRange(value, None, single=True) if value else None
 
 
-def _held_by(
-    m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None
-) -> list[ProseTenure]:
+def _held_by(m: re.Match[str], sentence: str, ctx: Mentions, carried: Carried) -> list[ProseTenure]:
     before = m.group("before").strip()
     post_text = re.sub(r"^(?:.*\b(?:by|to|with)\s+)?(?:the|a|an)\s+", "", before)
     post_text = re.sub(r"^The\s+", "", post_text)

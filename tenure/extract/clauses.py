@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeAlias
 
 from tenure.extract.dates import DateMatch, find_dates
 
@@ -58,7 +59,17 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def date_for(sentence: str, position: int, carried: str | None) -> str | None:
+Carried: TypeAlias = str | Callable[[], str | None] | None
+"""The date a sentence carries on from the one before (:func:`carried_date`), or a function
+that works it out when first needed (most sentences never need it)."""
+
+
+def carried_value(carried: Carried) -> str | None:
+    """The date of a :data:`Carried`, working it out if not yet done."""
+    return carried() if callable(carried) else carried
+
+
+def date_for(sentence: str, position: int, carried: Carried) -> str | None:
     """The date (ISO prefix) a verb at ``position`` in ``sentence`` happened on."""
     match = match_for(sentence, position)
     if match is not None:
@@ -68,7 +79,7 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
         return None
     if dates_in(sentence[:end]):
         return None
-    return carried
+    return carried_value(carried)
 
 
 ATTRIBUTIVE = re.compile(r"\bthe\s+$")
@@ -133,3 +144,50 @@ def last_date(dates: list[DateMatch]) -> str | None:
         return None
     last = dates[-1].range
     return last.start or last.end
+
+
+def carried_on(sentence: str, previous: str | None) -> str | None:
+    """The date the sentence after ``sentence`` may carry on from, given the date
+    ``sentence`` itself may carry on from (``previous``): its own last date, else the year
+    of ``previous`` after "that year", else ``previous``."""
+    dates = dates_in(sentence)
+    if dates:
+        return last_date(dates) or previous
+    if previous is not None and SAME_YEAR.search(sentence):
+        return previous[:4]
+    return previous
+
+
+class DateTrail:
+    """The dates a paragraph's sentences carry on from (:func:`carried_date`), each worked
+    out only when the reading of its sentence asks for it: finding a sentence's dates is
+    slow, and most sentences state nothing that needs them (nor have a date a later
+    sentence needs).
+    """
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self.into: list[str | None] = [None]
+        """``into[i]``: the date sentence ``i`` may carry on from, for those worked out."""
+
+    def carried(self, sentence: str, eventful: Callable[[str], bool]) -> Callable[[], str | None]:
+        """The next sentence of the paragraph, and a function giving the date it carries on
+        from (see :func:`carried_date`; ``eventful`` as there), worked out once."""
+        index = len(self.sentences)
+        self.sentences.append(sentence)
+        found: list[str | None] = []
+
+        def value() -> str | None:
+            if not found:
+                previous = self._into(index)
+                dated = previous is not None and bool(dates_in(sentence))
+                found.append(carried_date(sentence, previous, dated, eventful))
+            return found[0]
+
+        return value
+
+    def _into(self, index: int) -> str | None:
+        while len(self.into) <= index:
+            before = len(self.into) - 1
+            self.into.append(carried_on(self.sentences[before], self.into[before]))
+        return self.into[index]

@@ -16,11 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from tenure.extract.clauses import date_for
+from tenure.extract.clauses import Carried, date_for
 from tenure.extract.names import ORG_WORDS
-from tenure.extract.text import Mentions, Needles, clean_org, find_orgs, org_head, successive
+from tenure.extract.text import (
+    Mentions,
+    Needles,
+    clean_org,
+    find_orgs,
+    members,
+    org_head,
+    successive,
+)
 
 REF = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
@@ -211,44 +218,51 @@ RULES: list[tuple[str, re.Pattern[str], bool]] = [
 ]
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
 WHICH = re.compile(r",\s+which\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:\w+ly\s+)?$")
-NEEDLES: list[tuple[str, ...]] = [
-    ("decid", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
-    ("establishment", "creation", "founding", "formation"),
-    ("establish", "found", "form", "creat", "set up", "institut"),
-    ("establish", "found", "creat", "set up"),
-    ("restor", "establish", "reviv", "reinstat", "reconstitut", "creat"),
-    ("renamed",),
-    ("renaming",),
-    ("known as", "called as"),
-    ("upgraded",),
-    ("downgraded",),
-    ("abolish", "disband", "dissolv", "liquidat", "scrapped", "eliminat"),
-    ("disbanded", "abolished", "dissolved"),
-    ("ceased",),
-    ("dissolution", "abolition"),
-    ("replaced",),
-    ("replac", "supersed"),
-    ("merged", "absorbed", "incorporated", "folded"),
-    ("its functions",),
-    ("became",),
-    ("organi", "restructur", "reformed", "transformed", "converted"),
-    ("located",),
-    ("which has the",),
-    ("the name",),
-    ("external name",),
-    ("two names",),
-    ("two names",),
-    ("no longer",),
+NEEDLES: list[tuple[tuple[str, ...], ...]] = [
+    (
+        ("decided", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
+        ("establish", "create", "set up", "form", "found"),
+    ),
+    (
+        ("after", "following", "with", "upon", "since"),
+        ("the establishment", "the creation", "the founding", "the formation"),
+    ),
+    (("established", "founded", "formed", "created", "set up", "instituted"),),
+    (("established", "founded", "created", "set up"),),
+    (("restored", "established", "revived", "reinstated", "reconstituted", "created"),),
+    (("renamed",),),
+    (("renaming",),),
+    (("known as the", "called as the"),),
+    (("upgraded to", "upgraded into"),),
+    (("downgraded to", "downgraded into"),),
+    (("abolished", "disbanded", "dissolved", "liquidated", "scrapped", "eliminated"),),
+    (("disbanded", "abolished", "dissolved"),),
+    (("ceased operations", "ceased to exist", "ceased functioning"),),
+    (("dissolution", "abolition"), ("'s", "’s")),
+    (("replaced with", "replaced by"),),
+    (("replace the", "replaced the", "superseded the", "replacing the"),),
+    (
+        (
+            *("merged with", "merged in", "absorbed with", "absorbed in"),
+            *("incorporated with", "incorporated in", "folded with", "folded in"),
+        ),
+    ),
+    (("with its functions",),),
+    (("became",), ("full", "separate", "independent")),
+    (("organized", "organised", "restructured", "reformed", "transformed", "converted"),),
+    (("located with",),),
+    (("which has the",),),
+    (("should",), ("the name",)),
+    (("the external name of",),),
+    (("one institution", "one organization", "one organisation"), ("two names",)),
+    (("under the arrangement of",), ("one institution with two names",)),
+    (("no longer",), ("the name",)),
 ]
-"""Words one of which each rule needs, checked before the rule's pattern runs."""
+"""For each rule, groups of words it needs, one of each (see :class:`Needles`): a
+sentence without them is not searched with the rule's pattern."""
 GATE = Needles(NEEDLES)
-"""The rules a sentence's words allow, found once per sentence."""
-
-
-@lru_cache(maxsize=8192)
-def _word_rules(word: str) -> frozenset[int]:
-    """What one word of a sentence allows (see :class:`Needles`), kept per word."""
-    return GATE.word_rules(word)
+"""The rules a sentence's words allow (for a sentence read on its own; prose reading has
+one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
 
 @dataclass
@@ -358,20 +372,28 @@ def _subject_alias(name: str, ctx: Mentions) -> str:
 
 
 def sentence_events(
-    sentence: str, ctx: Mentions, carried: str | None = None, truncated: bool = False
+    sentence: str,
+    ctx: Mentions,
+    carried: Carried = None,
+    truncated: bool = False,
+    active: int | None = None,
 ) -> list[Found]:
     """Every event a sentence states, in order, with its date.
+
+    ``active`` is the rules (bits of :data:`RULES`) the sentence's words allow, when the
+    caller has found them (:class:`~tenure.extract.text.Needles`); ``carried`` the date the
+    sentence carries on from the one before (see :func:`~tenure.extract.clauses.date_for`).
 
     Verbs are read left to right and each event updates what "it" means for the next one
     ("... was renamed A, and in 1957, it was renamed B").
     """
-    active = GATE.active(sentence.lower(), _word_rules)
+    if active is None:
+        active = GATE.active(sentence)
     if not active:
         return []
     candidates: list[tuple[int, str, re.Match[str], bool]] = []
-    for index, (kind, pattern, before) in enumerate(RULES):
-        if index not in active:
-            continue
+    for index in members(active):
+        kind, pattern, before = RULES[index]
         for m in successive(pattern, sentence, "after"):
             position = m.start("after") if m.groupdict().get("after") is not None else m.start()
             candidates.append((position, kind, m, before))

@@ -10,12 +10,14 @@ but match no rule become diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from tenure.extract import appointments, events
 from tenure.extract.appointments import sentence_tenures
-from tenure.extract.clauses import carried_date, dates_in, last_date
+from tenure.extract.clauses import DateTrail
 from tenure.extract.events import sentence_events
 from tenure.extract.names import split_post
-from tenure.extract.text import Mentions, Sentence, find_orgs, org_head, split_sentences
+from tenure.extract.text import Mentions, Needles, Sentence, find_orgs, org_head, split_sentences
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
@@ -29,6 +31,30 @@ APPOINT_WORDS = re.compile(
 )
 YEAR_LIKE = re.compile(r"\b1\d{3}|20\d\d\b")
 LAST_WORD = re.compile(r"\s*\S*$")
+EVENT_WORD_NEEDLES = (
+    (
+        *("established", "founded", "formed", "created", "renamed", "abolished", "disbanded"),
+        *("dissolved", "merged", "upgraded", "downgraded", "restored", "organized", "replaced"),
+        "absorbed",
+    ),
+)
+"""Words one of which :data:`EVENT_WORDS` needs (see :class:`Needles`)."""
+APPOINT_WORD_NEEDLES = (("appointed", "served as", "became", "elected", "as its", "as the"),)
+"""Words one of which :data:`APPOINT_WORDS` needs."""
+GATE = Needles(
+    [
+        *events.NEEDLES,
+        *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
+        EVENT_WORD_NEEDLES,
+        APPOINT_WORD_NEEDLES,
+    ]
+)
+"""What a sentence's words allow, found in one pass: the event rules (the first bits), the
+appointment patterns (the next ones), then :data:`EVENT_WORDS` and :data:`APPOINT_WORDS`."""
+EVENT_RULES = len(events.NEEDLES)
+APPOINTMENT_RULES = len(appointments.PATTERNS)
+MAY_TELL_EVENT = 1 << (EVENT_RULES + APPOINTMENT_RULES)
+MAY_TELL_APPOINTMENT = MAY_TELL_EVENT << 1
 SUBJECT_REF = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -61,7 +87,7 @@ def read_prose(
     notes: list[Diagnostic] = []
     for block in doc.paragraphs():
         ctx.learn_abbreviations(block.text)
-        previous: str | None = None
+        trail = DateTrail()
         sentences = [piece for s in split_sentences(block.text) for piece in bounded(s)]
         for sentence in sentences:
             text = sentence.text
@@ -71,14 +97,14 @@ def read_prose(
                 text = LAST_WORD.sub("", text)
             text = mask_asides(text)
             orgs = find_orgs(text)
-            dates = dates_in(text)
+            active = GATE.active(text)
             subject_ref = SUBJECT_REF.match(text)
             if subject_ref:
                 ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
             else:
                 ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
-            carried = carried_date(text, previous, bool(dates), _eventful)
-            found = sentence_events(text, ctx, carried, cut)
+            carried = trail.carried(text, _eventful(active))
+            found = sentence_events(text, ctx, carried, cut, active & _EVENT_MASK)
             ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
@@ -88,7 +114,8 @@ def read_prose(
                 events.append(
                     Event(event.type, event.organization, event.date, event.other, [evidence])
                 )
-            for held in sentence_tenures(text, ctx, carried, person):
+            appointed = active >> EVENT_RULES & _APPOINTMENT_MASK
+            for held in sentence_tenures(text, ctx, carried, person, appointed):
                 rng = held.range
                 if evidence is None:
                     evidence = Evidence(block.line, sentence.text, block.section)
@@ -109,7 +136,12 @@ def read_prose(
                         person_aliases=held.aliases,
                     )
                 )
-            if not found and YEAR_LIKE.search(text) and EVENT_WORDS.search(text):
+            if (
+                not found
+                and active & MAY_TELL_EVENT
+                and YEAR_LIKE.search(text)
+                and EVENT_WORDS.search(text)
+            ):
                 notes.append(
                     Diagnostic(
                         "info",
@@ -119,7 +151,6 @@ def read_prose(
                 )
             ctx.recent = orgs
             ctx.noticed(orgs)
-            previous = last_date(dates) or carried or previous
     return tenures, events, notes
 
 
@@ -162,6 +193,18 @@ def bounded(sentence: Sentence) -> list[Sentence]:
     return pieces
 
 
-def _eventful(text: str) -> bool:
-    """Whether a sentence tells of an appointment or an event (so continues a story)."""
-    return bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text))
+_EVENT_MASK = (1 << EVENT_RULES) - 1
+_APPOINTMENT_MASK = (1 << APPOINTMENT_RULES) - 1
+
+
+def _eventful(active: int) -> Callable[[str], bool]:
+    """Whether a sentence tells of an appointment or an event (so continues a story), for a
+    sentence whose words allow ``active`` (of :data:`GATE`)."""
+
+    def eventful(text: str) -> bool:
+        return bool(
+            (active & MAY_TELL_APPOINTMENT and APPOINT_WORDS.search(text))
+            or (active & MAY_TELL_EVENT and EVENT_WORDS.search(text))
+        )
+
+    return eventful

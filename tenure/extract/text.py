@@ -14,9 +14,10 @@ the text ("Central Foreign Affairs Leading Group (FALG)") are remembered by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 from tenure.extract.names import ORG_WORDS
 
@@ -210,42 +211,79 @@ class Mentions:
         self.people.setdefault(surname, name)
 
 
+FOLDS_TO_ASCII = re.compile("[İıſ]")
+"""The letters a case-insensitive pattern takes for an ASCII letter but ``str.lower`` does not
+turn into it ("ſ" matches "s", "İ" lowers to two characters): :class:`Needles` cannot gate a
+sentence that has one."""
+
+
 class Needles:
     """Which of a list of rules can match a sentence, from words each rule needs.
 
-    ``needles[i]`` are strings one of which rule ``i`` needs in the lower-cased sentence: a
-    rule with none of them present cannot match, so its (costlier) pattern is not run. A
-    needle without spaces lies inside one word of the sentence, so those are looked for word
-    by word, through a cache of what each word allows (words recur: "was", "appointed",
-    "committee"); needles with spaces ("set up", "was ") are looked for in the sentence.
+    ``rules[i]`` lists groups of needles (lower-case strings): rule ``i`` can match only a
+    sentence that holds a needle of each of its groups, so its (costlier) pattern is not run
+    on one that lacks them. Needles are looked for in the lower-cased sentence with its runs
+    of whitespace read as single spaces, as patterns write ``\\s+``. A needle without spaces
+    lies inside one word, so those are looked for word by word, through a cache of what each
+    word holds (words recur: "was", "appointed", "committee"); needles with spaces
+    ("set up", "no longer") are looked for in the whole sentence.
+
+    Rules are the bits of an int (rule ``i`` is ``1 << i``), so that several lists of rules
+    can share one gate and one pass over the sentence.
     """
 
-    def __init__(self, needles: list[tuple[str, ...]]) -> None:
-        found = sorted({needle for group in needles for needle in group})
-        rules = {n: frozenset(i for i, group in enumerate(needles) if n in group) for n in found}
-        self.words: list[tuple[str, frozenset[int]]] = [
-            (n, rules[n]) for n in found if len(n.split()) == 1 and n.strip() == n
-        ]
-        self.phrases: list[tuple[str, frozenset[int]]] = [
-            (n, rules[n]) for n in found if (n, rules[n]) not in self.words
-        ]
+    def __init__(self, rules: Sequence[Sequence[tuple[str, ...]]]) -> None:
+        groups = sorted({group for rule in rules for group in rule})
+        self.requires: list[int] = [sum(1 << groups.index(g) for g in set(rule)) for rule in rules]
+        """The groups (bits) each rule needs."""
+        self.everything = (1 << len(rules)) - 1
+        bits: dict[str, int] = {}
+        for index, group in enumerate(groups):
+            for needle in group:
+                bits[needle] = bits.get(needle, 0) | 1 << index
+        self.words = [(n, b) for n, b in sorted(bits.items()) if " " not in n]
+        self.phrases = [(n, b) for n, b in sorted(bits.items()) if " " in n]
+        self.word_groups = lru_cache(maxsize=8192)(self._word_groups)
+        """The groups a needle of which lies in one word, kept per word."""
+        self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
+        """The rules a set of groups allows, kept per set (few sets occur)."""
 
-    def word_rules(self, word: str) -> frozenset[int]:
-        """The rules a needle of which occurs in ``word`` (a word of a lower-cased sentence)."""
-        out: set[int] = set()
-        for needle, rules in self.words:
+    def _word_groups(self, word: str) -> int:
+        out = 0
+        for needle, groups in self.words:
             if needle in word:
-                out |= rules
-        return frozenset(out)
-
-    def active(self, lowered: str, word_rules: Callable[[str], frozenset[int]]) -> set[int]:
-        """The rules a needle of which occurs in ``lowered`` (the sentence, lower-cased);
-        ``word_rules`` is :meth:`word_rules`, cached by the caller."""
-        out: set[int] = set().union(*map(word_rules, lowered.split()))
-        for phrase, rules in self.phrases:
-            if phrase in lowered:
-                out |= rules
+                out |= groups
         return out
+
+    def _rules_of(self, groups: int) -> int:
+        out = 0
+        for index, needs in enumerate(self.requires):
+            if needs & groups == needs:
+                out |= 1 << index
+        return out
+
+    def active(self, sentence: str) -> int:
+        """The rules (bits) whose needles ``sentence`` holds: all of them when it has a
+        letter that defeats lower-casing (:data:`FOLDS_TO_ASCII`)."""
+        lowered = sentence.lower()
+        if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
+            return self.everything
+        words = lowered.split()
+        found: int = reduce(or_, map(self.word_groups, words), 0)
+        if self.phrases:
+            spaced = " ".join(words)
+            for phrase, groups in self.phrases:
+                if groups & ~found and phrase in spaced:
+                    found |= groups
+        return self.rules_of(found)
+
+
+def members(rules: int) -> Iterator[int]:
+    """The indices of the rules (bits) in ``rules``, lowest first."""
+    while rules:
+        lowest = rules & -rules
+        yield lowest.bit_length() - 1
+        rules ^= lowest
 
 
 def singular_word(word: str) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tenure.extract import appointments, events
+from tenure.extract import appointments, events, prose
+from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
-from tenure.extract.text import Needles, split_sentences
+from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
 from tenure.sources import read_path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,25 +33,93 @@ def sentences() -> list[str]:
 SENTENCES = sentences()
 
 
+ADVERSARIAL = [
+    "The office was  Known\tAs the Bureau; it WAS UPGRADED\nTO the Commission.",
+    "The office was eſtabliſhed in 1950 and the group was İnstituted later.",
+    "It was reorganızed, and KNOWN AS the Group, then renamed  to the Office.",
+    "Li Peng,  who  was  the Premier, was held  by nobody, and later  worked as its  Head.",
+]
+"""Sentences whose letters or spaces a careless gate would misread."""
+GATES = [
+    (events.GATE, [pattern for _, pattern, _ in events.RULES], events.NEEDLES),
+    (
+        appointments.GATE,
+        [pattern for _, pattern in appointments.PATTERNS],
+        [appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS],
+    ),
+    (
+        prose.GATE,
+        [
+            *(pattern for _, pattern, _ in events.RULES),
+            *(pattern for _, pattern in appointments.PATTERNS),
+            prose.EVENT_WORDS,
+            prose.APPOINT_WORDS,
+        ],
+        [
+            *events.NEEDLES,
+            *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
+            prose.EVENT_WORD_NEEDLES,
+            prose.APPOINT_WORD_NEEDLES,
+        ],
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("gate", "word_rules", "needles"),
-    [
-        (events.GATE, events._word_rules, events.NEEDLES),
-        (
-            appointments.GATE,
-            appointments._word_rules,
-            [appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS],
-        ),
-    ],
-    ids=["events", "appointments"],
+    ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
 )
 def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
-    gate: Needles, word_rules: Callable[[str], frozenset[int]], needles: list[tuple[str, ...]]
+    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
 ) -> None:
-    for sentence in SENTENCES:
-        lowered = sentence.lower()
-        plain = {i for i, group in enumerate(needles) if any(n in lowered for n in group)}
-        assert gate.active(lowered, word_rules) == plain, sentence
+    for sentence in SENTENCES + ADVERSARIAL:
+        if FOLDS_TO_ASCII.search(sentence):
+            assert gate.active(sentence) == (1 << len(needles)) - 1
+            continue
+        spaced = " ".join(sentence.lower().split())
+        plain = {
+            i
+            for i, groups in enumerate(needles)
+            if all(any(n in spaced for n in group) for group in groups)
+        }
+        assert set(members(gate.active(sentence))) == plain, sentence
+
+
+@pytest.mark.parametrize(
+    ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
+)
+def test_needle_gate_allows_every_rule_that_matches(
+    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
+) -> None:
+    assert len(patterns) == len(needles)
+    for sentence in SENTENCES + ADVERSARIAL:
+        active = gate.active(sentence)
+        for index, pattern in enumerate(patterns):
+            if pattern.search(sentence):
+                assert active >> index & 1, (pattern.pattern, sentence)
+
+
+def test_letters_that_defeat_lower_casing_are_all_known() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for point in range(0x80, 0x110000):
+        char = chr(point)
+        if letter.fullmatch(char) and not re.fullmatch("[a-z]", char.lower()):
+            assert FOLDS_TO_ASCII.fullmatch(char), hex(point)
+
+
+def test_date_trail_carries_the_dates_that_reading_every_sentence_did() -> None:
+    def eventful(text: str) -> bool:
+        return bool(prose.APPOINT_WORDS.search(text) or prose.EVENT_WORDS.search(text))
+
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for block in read_path(path).paragraphs():
+            trail = DateTrail()
+            previous: str | None = None
+            for sentence in [p.text for s in split_sentences(block.text) for p in bounded(s)]:
+                dates = dates_in(sentence)
+                carried = carried_date(sentence, previous, bool(dates), eventful)
+                assert trail.carried(sentence, eventful)() == carried, sentence
+                previous = last_date(dates) or carried or previous
+                assert carried_on(sentence, trail.into[-1]) == previous
 
 
 def test_possessive_person_finds_the_same_names() -> None:
