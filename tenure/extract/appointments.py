@@ -576,7 +576,8 @@ def _posts(
     items = _items(body)
     if not items:
         return out
-    shared = _range(sentence, offset, carried)
+    shared: DateRange | None = None
+    ranged = False  # shared is worked out for the first item that names a post
     for item, start in items:
         phrase = _post_phrase(AND_THEN.sub("", item))
         phrase = ARTICLE_ITS.sub("", phrase)
@@ -588,6 +589,8 @@ def _posts(
             rank, phrase = r.group("rank"), phrase[r.end() :]
         if not phrase or not is_post_title(phrase):
             continue
+        if not ranged:
+            shared, ranged = _range(sentence, offset, carried), True
         own = dates_in(item)
         rng = own[0].range if own else shared
         if own and rng is not None and rng.start is None and shared is not None and shared.start:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
+from itertools import chain
 from operator import or_
 
 from tenure.extract.names import ORG_WORDS
@@ -28,8 +29,15 @@ ABBREVIATIONS = re.compile(
 WORD = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
 CONNECT = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
 INLINE_ABBR = r"(?:\s+\([A-Z]{2,8}\))?"
+FIRST_WORD = (
+    r"[A-Z\d](?<![\w-].)(?:(?<=[A-Z])[\w'’\-–]*|(?<=[A-Z])[A-Z]+|(?<=\d)\d*(?:st|nd|rd|th))"
+)
+"""``(?<![\\w-])`` then :data:`WORD`, spelled to start with the character class of its first
+letter (checked for not following a word first) so that a search skips quickly to the
+capitals and digits (a pattern that starts with a look-behind is tried at every
+character)."""
 ORG_PHRASE = re.compile(
-    rf"(?<![\w-])(?:{WORD}){INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
+    rf"{FIRST_WORD}{INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
     rf"(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
 )
 LEADING_NOISE = re.compile(
@@ -87,10 +95,7 @@ def clean_org(name: str) -> str:
 
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
-    found: list[str] = []
-    for m in ORG_PHRASE.finditer(text):
-        found.extend(phrase_orgs(m.group(0)))
-    return found
+    return list(chain.from_iterable(map(phrase_orgs, ORG_PHRASE.findall(text))))
 
 
 @lru_cache(maxsize=8192)
@@ -125,6 +130,12 @@ ALSO_CALLED = re.compile(
 
 ALSO_CALLED_VERBS = ("called", "known as", "translated as", "referred to as")
 """Words :data:`ALSO_CALLED` needs (one of them), checked before it runs."""
+ALSO_CALLED_ANCHOR = re.compile(
+    r",\s*(?:also|sometimes|often)\s+(?:called|known as|translated as|referred to as)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+"""The part of :data:`ALSO_CALLED` after its first name, quick to look for (it starts with a
+comma): that pattern, slow to fail, runs only where this is found."""
 ABBREVIATION = r"\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]"
 ABBREVIATION_DEFINED = re.compile(
     rf"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*{ABBREVIATION}"
@@ -184,6 +195,8 @@ class Mentions:
                         self.abbreviations.setdefault(abbr, full)
         if not any(verb in text for verb in ALSO_CALLED_VERBS):
             return
+        if ALSO_CALLED_ANCHOR.search(text) is None:
+            return
         for m in ALSO_CALLED.finditer(text):
             first, second = find_orgs(m.group("a")), find_orgs(m.group("b"))
             if first and second and second[0] != first[-1]:
@@ -217,6 +230,28 @@ turn into it ("ſ" matches "s", "İ" lowers to two characters): :class:`Needles`
 sentence that has one."""
 
 
+COMMON_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "its",
+        "of",
+        "the",
+        "to",
+        "was",
+        "with",
+    )
+)
+"""Words too common to tell whether a phrase may be in a sentence (see :class:`Needles`)."""
+
+
 class Needles:
     """Which of a list of rules can match a sentence, from words each rule needs.
 
@@ -241,10 +276,20 @@ class Needles:
         for index, group in enumerate(groups):
             for needle in group:
                 bits[needle] = bits.get(needle, 0) | 1 << index
-        self.words = [(n, b) for n, b in sorted(bits.items()) if " " not in n]
         self.phrases = [(n, b) for n, b in sorted(bits.items()) if " " in n]
+        """Needles with spaces and their groups, looked for in the whole sentence."""
+        self.shift = len(groups)
+        """Where the phrases' bits start in :meth:`word_groups`' answer."""
+        keys = {n: b for n, b in bits.items() if " " not in n}
+        for index, (phrase, _) in enumerate(self.phrases):
+            key = max(phrase.split(), key=lambda word: (word not in COMMON_WORDS, len(word)))
+            keys[key] = keys.get(key, 0) | 1 << (self.shift + index)
+        self.words = sorted(keys.items())
+        """Needles without spaces, and for each phrase its longest uncommon word (which lies
+        inside a word of any sentence the phrase is in), with their groups and phrases (bits)."""
         self.word_groups = lru_cache(maxsize=8192)(self._word_groups)
-        """The groups a needle of which lies in one word, kept per word."""
+        """The groups a needle of which lies in one word, and the phrases that may then
+        be in the sentence, kept per word."""
         self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
         """The rules a set of groups allows, kept per set (few sets occur)."""
 
@@ -270,9 +315,12 @@ class Needles:
             return self.everything
         words = lowered.split()
         found: int = reduce(or_, map(self.word_groups, words), 0)
-        if self.phrases:
+        phrases = found >> self.shift
+        if phrases:
+            found ^= phrases << self.shift
             spaced = " ".join(words)
-            for phrase, groups in self.phrases:
+            for index in members(phrases):
+                phrase, groups = self.phrases[index]
                 if groups & ~found and phrase in spaced:
                     found |= groups
         return self.rules_of(found)

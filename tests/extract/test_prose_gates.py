@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tenure.extract import appointments, events, prose
+from tenure.extract import appointments, events, prose, text
 from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
 from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
@@ -137,3 +137,29 @@ def test_triggers_are_needed_by_their_patterns() -> None:
         for kind, trigger in appointments.TRIGGERS.items():
             if patterns[kind].search(sentence):
                 assert trigger.search(sentence), (kind, sentence)
+
+
+def test_org_phrases_are_found_as_with_a_leading_look_behind() -> None:
+    plain = re.compile(
+        rf"(?<![\w-])(?:{text.WORD}){text.INLINE_ABBR}(?:(?:\s+|-)(?:{text.CONNECT}\s+)*"
+        rf"(?:{text.WORD}){text.INLINE_ABBR})*(?:\s*'s\s+{text.WORD}(?:\s+{text.WORD})*)?"
+    )
+    extra = ["A-B Co 1st-2nd (ABC) x-Y 21st Group, 3rd's Office ABC-DEF's Unit\nZ", "9th", "Q"]
+    for sentence in SENTENCES + extra:
+        expected = [m.span() for m in plain.finditer(sentence)]
+        assert [m.span() for m in text.ORG_PHRASE.finditer(sentence)] == expected, sentence
+
+
+def test_also_called_needs_its_anchor() -> None:
+    paragraphs = [
+        "The Central Office (COF), also known as the Office, was set up.",
+        "The Group, sometimes  referred to as\tthe Leading Group, met.",
+    ]
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        paragraphs += [block.text for block in read_path(path).paragraphs()]
+    matched = 0
+    for paragraph in paragraphs:
+        if text.ALSO_CALLED.search(paragraph):
+            matched += 1
+            assert text.ALSO_CALLED_ANCHOR.search(paragraph), paragraph
+    assert matched >= 2
