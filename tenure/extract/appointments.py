@@ -101,6 +101,21 @@ LEADING_AS = re.compile(r"^as\s+")
 AND_THE = re.compile(r"\s+and\s+the\s+")
 REFERENCE = re.compile(r"^(?:its|the)\s+\w+$")
 ITS = re.compile(r"\bits\s", re.I)
+FORMER = re.compile(r"^(?:former|then|later)\s+")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+SECRETARY = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
+DESCRIBED_AFTER = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
+HEAD_POST = re.compile(r"\b(?:secretary|director|head|minister|chief)\b", re.I)
+WITHIN_NAMED = re.compile(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)")
+POSSESSIVE = re.compile(r"(['’]s)\s+")
+CLAUSE_END = re.compile(r"\.\s*$|;")
+AS = re.compile(r"\s+as\s+")
+AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+LEADING_DETERMINER = re.compile(r"^(?:the|its|a|an)\s+")
+FIRST_CURRENT_SOLE = re.compile(r"^(?:first|current|sole)\s+", re.I)
+PURPOSE = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
+LEADING_AND = re.compile(r"^and\s+")
+FINAL_ASIDE = re.compile(r"\(([^()]*)\)\s*$")
 NOT_A_NAME = re.compile(
     r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"
 )
@@ -273,9 +288,13 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 quick to look for (a pattern runs only when its trigger is found)."""
 
 
-NAMED = re.compile(
-    rf"(?P<person>{PERSON_BEFORE_VERB})\s+(?:was|were|is|served|became|had|held|worked)\b"
-)
+NAMED_VERB = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
+NAMED = re.compile(rf"(?P<person>{PERSON_BEFORE_VERB}){NAMED_VERB}")
+"""A name before a verb: people named so are remembered (by surname) for later sentences."""
+TWO_NAME_WORDS = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAMED_VERB}")
+"""The last two words of a :data:`NAMED` match of two words or more, and its verb: a
+sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
+words or more), and is not searched with :data:`NAMED`, which is slower to fail."""
 
 
 def sentence_tenures(
@@ -290,9 +309,10 @@ def sentence_tenures(
     ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
     the caller has found them (:class:`~tenure.extract.text.Needles`).
     """
-    for named in NAMED.finditer(sentence):
-        if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
-            _person(named.group("person"), ctx, person_subject)
+    if TWO_NAME_WORDS.search(sentence) is not None:
+        for named in NAMED.finditer(sentence):
+            if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
+                _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     if active is None:
         active = GATE.active(sentence)
@@ -389,11 +409,11 @@ def _read(
     concurrent = list(titles)
     if desc:
         text = desc.strip(" ,")
-        if re.match(r"^(?:former|then|later)\s+", text):
+        if FORMER.match(text):
             pass
-        elif is_post_title(re.sub(r"^(?:the|a|an)\s+", "", text)):
-            concurrent.append(re.sub(r"^(?:the|a|an)\s+", "", text))
-        elif re.match(r"^(?:main|chief|personal)\s+secretary\b", text):
+        elif is_post_title(LEADING_ARTICLE.sub("", text)):
+            concurrent.append(LEADING_ARTICLE.sub("", text))
+        elif SECRETARY.match(text):
             concurrent.append(text)
     if kind == "headed_by":
         verb = groups["verb"].lower()
@@ -405,10 +425,8 @@ def _read(
         nearest = _nearest_org_before(before, ctx)
         org = nearest or org
         after = sentence[m.end() :]
-        extra = re.match(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)", after)
-        if extra and re.search(
-            r"\b(?:secretary|director|head|minister|chief)\b", extra.group("d"), re.I
-        ):
+        extra = DESCRIBED_AFTER.match(after)
+        if extra and HEAD_POST.search(extra.group("d")):
             concurrent.append(extra.group("d").strip())
         rng = _range(sentence, m.start("verb"), carried)
         return [
@@ -428,10 +446,7 @@ def _read(
     if kind == "appointed_to_role":
         post = ctx.last_post or ctx.subject
         rng = _range(sentence, m.start(), carried)
-        prior = re.search(
-            r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)",
-            sentence[: m.start()],
-        )
+        prior = WITHIN_NAMED.search(sentence[: m.start()])
         return [
             ProseTenure(
                 name,
@@ -444,7 +459,7 @@ def _read(
         ]
     if kind == "apposition":
         post_text = groups["post"]
-        owner, _, title = re.split(r"(['’]s)\s+", post_text, maxsplit=1)
+        owner, _, title = POSSESSIVE.split(post_text, maxsplit=1)
         org = ctx.resolve("the " + owner.split()[-1]) or owner
         rng = find_dates(groups["dates"])[0].range
         return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
@@ -507,21 +522,19 @@ def _with_as(
     person_subject: str | None,
 ) -> list[ProseTenure]:
     """ "with A as the director and B, C (...), and D as deputy directors"."""
-    text = re.split(r"\.\s*$|;", text)[0]
-    parts = re.split(r"\s+as\s+", text)
+    text = CLAUSE_END.split(text)[0]
+    parts = AS.split(text)
     out: list[ProseTenure] = []
     names_text = parts[0]
     org = ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     rng = _range(sentence, offset, carried)
     for i in range(1, len(parts)):
         chunk = parts[i]
-        split = (
-            re.split(r"\s+and\s+(?=[A-Z])", chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
-        )
-        post_phrase = _post_phrase(re.sub(r"^(?:the|its|a|an)\s+", "", split[0]))
-        first = bool(re.match(r"^first\s+", post_phrase, re.I))
-        post_phrase = re.sub(r"^(?:first|current|sole)\s+", "", post_phrase, flags=re.I)
-        post_phrase = re.split(r"\s+(?:in\s+(?:an?|order|the)|to)\s+", post_phrase)[0]
+        split = AND_NAME.split(chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        post_phrase = _post_phrase(LEADING_DETERMINER.sub("", split[0]))
+        first = bool(FIRST.match(post_phrase))
+        post_phrase = FIRST_CURRENT_SOLE.sub("", post_phrase)
+        post_phrase = PURPOSE.split(post_phrase)[0]
         if is_post_title(post_phrase):
             from tenure.extract.names import singular
 
@@ -530,9 +543,9 @@ def _with_as(
             if first and here is None and ctx.established_on:
                 here = DateRange(ctx.established_on, None, single=True)
             for raw in top_level_split(names_text, ","):
-                raw = re.sub(r"^and\s+", "", raw.strip())
+                raw = LEADING_AND.sub("", raw.strip())
                 concurrent = []
-                aside = re.search(r"\(([^()]*)\)\s*$", raw)
+                aside = FINAL_ASIDE.search(raw)
                 if aside:
                     concurrent.append(aside.group(1).strip())
                     raw = raw[: aside.start()].strip()

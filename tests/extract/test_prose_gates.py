@@ -163,3 +163,51 @@ def test_also_called_needs_its_anchor() -> None:
             matched += 1
             assert text.ALSO_CALLED_ANCHOR.search(paragraph), paragraph
     assert matched >= 2
+
+
+def test_two_name_words_come_before_every_name_learned() -> None:
+    extra = [
+        "In Beijing was a Group.",
+        "Vice Premier Qian Qichen was named.",
+        "McDonald  O'Brien-Smith\twas here, and Li was there.",
+        "After Li Peng had left, Zhou Enlai worked on.",
+    ]
+    for sentence in SENTENCES + extra:
+        learned = [
+            m.group("person")
+            for m in appointments.NAMED.finditer(sentence)
+            if len(appointments.LEADING_WORDS.sub("", m.group("person")).split()) >= 2
+        ]
+        if learned:
+            assert appointments.TWO_NAME_WORDS.search(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Office of the",
+        "Office of the\n",
+        "Office  of\tthe  ",
+        "Office\nof",
+        "Office of",
+        "Office of Theory",
+        "Group for",
+        "Bureau on to",
+        "Commission",
+        "the",
+        "",
+        "Department of the Interior",
+        "Office\n",
+    ],
+)
+def test_trailing_noise_is_looked_for_only_where_it_may_be(name: str) -> None:
+    if text.TRAILING_NOISE.search(name):
+        assert text._may_end_in_noise(name)
+
+
+def test_trailing_noise_shortcut_cleans_every_org_phrase_alike() -> None:
+    for sentence in SENTENCES:
+        for phrase in text.ORG_PHRASE.findall(sentence):
+            for name in (phrase, phrase + " of the", phrase + " in\n"):
+                if text.TRAILING_NOISE.search(name):
+                    assert text._may_end_in_noise(name), name
