@@ -126,9 +126,8 @@ def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) ->
     return events
 
 
-def _field_lines(box: Infobox) -> set[int]:
-    """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
-    fields = {
+FIELD_KEYS = frozenset(
+    {
         "agencyname",
         "name",
         "officialname",
@@ -162,6 +161,14 @@ def _field_lines(box: Infobox) -> set[int]:
         "body",
         "department",
     }
-    out = {e.line for e in box.entries if e.norm in fields}
-    out |= {e.line for e in box.entries if e.norm.startswith(("child", "preceding"))}
-    return out
+)
+"""Infobox keys read as the subject's own fields rather than as holdings."""
+
+
+def _field_lines(box: Infobox) -> set[int]:
+    """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
+    return {
+        e.line
+        for e in box.entries
+        if e.norm in FIELD_KEYS or e.norm.startswith(("child", "preceding"))
+    }

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
     clean_person,
     looks_like_person,
+    singular,
     split_people,
     split_post,
     strip_ordinal,
@@ -100,6 +102,32 @@ IGNORED = re.compile(
 )
 
 
+class Fields:
+    """An infobox's entries by normalized key, for many look-ups in one box.
+
+    :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
+    whose key is one of ``keys``) without scanning the entries each time.
+    """
+
+    def __init__(self, box: Infobox) -> None:
+        self.entries = box.entries
+        self.first: dict[str, int] = {}
+        for i, entry in enumerate(box.entries):
+            self.first.setdefault(entry.norm, i)
+
+    def get(self, *keys: str) -> InfoboxEntry | None:
+        first = self.first
+        if len(keys) == 1:
+            i = first.get(keys[0])
+            return None if i is None else self.entries[i]
+        best = -1
+        for key in keys:
+            i = first.get(key, -1)
+            if i >= 0 and (best < 0 or i < best):
+                best = i
+        return None if best < 0 else self.entries[best]
+
+
 @dataclass
 class Family:
     """The entries of one numbered family, e.g. ``Chief2 Name`` and ``Chief2 Position``."""
@@ -120,13 +148,16 @@ class Family:
 def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     """Group an infobox's entries into numbered families, in the order they first appear."""
     found: dict[tuple[str, str], Family] = {}
+    subfields = pattern.groups >= 3
     for entry in box.entries:
         m = pattern.match(entry.norm)
         if not m:
             continue
         name, index = m.group(1), m.group(2)
-        sub = m.group(3) if m.lastindex and m.lastindex >= 3 else None
-        family = found.setdefault((name, index), Family(name, index))
+        sub = m.group(3) if subfields else None
+        family = found.get((name, index))
+        if family is None:
+            family = found[name, index] = Family(name, index)
         family.fields[sub or "name"] = entry
     return list(found.values())
 
@@ -157,7 +188,8 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
     """Current chiefs, ministers, deputies and leaders of an organization's infobox."""
     result = InfoboxResult()
     default_posts = dict(DEFAULT_POSTS)
-    for fam in families(box, ORG_FAMILIES):
+    found = families(box, ORG_FAMILIES)
+    for fam in found:
         if (
             fam.index == ""
             and fam.name == "minister"
@@ -166,7 +198,7 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
         ):
             default_posts["minister"] = fam.value("type") or "Minister"
             result.used.add(fam.fields["type"].line)
-    for fam in families(box, ORG_FAMILIES):
+    for fam in found:
         if fam.name == "deputy" and "name" not in fam.fields:
             continue
         position = (
@@ -191,6 +223,8 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
                 )
         description = describe_position(position)
         names = split_people(raw_names)
+        post = _singular_if_many(description.post, len(names))
+        evidence = fam.evidence()
         seen: set[str] = set()
         for raw in names:
             person = clean_person(raw)
@@ -206,14 +240,14 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
             seen.add(person.name)
             tenure = Tenure(
                 person=person.name,
-                post=_singular_if_many(description.post, len(names)),
+                post=post,
                 organization=organization,
                 ongoing=True,
                 acting=description.acting,
                 role=description.role,
                 rank=description.rank,
                 concurrent=[*person.titles, *description.concurrent],
-                evidence=fam.evidence(),
+                evidence=list(evidence),
                 bucket="infobox",
                 person_aliases=person.aliases,
             )
@@ -223,8 +257,6 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
 
 
 def _singular_if_many(post: str, count: int) -> str:
-    from tenure.extract.names import singular
-
     return singular(post) if count > 1 or post.lower().endswith(("directors", "members")) else post
 
 
@@ -419,7 +451,7 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
     """An info diagnostic for each entry no extractor read and that is not decoration."""
     out = []
     for entry in box.entries:
-        if entry.line in used or IGNORED.match(entry.norm) or not entry.value.strip():
+        if entry.line in used or _ignored(entry.norm) or not entry.value.strip():
             continue
         out.append(
             Diagnostic(
@@ -427,3 +459,9 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
             )
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _ignored(key: str) -> bool:
+    """An infobox key that is decoration (logos, sizes, captions ...), never a fact."""
+    return bool(IGNORED.match(key))

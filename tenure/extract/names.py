@@ -127,6 +127,15 @@ POST_NOUNS = frozenset(
     """.split()
 )
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+AND_SPLIT = re.compile(r"\s+and\s+|\s*&\s*")
+DIGIT = re.compile(r"\d")
+HEAD_CUT = re.compile(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
+PARENTHESES = re.compile(r"\s*\([^()]*\)?")
+POST_OF_BODY = re.compile(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$")
+BARE_BODY = re.compile(r"^(?:the\s+)?(?:Office|Department|Ministry)$", re.IGNORECASE)
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+TRAILING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
+NON_NAMES = frozenset(("none", "vacant", "varied", "various", "n/a", "tba", "tbd"))
 IRREGULAR_PLURALS = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
 
 
@@ -191,7 +200,7 @@ def split_people(value: str) -> list[str]:
         if out and POST_NOMINAL.fullmatch(part.strip()):
             out[-1] += ", " + part
             continue
-        out.extend(p for p in re.split(r"\s+and\s+|\s*&\s*", part) if p.strip())
+        out.extend(p for p in AND_SPLIT.split(part) if p.strip())
     return [p.strip() for p in out if p.strip()]
 
 
@@ -201,9 +210,9 @@ def looks_like_person(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or len(text) > 60:
         return False
-    if ORG_WORDS.search(text) or re.search(r"\d", text):
+    if ORG_WORDS.search(text) or DIGIT.search(text):
         return False
-    if text.lower() in ("none", "vacant", "varied", "various", "n/a", "tba", "tbd"):
+    if text.lower() in NON_NAMES:
         return False
     return text[0].isupper() or not text[0].isalpha()
 
@@ -236,12 +245,15 @@ def singular(title: str) -> str:
 def post_head(title: str) -> str:
     """The head noun of a title: "Cabinet Office Permanent Secretary" -> "secretary"."""
     text = ORDINAL.sub("", title.strip())
-    text = re.split(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+", text, maxsplit=1)[0]
-    text = re.sub(r"\s*\([^()]*\)?", "", text).strip(" ,.;")
+    text = HEAD_CUT.split(text, maxsplit=1)[0]
+    if "(" in text:
+        text = PARENTHESES.sub("", text)
+    text = text.strip(" ,.;")
     words = text.split()
     return singular(words[-1]).lower() if words else ""
 
 
+@lru_cache(maxsize=8192)
 def is_post_title(text: str) -> bool:
     """True when the text names a post ("Executive Deputy Director", "Head of Mission Unit")."""
     head = post_head(text)
@@ -259,21 +271,24 @@ def strip_ordinal(title: str) -> str:
 def split_post(title: str) -> tuple[str, str | None]:
     """Split a title into (post, organization) where its "of ..." part names a body."""
     title = strip_ordinal(title).strip(" ,.;")
-    m = re.match(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$", title)
+    m = POST_OF_BODY.match(title)
     if not m:
         return title, None
     post, body = m.group(1).strip(), m.group(2).strip()
     if not is_post_title(post) or not looks_like_org(body):
         return title, None
-    if re.match(r"^(?:the\s+)?(?:Office|Department|Ministry)$", body, re.IGNORECASE):
+    if BARE_BODY.match(body):
         return title, None
     return post, body
 
 
 def strip_the(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = text.strip()
+    return LEADING_THE.sub("", text) if text[:1] in ("t", "T") else text
 
 
 def strip_disambiguator(title: str) -> str:
     """ "Cabinet Secretary (United Kingdom)" -> "Cabinet Secretary"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
+    if ")" not in title:
+        return title.strip() or title
+    return TRAILING_PARENTHESES.sub("", title).strip() or title
