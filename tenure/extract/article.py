@@ -115,8 +115,9 @@ def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) ->
     """An infobox's "Formed" and "Dissolved" are established and abolished events too."""
     events: list[Event] = []
     if box is not None:
+        fields = boxes.Fields(box)
         for keys, kind in ((FORMED_KEYS, "established"), (DISSOLVED_KEYS, "abolished")):
-            entry = box.get(*keys)
+            entry = fields.get(*keys)
             if entry is None:
                 continue
             for text, _qualifier in split_qualified(entry.value):
@@ -167,8 +168,9 @@ FIELD_KEYS = frozenset(
 
 def _field_lines(box: Infobox) -> set[int]:
     """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
-    return {
-        e.line
-        for e in box.entries
-        if e.norm in FIELD_KEYS or e.norm.startswith(("child", "preceding"))
-    }
+    out = set()
+    for entry in box.entries:
+        key = boxes.key_of(entry.key)
+        if key in FIELD_KEYS or key.startswith(("child", "preceding")):
+            out.add(entry.line)
+    return out

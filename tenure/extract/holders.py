@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from tenure.extract.dates import DateRange, find_dates, parse_range, split_acting
 from tenure.extract.names import (
-    clean_person,
     is_post_title,
     looks_like_org,
     looks_like_person,
+    person_parts,
     post_head,
     singular,
     split_post,
@@ -36,7 +36,7 @@ from tenure.extract.posts import (
     post_from_heading,
     split_posts,
 )
-from tenure.extract.values import top_level_split
+from tenure.extract.values import may_contain, top_level_split
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Block, Document
 
@@ -61,6 +61,8 @@ TERM_COLUMNS = re.compile(r"^(?:term(?: of office)?|tenure|years|period|in offic
 POST_COLUMNS = re.compile(r"^(?:post|position|office|title|role)$", re.I)
 RANK_COLUMNS = re.compile(r"^rank$", re.I)
 ALSO = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
+ALSO_WORDS = ("also", "concurrently")
+"""Words without one of which :data:`ALSO` cannot match."""
 LIST_HEADING = re.compile(
     r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", re.IGNORECASE
 )
@@ -173,7 +175,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
     post, org = _heading_post(block, ctx)
     evidence = [Evidence(block.line, block.raw, block.section)]
     also: list[str] = []
-    parts = ALSO.split(text, maxsplit=1)
+    parts = ALSO.split(text, maxsplit=1) if may_contain(text, ALSO_WORDS) else [text]
     if len(parts) == 2:
         text, tail = parts
         also = split_posts(tail.strip(" .;"))
@@ -193,8 +195,8 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
                 )
             )
         return
-    person = clean_person(name)
-    if not looks_like_person(person.name):
+    person, written, titles = person_parts(name)
+    if not looks_like_person(person):
         result.diagnostics.append(
             Diagnostic("warning", f"{name!r} does not look like a person's name", block.line)
         )
@@ -204,12 +206,13 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line)
         )
         return
+    aliases = list(written)  # one list for every tenure of the entry, as merging expects
     details, acting_spans = split_acting(details)
     segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
     for span in acting_spans:
         result.tenures.append(
             Tenure(
-                person=person.name,
+                person=person,
                 post=post,
                 organization=org,
                 start=span.start,
@@ -217,7 +220,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
                 acting=True,
                 evidence=list(evidence),
                 bucket="list",
-                person_aliases=person.aliases,
+                person_aliases=aliases,
             )
         )
     for segment in segments:
@@ -228,7 +231,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             rest = (segment[: dates[0].begin] + " " + segment[dates[0].finish :]).strip(" ,;:–—-")
         own, concurrent, role, rank, acting = _details(rest, post)
         tenure = Tenure(
-            person=person.name,
+            person=person,
             post=own,
             organization=org,
             start=rng.start if rng else None,
@@ -237,10 +240,10 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             acting=acting or bool(rng and rng.acting),
             role=role,
             rank=rank,
-            concurrent=[*person.titles, *concurrent, *also],
+            concurrent=[*titles, *concurrent, *also],
             evidence=list(evidence),
             bucket="list",
-            person_aliases=person.aliases,
+            person_aliases=aliases,
         )
         result.tenures.append(tenure)
     if block.truncated:
@@ -358,8 +361,8 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
         return
 
     raw_name = cells[name_i]
-    person = clean_person(LIFE_YEARS.sub("", raw_name) if "(" in raw_name else raw_name)
-    if not looks_like_person(person.name) or (block.truncated and len(person.name.split()) < 2):
+    person, written, _ = person_parts(LIFE_YEARS.sub("", raw_name) if "(" in raw_name else raw_name)
+    if not looks_like_person(person) or (block.truncated and len(person.split()) < 2):
         result.diagnostics.append(
             Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)
         )
@@ -398,6 +401,7 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
         else:
             end = value
     rank = _cell(cells, columns.rank)
+    aliases = list(written)  # one list for every tenure of the row
     for cell in cells:
         if "cting" not in cell:
             continue
@@ -405,7 +409,7 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
         for span in spans:
             result.tenures.append(
                 Tenure(
-                    person=person.name,
+                    person=person,
                     post=singular(post),
                     organization=strip_the(org) if org else None,
                     start=span.start or start,
@@ -413,7 +417,7 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
                     acting=True,
                     evidence=[Evidence(block.line, block.raw, block.section)],
                     bucket="list",
-                    person_aliases=person.aliases,
+                    person_aliases=aliases,
                 )
             )
     if block.truncated:
@@ -422,7 +426,7 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
         )
     result.tenures.append(
         Tenure(
-            person=person.name,
+            person=person,
             post=singular(post),
             organization=strip_the(org) if org else None,
             start=start,
@@ -431,6 +435,6 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
             rank=rank,
             evidence=[Evidence(block.line, block.raw, block.section)],
             bucket="list",
-            person_aliases=person.aliases,
+            person_aliases=aliases,
         )
     )

@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
-    clean_person,
     looks_like_person,
+    person_parts,
     singular,
     split_people,
     split_post,
@@ -30,7 +30,7 @@ from tenure.extract.names import (
 from tenure.extract.posts import describe_position, split_posts
 from tenure.extract.values import clean_value, is_broken_name, split_qualified
 from tenure.model import Diagnostic, Evidence, Tenure
-from tenure.sources.document import Infobox, InfoboxEntry
+from tenure.sources.document import Infobox, InfoboxEntry, normalize_key
 
 ORG_FAMILIES = re.compile(
     r"^(chief|minister|deputyminister|deputy|leader)(\d*)(name|position|pfo|title|type)?$"
@@ -102,6 +102,16 @@ IGNORED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def key_of(key: str) -> str:
+    """:func:`~tenure.sources.document.normalize_key` of a key as written, cached.
+
+    The same few dozen keys recur in every infobox, so the extractors normalize through this
+    cache rather than through each entry's ``norm``.
+    """
+    return normalize_key(key)
+
+
 class Fields:
     """An infobox's entries by normalized key, for many look-ups in one box.
 
@@ -113,7 +123,7 @@ class Fields:
         self.entries = box.entries
         self.first: dict[str, int] = {}
         for i, entry in enumerate(box.entries):
-            self.first.setdefault(entry.norm, i)
+            self.first.setdefault(key_of(entry.key), i)
 
     def get(self, *keys: str) -> InfoboxEntry | None:
         first = self.first
@@ -150,7 +160,7 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     found: dict[tuple[str, str], Family] = {}
     subfields = pattern.groups >= 3
     for entry in box.entries:
-        m = pattern.match(entry.norm)
+        m = pattern.match(key_of(entry.key))
         if not m:
             continue
         name, index = m.group(1), m.group(2)
@@ -164,7 +174,7 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
 
 def guess_kind(box: Infobox, title: str) -> str | None:
     """Which kind of subject an infobox describes, from its keys."""
-    keys = {e.norm for e in box.entries}
+    keys = {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
@@ -227,29 +237,29 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
         evidence = fam.evidence()
         seen: set[str] = set()
         for raw in names:
-            person = clean_person(raw)
-            if person.name in seen:
+            person, written, titles = person_parts(raw)
+            if person in seen:
                 continue
-            if not looks_like_person(person.name):
+            if not looks_like_person(person):
                 result.note(
                     "warning",
                     f"{raw!r} does not look like a person's name",
                     fam.fields["name"].line,
                 )
                 continue
-            seen.add(person.name)
+            seen.add(person)
             tenure = Tenure(
-                person=person.name,
+                person=person,
                 post=post,
                 organization=organization,
                 ongoing=True,
                 acting=description.acting,
                 role=description.role,
                 rank=description.rank,
-                concurrent=[*person.titles, *description.concurrent],
+                concurrent=[*titles, *description.concurrent],
                 evidence=list(evidence),
                 bucket="infobox",
-                person_aliases=person.aliases,
+                person_aliases=list(written),
             )
             result.tenures.append(tenure)
         result.used.update(e.line for e in fam.fields.values())
@@ -263,7 +273,7 @@ def _singular_if_many(post: str, count: int) -> str:
 def post_holders(box: Infobox, subject: str) -> InfoboxResult:
     """Incumbent (and since when) and inaugural holder of a post's infobox."""
     result = InfoboxResult()
-    get = box.get
+    get = Fields(box).get
     post_entry = get("post", "name", "office")
     body_entry = get("body")
     dept_entry = get("department", "agency", "organization", "organisation")
@@ -295,20 +305,20 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
             if since and i < len(dates) and start is None and dates[i][0]:
                 result.note("warning", f"unreadable date {dates[i][0]!r}", since.line)
             for name in split_people(incumbent.value)[:1]:
-                person = clean_person(name)
+                person, written, _ = person_parts(name)
                 evidence = [*base, Evidence(incumbent.line, incumbent.raw)]
                 if since:
                     evidence.append(Evidence(since.line, since.raw))
                 result.tenures.append(
                     Tenure(
-                        person=person.name,
+                        person=person,
                         post=post,
                         organization=org or body,
                         start=start,
                         ongoing=True,
                         evidence=evidence,
                         bucket="infobox",
-                        person_aliases=person.aliases,
+                        person_aliases=list(written),
                     )
                 )
     formation = get("formation", "formed", "established", "created")
@@ -325,8 +335,8 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
         firsts = split_qualified(entry.value)
         for i, (name, _qualifier) in enumerate(firsts):
             post, org = splits[i] if i < len(splits) and len(firsts) == len(splits) else splits[0]
-            person = clean_person(name)
-            if not looks_like_person(person.name):
+            person, written, _ = person_parts(name)
+            if not looks_like_person(person):
                 result.note("warning", f"{name!r} does not look like a person's name", entry.line)
                 continue
             evidence = [*base, Evidence(entry.line, entry.raw)]
@@ -335,13 +345,13 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
                 evidence.append(Evidence(formation.line, formation.raw))
             result.tenures.append(
                 Tenure(
-                    person=person.name,
+                    person=person,
                     post=post,
                     organization=org or body,
                     start=start,
                     evidence=evidence,
                     bucket="infobox",
-                    person_aliases=person.aliases,
+                    person_aliases=list(written),
                 )
             )
     return result
@@ -352,7 +362,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
     result = InfoboxResult()
     groups: dict[int, dict[str, InfoboxEntry]] = {}
     for entry in box.entries:
-        m = PERSON_FAMILIES.match(entry.norm)
+        m = PERSON_FAMILIES.match(key_of(entry.key))
         if not m:
             continue
         index = int(m.group(2)) if m.group(2) else 0
@@ -408,8 +418,8 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 ongoing=ongoing,
                 evidence=evidence,
                 bucket="infobox",
-                predecessor=clean_person(predecessor.value).name if predecessor else None,
-                successor=clean_person(successor.value).name if successor else None,
+                predecessor=person_parts(predecessor.value)[0] if predecessor else None,
+                successor=person_parts(successor.value)[0] if successor else None,
             )
         )
         for span in acting_spans:
@@ -451,7 +461,7 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
     """An info diagnostic for each entry no extractor read and that is not decoration."""
     out = []
     for entry in box.entries:
-        if entry.line in used or _ignored(entry.norm) or not entry.value.strip():
+        if entry.line in used or _ignored(key_of(entry.key)) or not entry.value.strip():
             continue
         out.append(
             Diagnostic(

@@ -147,44 +147,60 @@ class PersonName:
 
 
 def clean_person(raw: str) -> PersonName:
-    """See :func:`_clean_person`; cached, and a fresh copy each call."""
-    found = _clean_person(raw)
-    return PersonName(found.name, list(found.aliases), list(found.titles))
+    """See :func:`person_parts`; a fresh :class:`PersonName` each call."""
+    name, aliases, titles = person_parts(raw)
+    return PersonName(name, list(aliases), list(titles))
+
+
+def _by_first_word(titles: list[str]) -> dict[str, tuple[str, ...]]:
+    """Titles grouped by their first word, each group in the list's order."""
+    index: dict[str, list[str]] = {}
+    for title in titles:
+        index.setdefault(title.split(" ", 1)[0], []).append(title)
+    return {word: tuple(group) for word, group in index.items()}
+
+
+OFFICE_TITLES_BY_WORD = _by_first_word(OFFICE_TITLES)
+HONORIFICS_BY_WORD = _by_first_word(HONORIFICS)
 
 
 @lru_cache(maxsize=8192)
-def _clean_person(raw: str) -> PersonName:
+def person_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Strip honorifics, ranks, post-nominals and disambiguators from a person's name.
 
-    The form as written is kept in ``aliases`` when it differs; office titles that stood
-    before the name ("Prime Minister Sanae Takaichi") are returned in ``titles``.
+    Returns ``(name, aliases, titles)``: the form as written is kept in ``aliases`` when it
+    differs; office titles that stood before the name ("Prime Minister Sanae Takaichi") are
+    returned in ``titles``. Cached, so the parts are tuples; :func:`clean_person` gives them
+    as a :class:`PersonName`.
     """
     text = " ".join(raw.replace("\u00a0", " ").split()).strip(" ,;:*")
     original = text
-    text = DISAMBIGUATOR.sub("", text)
-    text = LIFE_DATES.sub("", text)
+    if ")" in text:
+        text = DISAMBIGUATOR.sub("", text)
+        text = LIFE_DATES.sub("", text)
     text = SUFFIXES.sub("", text).strip(" ,")
     titles: list[str] = []
     changed = True
     while changed:
         changed = False
         lower = text.lower()
-        for title in OFFICE_TITLES:
+        # A title followed by a space can only be one whose first word is the text's first word.
+        first = lower.split(" ", 1)[0]
+        for title in OFFICE_TITLES_BY_WORD.get(first, ()):
             if lower.startswith(title + " ") and _is_capitalized_rest(text[len(title) + 1 :]):
                 titles.append(text[: len(title)])
                 text = text[len(title) + 1 :].lstrip()
                 changed = True
                 break
         else:
-            for honorific in HONORIFICS:
+            for honorific in HONORIFICS_BY_WORD.get(first, ()):
                 if lower.startswith(honorific + " ") and _is_capitalized_rest(
                     text[len(honorific) + 1 :]
                 ):
                     text = text[len(honorific) + 1 :].lstrip()
                     changed = True
                     break
-    aliases = [original] if original != text else []
-    return PersonName(text, aliases, titles)
+    return text, ((original,) if original != text else ()), tuple(titles)
 
 
 def _is_capitalized_rest(rest: str) -> bool:

@@ -18,9 +18,9 @@ import re
 from itertools import islice
 
 from tenure.extract.dates import find_dates, parse_date
-from tenure.extract.infobox import Fields
+from tenure.extract.infobox import Fields, key_of
 from tenure.extract.names import strip_disambiguator, strip_the
-from tenure.extract.values import clean_value, is_broken_name, split_qualified
+from tenure.extract.values import clean_value, is_broken_name, may_contain, split_qualified
 from tenure.model import Diagnostic, Name, OrganizationFacts
 from tenure.sources.document import Block, Document, Infobox
 
@@ -67,6 +67,10 @@ DISSOLVED = re.compile(
     r"\b(?:dissolution|was (?:dissolved|abolished|disbanded)|ceased (?:operations|to exist))\b",
     re.IGNORECASE,
 )
+ESTABLISHED_WORDS = ("established", "founded", "formed", "created", "set up", "instituted")
+"""Words without one of which :data:`ESTABLISHED` cannot match."""
+DISSOLVED_WORDS = ("dissolution", "dissolved", "abolished", "disbanded", "ceased")
+"""Words without one of which :data:`DISSOLVED` cannot match."""
 HEADING_ABBREVIATION = re.compile(r"(?<=\w)\(([^()]*)\)$")
 NATIVE_SEPARATORS = re.compile(r"\s*[,;、]\s*")
 PARENTHESIZED_TAIL = re.compile(r"\s*\(.*\)$")
@@ -215,7 +219,7 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
             notes.append(Diagnostic("warning", f"logo {logo.value!r}: {note}", logo.line))
         facts.logo = value
     for entry in box.entries:
-        norm = entry.norm
+        norm = key_of(entry.key)
         if norm[:1] in ("c", "s") and CHILD_KEYS.fullmatch(norm):
             value, _ = clean_value(entry.value)
             if value:
@@ -252,6 +256,8 @@ ALSO = re.compile(
     r"?(?P<alias>[^,;()]+)",
     re.IGNORECASE,
 )
+ALSO_WORDS = ("known", "translated", "called", "referred", "abbreviated", "formerly")
+"""Words without one of which :data:`ALSO` cannot match."""
 
 
 def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> None:  # type: ignore[no-untyped-def]
@@ -275,7 +281,9 @@ def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> N
             elif NATIVE_SCRIPT.search(part):
                 native = ABBREVIATION_HEAD.sub("", part)
                 add(native, "native", lang_of(native))
-        for alias in ALSO.finditer(first[: m.end() + 200]):
+        window = first[: m.end() + 200]
+        aliases = ALSO.finditer(window) if may_contain(window, ALSO_WORDS) else ()
+        for alias in aliases:
             text = alias.group("alias").strip()
             text = IS_OR_WAS.split(text)[0]
             if 2 < len(text) < 120:
@@ -301,9 +309,18 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
     for block in blocks:
         # Neither pattern spans a full stop, so a paragraph without a match has no sentence
         # with one.
+        text = block.text
         if not (
-            (facts.formed is None and ESTABLISHED.search(block.text))
-            or (facts.dissolved is None and DISSOLVED.search(block.text))
+            (
+                facts.formed is None
+                and may_contain(text, ESTABLISHED_WORDS)
+                and ESTABLISHED.search(text)
+            )
+            or (
+                facts.dissolved is None
+                and may_contain(text, DISSOLVED_WORDS)
+                and DISSOLVED.search(text)
+            )
         ):
             continue
         for sentence in SENTENCE_END.split(block.text):

@@ -27,7 +27,11 @@ BROKEN_HEAD = re.compile(r"(?:of|for|to|and|the)\b")
 def clean_value(value: str) -> tuple[str | None, str | None]:
     """Remove markup left behind by the rendering; refuse values that carry no meaning."""
     text = value.strip()
-    cleaned = RESIDUE.sub("", text).strip(" ,;|")
+    # Every kind of residue has one of these; most values have none.
+    if "=" in text or "[[" in text or "]]" in text or "{{" in text or "}}" in text:
+        cleaned = RESIDUE.sub("", text).strip(" ,;|")
+    else:
+        cleaned = text.strip(" ,;|")
     if "," in cleaned:
         cleaned = SPACE_COMMA.sub(",", cleaned)
     cleaned = SPACES.sub(" ", cleaned)
@@ -46,6 +50,20 @@ def is_broken_name(value: str) -> bool:
     if THE_NAME.match(text):
         return False
     return bool(BROKEN_HEAD.match(text))
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when none of ``words`` (lower-case ASCII) occurs in ``text`` in any case.
+
+    A quick test before a costly case-insensitive pattern that cannot match without one of
+    the words. ``text.lower()`` holds every case-insensitive match of an ASCII word except
+    those through "ı", "İ" and "ſ", which such patterns match as "i" and "s" although they
+    lower to other letters; a text with one of those is left to the pattern.
+    """
+    if "ı" in text or "İ" in text or "ſ" in text:
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
 
 
 def top_level_split(text: str, separators: str = ",;") -> list[str]:
