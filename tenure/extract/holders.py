@@ -93,20 +93,33 @@ class HoldersResult:
 def holders(doc: Document, ctx: Context) -> HoldersResult:
     """Every tenure stated by a list or table of holders in the article."""
     result = HoldersResult()
+    # Blocks under the same headings, and rows under the same header, are read alike.
     tables: dict[tuple[str, ...], Columns | None] = {}
+    places: dict[tuple[str | None, tuple[str, ...]], tuple[str | None, str | None]] = {}
+    columns: Columns | None = None
     for block in doc.blocks:
         kind = block.kind
         if kind == "item":
-            if _holder_list(block):
-                _list_entry(block, ctx, result)
+            if not _holder_list(block):
+                continue
         elif kind == "row":
             header = tuple(block.header)
             if header in tables:
                 columns = tables[header]
             else:
                 columns = tables[header] = _columns(header)
-            if columns is not None:
-                _table_row(block, columns, ctx, result)
+            if columns is None:
+                continue
+        else:
+            continue
+        where = (block.group, block.headings)
+        place = places.get(where)
+        if place is None:
+            place = places[where] = _heading_post(block, ctx)
+        if kind == "item":
+            _list_entry(block, place, result)
+        elif columns is not None:
+            _table_row(block, columns, place, result)
     return result
 
 
@@ -170,10 +183,10 @@ def _looks_like_body(text: str) -> bool:
     return looks_like_org(text) and not is_post_title(text)
 
 
-def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
+def _list_entry(block: Block, place: tuple[str | None, str | None], result: HoldersResult) -> None:
     text = block.text
-    post, org = _heading_post(block, ctx)
-    evidence = [Evidence(block.line, block.raw, block.section)]
+    post, org = place
+    evidence = Evidence(block.line, block.raw, block.section)
     also: list[str] = []
     parts = ALSO.split(text, maxsplit=1) if may_contain(text, ALSO_WORDS) else [text]
     if len(parts) == 2:
@@ -218,7 +231,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
                 start=span.start,
                 end=span.end,
                 acting=True,
-                evidence=list(evidence),
+                evidence=[evidence],
                 bucket="list",
                 person_aliases=aliases,
             )
@@ -241,7 +254,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             role=role,
             rank=rank,
             concurrent=[*titles, *concurrent, *also],
-            evidence=list(evidence),
+            evidence=[evidence],
             bucket="list",
             person_aliases=aliases,
         )
@@ -350,7 +363,12 @@ def _cell(cells: list[str], indexes: tuple[int, ...]) -> str | None:
     return None
 
 
-def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResult) -> None:
+def _table_row(
+    block: Block,
+    columns: Columns,
+    place: tuple[str | None, str | None],
+    result: HoldersResult,
+) -> None:
     cells = block.cells
     name_i = columns.name
     if name_i is None or name_i >= len(cells) or not cells[name_i].strip():
@@ -367,7 +385,7 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
             Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)
         )
         return
-    post, org = _heading_post(block, ctx)
+    post, org = place
     row_post = _cell(cells, columns.post)
     if row_post:
         post, row_org = split_post(row_post)
@@ -402,6 +420,8 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
             end = value
     rank = _cell(cells, columns.rank)
     aliases = list(written)  # one list for every tenure of the row
+    post = singular(post)
+    organization = strip_the(org) if org else None
     for cell in cells:
         if "cting" not in cell:
             continue
@@ -410,8 +430,8 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
             result.tenures.append(
                 Tenure(
                     person=person,
-                    post=singular(post),
-                    organization=strip_the(org) if org else None,
+                    post=post,
+                    organization=organization,
                     start=span.start or start,
                     end=span.end,
                     acting=True,
@@ -427,8 +447,8 @@ def _table_row(block: Block, columns: Columns, ctx: Context, result: HoldersResu
     result.tenures.append(
         Tenure(
             person=person,
-            post=singular(post),
-            organization=strip_the(org) if org else None,
+            post=post,
+            organization=organization,
             start=start,
             end=end,
             ongoing=ongoing,

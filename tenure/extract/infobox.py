@@ -158,18 +158,26 @@ class Family:
 def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     """Group an infobox's entries into numbered families, in the order they first appear."""
     found: dict[tuple[str, str], Family] = {}
-    subfields = pattern.groups >= 3
     for entry in box.entries:
-        m = pattern.match(key_of(entry.key))
-        if not m:
+        member = _member(pattern, entry.key)
+        if member is None:
             continue
-        name, index = m.group(1), m.group(2)
-        sub = m.group(3) if subfields else None
+        name, index, sub = member
         family = found.get((name, index))
         if family is None:
             family = found[name, index] = Family(name, index)
-        family.fields[sub or "name"] = entry
+        family.fields[sub] = entry
     return list(found.values())
+
+
+@lru_cache(maxsize=4096)
+def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
+    """(family, number, field) of an entry's key as written, or None outside the families."""
+    m = pattern.match(key_of(key))
+    if not m:
+        return None
+    sub = m.group(3) if pattern.groups >= 3 else None
+    return m.group(1), m.group(2), sub or "name"
 
 
 def guess_kind(box: Infobox, title: str) -> str | None:

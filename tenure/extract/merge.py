@@ -49,7 +49,7 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
     merged: list[Tenure] = []
     by_key: dict[tuple[str, str, str], list[Tenure]] = {}
     for tenure in sorted(tenures, key=_undated):
-        key = holding_key(tenure)
+        key = (_key_part(tenure.person), _post_key(tenure.post), _key_part(tenure.organization))
         same = by_key.get(key)
         if same is None:
             merged.append(tenure)
@@ -66,9 +66,11 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
             else min(candidates, key=lambda c: first_day(c.start or "9999"))
         )
         _absorb(target, tenure)
-    merged = _merge_prose(merged)
+    if any(t.bucket == "prose" for t in merged):
+        merged = _merge_prose(merged)
     order = {id(t): i for i, t in enumerate(tenures)}
-    return sorted(merged, key=lambda t: order.get(id(t), 0))
+    merged.sort(key=lambda t: order.get(id(t), 0))
+    return merged
 
 
 GENERIC = frozenset(

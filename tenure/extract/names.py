@@ -100,6 +100,28 @@ SUFFIXES = re.compile(
     r"|\s*\((?:retd|retired|ret)\.?\)|\s*\*+)+\s*$",
     re.IGNORECASE,
 )
+SUFFIX_ENDS = (
+    "ips",
+    "ias",
+    "ifs",
+    "kcb",
+    "gcb",
+    "kcmg",
+    "gcmg",
+    "cb",
+    "cmg",
+    "obe",
+    "cbe",
+    "mbe",
+    "kc",
+    "qc",
+    "mp",
+    "pc",
+    "frs",
+    ")",
+    "*",
+)
+"""How a name that :data:`SUFFIXES` can shorten ends, in lower case (less a final ".")."""
 POST_NOMINAL = re.compile(r"(?:[A-Z]{2,5}|\((?:retd|retired)\.?\)|[A-Z][a-z]{0,2}\.?)")
 DISAMBIGUATOR = re.compile(r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$")
 LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
@@ -178,7 +200,9 @@ def person_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     if ")" in text:
         text = DISAMBIGUATOR.sub("", text)
         text = LIFE_DATES.sub("", text)
-    text = SUFFIXES.sub("", text).strip(" ,")
+    if _may_have_suffix(text):
+        text = SUFFIXES.sub("", text)
+    text = text.strip(" ,")
     titles: list[str] = []
     changed = True
     while changed:
@@ -203,6 +227,17 @@ def person_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return text, ((original,) if original != text else ()), tuple(titles)
 
 
+def _may_have_suffix(text: str) -> bool:
+    """False only when ``text`` (no trailing space) cannot end with a :data:`SUFFIXES` match.
+
+    "ı", "İ" and "ſ" match "i" and "s" case-insensitively but lower to other letters, so a
+    text with one of them is left to the pattern.
+    """
+    if "ı" in text or "İ" in text or "ſ" in text:
+        return True
+    return text.removesuffix(".").lower().endswith(SUFFIX_ENDS)
+
+
 def _is_capitalized_rest(rest: str) -> bool:
     words = rest.split()
     return len(words) >= 1 and rest[:1].isupper() and not rest.lower().startswith("of ")
@@ -210,6 +245,12 @@ def _is_capitalized_rest(rest: str) -> bool:
 
 def split_people(value: str) -> list[str]:
     """Split "A, B and C" into names, keeping commas inside parentheses together."""
+    return list(_split_people(value))
+
+
+@lru_cache(maxsize=4096)
+def _split_people(value: str) -> tuple[str, ...]:
+    """:func:`split_people`, cached by the value (names of people) as a tuple."""
     parts = top_level_split(value)
     out: list[str] = []
     for part in parts:
@@ -217,7 +258,7 @@ def split_people(value: str) -> list[str]:
             out[-1] += ", " + part
             continue
         out.extend(p for p in AND_SPLIT.split(part) if p.strip())
-    return [p.strip() for p in out if p.strip()]
+    return tuple(p.strip() for p in out if p.strip())
 
 
 @lru_cache(maxsize=8192)
