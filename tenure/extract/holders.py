@@ -300,12 +300,21 @@ def _close(inner: str) -> str:
 
 def _details(rest: str, post: str) -> tuple[str, list[str], str | None, str | None, bool]:
     """Split an entry's details into its own (refined) post and concurrent posts."""
+    own, concurrent, role, rank, acting = _read_details(rest, post)
+    return own, list(concurrent), role, rank, acting
+
+
+@lru_cache(maxsize=4096)
+def _read_details(
+    rest: str, post: str
+) -> tuple[str, tuple[str, ...], str | None, str | None, bool]:
+    """:func:`_details`, cached by the details (post titles) and the heading's post."""
     own = post
     concurrent: list[str] = []
     role = rank = None
     acting = False
     if not rest:
-        return own, concurrent, role, rank, acting
+        return own, (), role, rank, acting
     head = post_head(post)
     for part in split_posts(rest):
         description = describe_position(part)
@@ -318,7 +327,7 @@ def _details(rest: str, post: str) -> tuple[str, list[str], str | None, str | No
             acting = True
         else:
             concurrent.append(part.strip())
-    return own, concurrent, role, rank, acting
+    return own, tuple(concurrent), role, rank, acting
 
 
 @dataclass(frozen=True)

@@ -370,11 +370,14 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
     result = InfoboxResult()
     groups: dict[int, dict[str, InfoboxEntry]] = {}
     for entry in box.entries:
-        m = PERSON_FAMILIES.match(key_of(entry.key))
-        if not m:
+        member = _office_member(entry.key)
+        if member is None:
             continue
-        index = int(m.group(2)) if m.group(2) else 0
-        groups.setdefault(index, {})[m.group(1)] = entry
+        name, index = member
+        group = groups.get(index)
+        if group is None:
+            group = groups[index] = {}
+        group[name] = entry
     previous_office: InfoboxEntry | None = None
     for index in sorted(groups):
         group = groups[index]
@@ -451,6 +454,15 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 )
             )
     return result
+
+
+@lru_cache(maxsize=4096)
+def _office_member(key: str) -> tuple[str, int] | None:
+    """(field, number) of a biography's office key as written ("Term Start2"), else None."""
+    m = PERSON_FAMILIES.match(key_of(key))
+    if not m:
+        return None
+    return m.group(1), int(m.group(2)) if m.group(2) else 0
 
 
 def _date(entry: InfoboxEntry | None, result: InfoboxResult) -> str | None:

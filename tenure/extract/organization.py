@@ -261,10 +261,10 @@ ALSO_WORDS = ("known", "translated", "called", "referred", "abbreviated", "forme
 
 
 def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> None:  # type: ignore[no-untyped-def]
-    lead = doc.lead
-    if not lead:
+    opening = first_lead_paragraph(doc)
+    if opening is None:
         return
-    first = lead[0].text
+    first = opening.text
     m = LEAD_NAME.match(first)
     if m:
         paren = m.group("paren") or ""
@@ -298,6 +298,14 @@ def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> N
         if facts.parent is None and parent:
             facts.parent = parent.group(1).strip()
     _lifespan(doc, subject, facts)
+
+
+def first_lead_paragraph(doc: Document) -> Block | None:
+    """The first paragraph before any heading (``doc.lead[0]``), or None."""
+    for block in doc.blocks:
+        if block.kind == "paragraph" and block.section is None:
+            return block
+    return None
 
 
 def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:

@@ -11,7 +11,7 @@ import re
 
 from tenure.extract.dates import find_dates, parse_date
 from tenure.extract.infobox import Fields
-from tenure.extract.organization import NATIVE_SCRIPT, lang_of
+from tenure.extract.organization import NATIVE_SCRIPT, first_lead_paragraph, lang_of
 from tenure.model import Diagnostic, Name, PersonFacts
 from tenure.sources.document import Document, Infobox
 
@@ -37,9 +37,9 @@ def person_facts(
         native = get("nativename", "birthname")
         if native and NATIVE_SCRIPT.search(native.value):
             facts.names.append(Name(native.value.strip(), "native", lang_of(native.value)))
-    lead = doc.lead
-    if lead:
-        m = LIFESPAN.match(lead[0].text)
+    opening = first_lead_paragraph(doc)
+    if opening is not None:
+        m = LIFESPAN.match(opening.text)
         if m:
             inner = m.group("inner")
             for part in re.split(r"\s*;\s*", inner):
