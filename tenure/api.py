@@ -22,14 +22,14 @@ import multiprocessing
 import os
 import time as clock
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from tenure import query
 from tenure.errors import ReadError
@@ -59,8 +59,9 @@ from tenure.sources import Document, read_path
 from tenure.store import Store, open_store
 from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
-from tenure.store.derive import refresh
+from tenure.store.derive import REBUILD_SHARE, refresh
 from tenure.store.ingest import ArticleOutcome, ArticleWriter
+from tenure.store.records import WrittenClaim
 from tenure.store.sql import now
 
 DEFAULT_DB = "tenure.db"
@@ -226,8 +227,13 @@ class Database:
         stale = self.stale
         if not stale:
             self._derive_pending()
-        since = 0
+        # Past this many changed claims the derived tables will be rebuilt at the end (see
+        # refresh): from then on changed claims are not queued one by one.
+        active = self._active_claims() if not stale and derive_every <= 0 else None
         with ArticleWriter(self.store, now()) as writer:
+            if stale:
+                writer.stop_queue()
+            since = 0
             for done, (extraction, rows) in enumerate(results, 1):
                 source = extraction.source
                 if source.sha256 == ZERO_SHA:
@@ -240,27 +246,36 @@ class Database:
                         )
                     )
                 else:
+                    if active is not None and writer.queued >= REBUILD_SHARE * active:
+                        writer.stop_queue()
                     report.articles.append(writer.write(extraction, rows))
                     since += 1
-                    if not stale and derive_every > 0 and since >= derive_every:
+                    if writer.queue and derive_every > 0 and since >= derive_every:
                         writer.commit()
-                        self._derive_pending()
+                        self._derive_pending(writer.written)
                         since = 0
                 if progress is not None:
                     progress(done, total, source.path or source.title)
-        if stale:
-            self.rebuild()
-            report.rebuilt = True
+        if not writer.queue:
+            self.rebuild(writer.written)
+            report.rebuilt = stale
         else:
-            self._derive_pending()
+            self._derive_pending(writer.written)
         report.seconds = clock.perf_counter() - started
         return report
 
-    def _derive_pending(self) -> None:
+    def _active_claims(self) -> int:
+        with self.store.connect() as conn:
+            count = conn.execute(
+                select(func.count()).select_from(s.claims).where(s.claims.c.retired.is_(False))
+            ).scalar()
+        return int(count or 0)
+
+    def _derive_pending(self, known: Mapping[str, WrittenClaim] | None = None) -> None:
         with self.store.begin() as conn:
             ids = list(conn.execute(select(s.pending.c.claim_id)).scalars())
             if ids:
-                refresh(self.store, conn, self.resolver, ids, self.today)
+                refresh(self.store, conn, self.resolver, ids, self.today, known)
             self._write_fingerprint(conn)
 
     def _write_fingerprint(self, conn: Any) -> None:
@@ -268,10 +283,14 @@ class Database:
         conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
         conn.execute(s.meta.insert().values(key="resolver", value=fingerprint))
 
-    def rebuild(self) -> dict[str, int]:
-        """Recompute every derived table from the active claims and the alias rules."""
+    def rebuild(self, known: Mapping[str, WrittenClaim] | None = None) -> dict[str, int]:
+        """Recompute every derived table from the active claims and the alias rules.
+
+        ``known`` holds claims as an ingest just stored them, so that they need not be
+        read back (an ingest passes what it wrote).
+        """
         with self.store.begin() as conn:
-            refresh(self.store, conn, self.resolver, None, self.today)
+            refresh(self.store, conn, self.resolver, None, self.today, known)
             conn.execute(s.pending.delete())
             self._write_fingerprint(conn)
         return self.counts()

@@ -69,6 +69,18 @@ class Store(ABC):
     def insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         """Insert rows, skipping any whose primary key is already present."""
 
+    def insert_rows(
+        self,
+        conn: Connection,
+        table: Table,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Insert rows given as tuples in ``columns`` order, skipping any whose primary key
+        is already present: :meth:`insert_ignore` without a dict per row, for bulk writes."""
+        if rows:
+            self.insert_ignore(conn, table, [dict(zip(columns, row, strict=True)) for row in rows])
+
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
         """A statement compiled once for this backend, to run many times with named params."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
@@ -25,17 +25,33 @@ from tenure.store.entities import EntityBuilder, MentionRow, most_common
 from tenure.store.holdings import PostTenure, build_tenures, conflict_rows
 from tenure.store.mentions import Mention
 from tenure.store.orgfacts import event_rows, relation_rows
-from tenure.store.records import Changes, ClaimRecord, claim_docs, mention_rows, write_entities
+from tenure.store.records import (
+    Changes,
+    ClaimRecord,
+    WrittenClaim,
+    claim_docs,
+    mention_rows,
+    write_entities,
+)
 
 
 class Rebuild:
     """Every derived row from every active claim, each claim read once."""
 
-    def __init__(self, store: Store, conn: Connection, resolver: Resolver, today: date) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conn: Connection,
+        resolver: Resolver,
+        today: date,
+        known: Mapping[str, WrittenClaim] | None = None,
+    ) -> None:
         self.store = store
         self.conn = conn
         self.resolver = resolver
         self.today = today
+        self.known: Mapping[str, WrittenClaim] = known or {}
+        """Claims as an ingest just wrote them: taken from here rather than read back."""
         self.entity_keys: dict[str, dict[str, str]] = {"org": {}, "person": {}}
 
     def entity_of(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
@@ -48,24 +64,8 @@ class Rebuild:
         for table in reversed(s.DERIVED_TABLES):
             if table is not s.search_docs:
                 conn.execute(table.delete())
-        c, e = s.claims.c, s.claim_evidence.c
-        # In table order, sorted here: ORDER BY id would visit the rows in index order.
-        rows = sorted(
-            conn.execute(
-                select(c.id, c.kind, c.article, c.data, c.path).where(c.retired.is_(False))
-            ).all(),
-            key=lambda row: row[0],
-        )
-        records = [ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
+        records, evidence = self._claims()
         by_id = {r.id: r for r in records}
-        lines = sorted(
-            conn.execute(select(e.claim_id, e.seq, e.line, e.section, e.text)).all(),
-            key=lambda row: (row[0], row[1]),
-        )
-        evidence: dict[str, list[tuple[Any, Any, Any]]] = defaultdict(list)
-        for claim_id, _seq, line, section, text in lines:
-            if claim_id in by_id:
-                evidence[claim_id].append((line, section, text))
         found, mentions, links = mention_rows(self.resolver, records)
         store.insert_ignore(conn, s.mentions, sorted(mentions, key=_mention_key))
         store.insert_ignore(conn, s.links, sorted(links, key=_link_key))
@@ -76,6 +76,39 @@ class Rebuild:
         texts = {cid: [ev[2] for ev in items] for cid, items in evidence.items()}
         store.add_search_docs(conn, claim_docs(records, texts))
         return changes
+
+    def _claims(self) -> tuple[list[ClaimRecord], dict[str, list[tuple[Any, Any, Any]]]]:
+        """Every active claim (sorted by id) and its evidence (line, section, text) in order;
+        those in :attr:`known` are not read again."""
+        conn, known = self.conn, self.known
+        c, e = s.claims.c, s.claim_evidence.c
+        active = c.retired.is_(False)
+        ids = conn.execute(select(c.id).where(active)).scalars().all()
+        records = [known[cid].record for cid in ids if cid in known]
+        evidence: dict[str, list[tuple[Any, Any, Any]]] = {
+            cid: known[cid].evidence for cid in ids if cid in known
+        }
+        if len(records) < len(ids):
+            read = [
+                ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4])
+                for r in conn.execute(select(c.id, c.kind, c.article, c.data, c.path).where(active))
+                if r[0] not in known
+            ]
+            records.extend(read)
+            wanted = {r.id for r in read}
+            lines = sorted(
+                (
+                    row
+                    for row in conn.execute(select(e.claim_id, e.seq, e.line, e.section, e.text))
+                    if row[0] in wanted
+                ),
+                key=lambda row: (row[0], row[1]),
+            )
+            for claim_id, _seq, line, section, text in lines:
+                evidence.setdefault(claim_id, []).append((line, section, text))
+        # Sorted here rather than by ORDER BY id, which would visit the rows in index order.
+        records.sort(key=lambda r: r.id)
+        return records, evidence
 
     def _entities(
         self,

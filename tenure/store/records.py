@@ -36,6 +36,16 @@ class ClaimRecord:
 
 
 @dataclass
+class WrittenClaim:
+    """A claim as an ingest just stored it: its record and its evidence rows (line, section,
+    text) in order. A rebuild that follows the ingest takes these rather than reading them
+    back from the store."""
+
+    record: ClaimRecord
+    evidence: list[tuple[int | None, str | None, str]]
+
+
+@dataclass
 class Changes:
     """What a refresh touched, for callers that report or cache."""
 
