@@ -186,13 +186,14 @@ class Database:
 
         Files that cannot be read are reported (status ``failed``) and skipped; everything
         else is stored. ``workers`` processes read and extract in parallel (default: one per
-        core, for more than a few files); the store is written by this process alone. Derived
+        core; a few files are read in this process), a few files ahead of the store, which
+        this process alone writes meanwhile, in the files' order. Derived
         tables are brought up to date at the end, and also every ``derive_every`` articles
         when that is above 0 (fresher tables while a long ingest runs, at a cost in speed).
         """
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
-        if workers > 1:
+        if workers > 1 or len(files) >= SMALL_BATCH:
             with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
                 try:
                     results = _in_order(pool, files, workers)

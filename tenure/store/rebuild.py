@@ -26,6 +26,8 @@ from tenure.store.holdings import PostTenure, build_tenures, conflict_rows
 from tenure.store.mentions import Mention
 from tenure.store.orgfacts import event_rows, relation_rows
 from tenure.store.records import (
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
     Changes,
     ClaimRecord,
     WrittenClaim,
@@ -67,8 +69,10 @@ class Rebuild:
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
         found, mentions, links = mention_rows(self.resolver, records)
-        store.insert_ignore(conn, s.mentions, sorted(mentions, key=_mention_key))
-        store.insert_ignore(conn, s.links, sorted(links, key=_link_key))
+        mentions.sort()
+        links.sort()
+        store.insert_rows(conn, s.mentions, MENTION_COLUMNS, mentions)
+        store.insert_rows(conn, s.links, LINK_COLUMNS, links)
         changes = Changes(claims=len(records), rebuilt=True)
         changes.organizations, changes.persons = self._entities(records, found, links)
         self._holdings(records, found, by_id, evidence)
@@ -114,7 +118,7 @@ class Rebuild:
         self,
         records: list[ClaimRecord],
         found: dict[str, list[Mention]],
-        links: list[dict[str, Any]],
+        links: list[tuple[str, ...]],
     ) -> tuple[set[str], set[str]]:
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
@@ -126,9 +130,9 @@ class Rebuild:
                     if m.kind == kind:
                         by_key[m.key].append((record.id, m.role, m.key, m.name))
             adjacent: dict[str, set[str]] = defaultdict(set)
-            for link in links:
-                if link["kind"] == kind:
-                    adjacent[link["a"]].add(link["b"])
+            for link_kind, a, b, _claim in links:
+                if link_kind == kind:
+                    adjacent[a].add(b)
             groups = entities.components(kind, set(by_key), _linked(adjacent))
             made = entities.build(kind, groups, set(by_key), by_key, claims)
             self.entity_keys[kind] = {key: eid for eid, keys in made.items() for key in keys}
@@ -239,11 +243,3 @@ def _linked(adjacent: dict[str, set[str]]) -> Any:
 
 def _const(value: set[str]) -> Any:
     return lambda: value
-
-
-def _mention_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    return row["claim_id"], row["kind"], row["role"], row["key"]
-
-
-def _link_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    return row["kind"], row["a"], row["b"], row["claim_id"]

@@ -70,23 +70,26 @@ def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
     return out
 
 
+MENTION_COLUMNS = ("claim_id", "kind", "role", "key", "name")
+LINK_COLUMNS = ("kind", "a", "b", "claim_id")
+
+
 def mention_rows(
     resolver: Resolver, records: Iterable[ClaimRecord]
-) -> tuple[dict[str, list[Mention]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each claim's mentions, and the ``mentions`` and ``links`` rows they make."""
+) -> tuple[dict[str, list[Mention]], list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each claim's mentions, and the ``mentions`` and ``links`` rows they make, as tuples
+    in the order of :data:`MENTION_COLUMNS` and :data:`LINK_COLUMNS`."""
     found: dict[str, list[Mention]] = {}
-    mentions: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
+    mentions: list[tuple[str, ...]] = []
+    links: list[tuple[str, ...]] = []
     for record in records:
+        cid = record.id
         mine, pairs = mentions_of(resolver, record.kind, record.article, record.data)
-        found[record.id] = mine
-        mentions.extend(
-            {"claim_id": record.id, "kind": m.kind, "role": m.role, "key": m.key, "name": m.name}
-            for m in mine
-        )
+        found[cid] = mine
+        mentions.extend((cid, *m) for m in mine)
         for kind, a, b in pairs:
-            links.append({"kind": kind, "a": a, "b": b, "claim_id": record.id})
-            links.append({"kind": kind, "a": b, "b": a, "claim_id": record.id})
+            links.append((kind, a, b, cid))
+            links.append((kind, b, a, cid))
     return found, mentions, links
 
 

@@ -29,6 +29,8 @@ from tenure.store.holdings import PostTenure, build_tenures, conflict_rows, post
 from tenure.store.orgfacts import event_rows, relation_rows
 from tenure.store.records import (
     CHUNK,
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
     Changes,
     ClaimRecord,
     claim_docs,
@@ -143,8 +145,8 @@ class Update:
             for mention in mentions:
                 if mention.kind != "post":
                     touched[mention.kind].add(mention.key)
-        self.store.insert_ignore(self.conn, s.mentions, mention_list)
-        self.store.insert_ignore(self.conn, s.links, link_list)
+        self.store.insert_rows(self.conn, s.mentions, MENTION_COLUMNS, mention_list)
+        self.store.insert_rows(self.conn, s.links, LINK_COLUMNS, link_list)
         return touched
 
     # -- entities -----------------------------------------------------------------------------
