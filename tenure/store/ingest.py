@@ -9,7 +9,10 @@ one: new claims are inserted, claims no longer read are *retired* (kept, with th
 last_seen), claims read again are unchanged (their last_seen moves to this ingest) and a
 retired claim read again comes back. Every claim whose rows changed is queued in ``pending``
 in the same transaction, and :func:`tenure.store.derive.refresh` later updates the derived
-tables from that queue, so a crash between the two loses nothing.
+tables from that queue, so a crash between the two loses nothing. An ingest that will end by
+rebuilding every derived table (a first ingest, or one changing a large share of the store)
+stops queueing instead and marks the derived tables stale in the same transaction, which
+loses nothing either: the next ingest of a stale store rebuilds.
 
 A transaction holds one or more *whole* articles (:class:`ArticleWriter` commits every
 ``batch`` articles or ``seconds``, whichever comes first): a crash loses the articles of the
