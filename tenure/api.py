@@ -231,7 +231,7 @@ class Database:
         # Past this many changed claims the derived tables will be rebuilt at the end (see
         # refresh): from then on changed claims are not queued one by one.
         active = self._active_claims() if not stale and derive_every <= 0 else None
-        with ArticleWriter(self.store, now()) as writer:
+        with ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
             if stale:
                 writer.stop_queue()
             since = 0

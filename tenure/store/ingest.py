@@ -32,9 +32,11 @@ from typing import Any, Literal
 from sqlalchemy import ClauseElement, Connection, bindparam, delete, insert, select, update
 
 from tenure.model import Diagnostic, Extraction
+from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
+from tenure.store.mentions import mentions_of
 from tenure.store.records import ClaimRecord, WrittenClaim
 
 Status = Literal["new", "changed", "unchanged", "failed"]
@@ -131,9 +133,19 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     """
 
     def __init__(
-        self, store: Store, seen_at: str, *, batch: int = 100, seconds: float = 0.25
+        self,
+        store: Store,
+        seen_at: str,
+        *,
+        batch: int = 100,
+        seconds: float = 0.25,
+        resolver: Resolver | None = None,
     ) -> None:
         self.store = store
+        self.resolver = resolver
+        """The resolver of the rebuild to come: once the queue is stopped, the claims kept in
+        :attr:`written` get their mentions under it as they are written, so that the rebuild
+        at the end (which runs alone, after every article is read) has less to do."""
         self.seen_at = seen_at
         self.batch = batch
         self.seconds = seconds
@@ -321,6 +333,7 @@ def _diff_article(
             kept.append(row.id)
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in ids]
     written = writer.written
+    resolver = writer.resolver if not writer.queue else None
     for row in new:
         first = row.evidence[0] if row.evidence else None
         buffer.claims.append(
@@ -343,7 +356,9 @@ def _diff_article(
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
         written[row.id] = WrittenClaim(
-            ClaimRecord(row.id, row.kind, row.article, row.data, path), evidence
+            ClaimRecord(row.id, row.kind, row.article, row.data, path),
+            evidence,
+            mentions_of(resolver, row.kind, row.article, row.data) if resolver else None,
         )
     restated = revived + moved
     for row in restated:
@@ -365,7 +380,9 @@ def _diff_article(
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
         written[row.id] = WrittenClaim(
-            ClaimRecord(row.id, row.kind, row.article, row.data, path), evidence
+            ClaimRecord(row.id, row.kind, row.article, row.data, path),
+            evidence,
+            mentions_of(resolver, row.kind, row.article, row.data) if resolver else None,
         )
     buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
     buffer.retired.extend({"cid": cid, "retired": True} for cid in gone)

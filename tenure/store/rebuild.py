@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -22,7 +23,15 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store
 from tenure.store.entities import EntityBuilder, MentionRow, most_common
-from tenure.store.holdings import PostTenure, build_tenures, conflict_rows
+from tenure.store.holdings import (
+    TENURE_CLAIM_COLUMNS,
+    TENURE_COLUMNS,
+    EvidenceOf,
+    PostTenure,
+    build_tenures,
+    conflict_rows,
+    evidence_record,
+)
 from tenure.store.mentions import Mention
 from tenure.store.orgfacts import event_rows, relation_rows
 from tenure.store.records import (
@@ -68,7 +77,7 @@ class Rebuild:
                 conn.execute(table.delete())
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
-        found, mentions, links = mention_rows(self.resolver, records)
+        found, mentions, links = mention_rows(self.resolver, records, self.known)
         mentions.sort()
         links.sort()
         store.insert_rows(conn, s.mentions, MENTION_COLUMNS, mentions)
@@ -123,12 +132,20 @@ class Rebuild:
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
         made_ids: dict[str, set[str]] = {}
+        mentioned: dict[str, dict[str, list[MentionRow]]] = {"org": {}, "person": {}}
+        for record in records:
+            cid = record.id
+            for m in found[cid]:
+                by_kind = mentioned.get(m.kind)
+                if by_kind is not None:
+                    row = (cid, m.role, m.key, m.name)
+                    rows = by_kind.get(m.key)
+                    if rows is None:
+                        by_kind[m.key] = [row]
+                    else:
+                        rows.append(row)
         for kind in ("org", "person"):
-            by_key: dict[str, list[MentionRow]] = defaultdict(list)
-            for record in records:
-                for m in found[record.id]:
-                    if m.kind == kind:
-                        by_key[m.key].append((record.id, m.role, m.key, m.name))
+            by_key = mentioned[kind]
             adjacent: dict[str, set[str]] = defaultdict(set)
             for link_kind, a, b, _claim in links:
                 if link_kind == kind:
@@ -156,31 +173,21 @@ class Rebuild:
         made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence))
         for post_id, post in made.posts.items():
             post["title"] = most_common(made.titles[post_id]) or post["title"]
-        store.insert_ignore(conn, s.tenures, sorted(made.tenures, key=lambda t: t["id"]))
-        store.insert_ignore(conn, s.tenure_claims, made.links)
+        made.tenures.sort(key=itemgetter(0))
+        store.insert_rows(conn, s.tenures, TENURE_COLUMNS, made.tenures)
+        store.insert_rows(conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
         store.insert_ignore(conn, s.posts, list(made.posts.values()))
-        articles = {cid: by_id[cid].article for cid in by_id}
-        sources: dict[str, set[str]] = defaultdict(set)
-        for link in made.links:
-            sources[link["tenure_id"]].add(articles[link["claim_id"]])
+        sources = made.articles
         by_post: dict[str, list[PostTenure]] = defaultdict(list)
         for t in made.tenures:
-            by_post[t["post_id"]].append(
-                (
-                    t["id"],
-                    t["person_id"],
-                    t["start"],
-                    t["end"],
-                    bool(t["ongoing"]),
-                    bool(t["acting"]),
-                    _const(sources[t["id"]]),
-                )
+            by_post[t[2]].append(
+                (t[0], t[1], t[4], t[5], bool(t[6]), bool(t[7]), _const(sources[t[0]]))
             )
         rows: dict[str, dict[str, Any]] = {}
         for post_id in sorted(by_post):
             post = made.posts[post_id]
             single = bool(post["single_holder"]) and post["org_id"] is not None
-            items = sorted(by_post[post_id], key=lambda item: item[0])
+            items = sorted(by_post[post_id], key=itemgetter(0))
             conflict_rows(post_id, items, single, self.today, rows)
         store.insert_ignore(conn, s.conflicts, [rows[k] for k in sorted(rows)])
 
@@ -213,20 +220,14 @@ class Rebuild:
 
 def _evidence_of(
     by_id: dict[str, ClaimRecord], evidence: dict[str, list[tuple[Any, Any, Any]]]
-) -> Any:
-    def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+) -> EvidenceOf:
+    def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
         for cid in claim_ids:
             record = by_id[cid]
+            article, path = record.article, record.path
             out[cid] = [
-                {
-                    "claim": cid,
-                    "article": record.article,
-                    "path": record.path,
-                    "line": line,
-                    "section": section,
-                    "text": text,
-                }
+                evidence_record(cid, article, path, line, section, text)
                 for line, section, text in evidence.get(cid, ())
             ]
         return out

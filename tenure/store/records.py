@@ -8,7 +8,7 @@ documents, and writing the rows an :class:`~tenure.store.entities.EntityBuilder`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
 from tenure.store.entities import ENTITY_TABLES, EntityBuilder
-from tenure.store.mentions import Mention, mentions_of
+from tenure.store.mentions import Mention, Mentions, mentions_of
 
 CHUNK = 5000
 """Values per IN list (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
@@ -43,6 +43,10 @@ class WrittenClaim:
 
     record: ClaimRecord
     evidence: list[tuple[int | None, str | None, str]]
+    mentions: Mentions | None = None
+    """Its mentions and links (:func:`~tenure.store.mentions.mentions_of`) under the resolver
+    of the rebuild to come, when the ingest worked them out as it wrote the claim (while
+    other processes extract the next articles); None when the rebuild is to."""
 
 
 @dataclass
@@ -75,16 +79,27 @@ LINK_COLUMNS = ("kind", "a", "b", "claim_id")
 
 
 def mention_rows(
-    resolver: Resolver, records: Iterable[ClaimRecord]
+    resolver: Resolver,
+    records: Iterable[ClaimRecord],
+    known: Mapping[str, WrittenClaim] | None = None,
 ) -> tuple[dict[str, list[Mention]], list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Each claim's mentions, and the ``mentions`` and ``links`` rows they make, as tuples
-    in the order of :data:`MENTION_COLUMNS` and :data:`LINK_COLUMNS`."""
+    in the order of :data:`MENTION_COLUMNS` and :data:`LINK_COLUMNS`.
+
+    Mentions an ingest worked out already (:attr:`WrittenClaim.mentions` in ``known``, under
+    this ``resolver``) are taken as they are.
+    """
     found: dict[str, list[Mention]] = {}
     mentions: list[tuple[str, ...]] = []
     links: list[tuple[str, ...]] = []
+    known = known or {}
     for record in records:
         cid = record.id
-        mine, pairs = mentions_of(resolver, record.kind, record.article, record.data)
+        written = known.get(cid)
+        done = written.mentions if written is not None else None
+        if done is None:
+            done = mentions_of(resolver, record.kind, record.article, record.data)
+        mine, pairs = done
         found[cid] = mine
         mentions.extend((cid, *m) for m in mine)
         for kind, a, b in pairs:
