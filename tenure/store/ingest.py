@@ -29,7 +29,16 @@ from dataclasses import asdict, dataclass, field, fields
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import ClauseElement, Connection, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ClauseElement,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 
 from tenure.model import Diagnostic, Extraction
 from tenure.resolve.names import Resolver
@@ -37,7 +46,15 @@ from tenure.store import schema as s
 from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
 from tenure.store.mentions import mentions_of
-from tenure.store.records import ClaimRecord, WrittenClaim
+from tenure.store.records import (
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
+    ClaimRecord,
+    StoredRows,
+    WrittenClaim,
+    add_mention_rows,
+    claim_doc,
+)
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 
@@ -143,9 +160,12 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     ) -> None:
         self.store = store
         self.resolver = resolver
-        """The resolver of the rebuild to come: once the queue is stopped, the claims kept in
-        :attr:`written` get their mentions under it as they are written, so that the rebuild
-        at the end (which runs alone, after every article is read) has less to do."""
+        """The resolver of the rebuild to come. Once the queue is stopped, if ``mentions``,
+        ``links`` and ``search_docs`` are empty (a first ingest), each claim written gets its
+        mentions under it, and its rows of those tables are written with it (and kept in
+        :attr:`stored`): work of the rebuild at the end, which runs alone after every article
+        is read, done meanwhile, while other processes extract. The rebuild keeps the rows
+        it computes again and replaces the others (claims retired since)."""
         self.seen_at = seen_at
         self.batch = batch
         self.seconds = seconds
@@ -153,6 +173,8 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         self.queued = 0
         """Claims put in ``pending`` by this writer so far."""
         self.written: dict[str, WrittenClaim] = {}
+        self.stored: StoredRows | None = None
+        """The derived rows written with the claims, when they are (see :attr:`resolver`)."""
         self._tx: AbstractContextManager[Connection] | None = None
         self._conn: Connection | None = None
         self._count = 0
@@ -182,6 +204,8 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         if self._unmark:
             self._conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
             self._unmark = False
+            if self.resolver is not None and _empty(self._conn, DERIVED_AHEAD):
+                self.stored = StoredRows()
         title = x.source.title
         if title in self._titles:  # the same article twice: diff against the first one
             self._flush()
@@ -203,7 +227,12 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     def _flush(self) -> None:
         """Write the buffered rows of the open transaction's articles."""
         assert self._conn is not None
-        self._buffer.write(self.store, self._conn, self.sql)
+        buffer = self._buffer
+        buffer.write(self.store, self._conn, self.sql)
+        if self.stored is not None:
+            self.stored.mentions += buffer.mentions
+            self.stored.links += buffer.links
+            self.stored.docs += buffer.docs
         self._buffer = _Buffer()
         self._titles.clear()
 
@@ -252,6 +281,12 @@ class _Buffer:
     seen: list[dict[str, Any]] = field(default_factory=list)
     retired: list[dict[str, Any]] = field(default_factory=list)
     pending: list[tuple[str]] = field(default_factory=list)
+    mentions: list[tuple[str, ...]] = field(default_factory=list)
+    links: list[tuple[str, ...]] = field(default_factory=list)
+    docs: list[dict[str, Any]] = field(default_factory=list)
+    """Derived rows of the claims an ingest bound to rebuild writes: their mentions, links
+    and search documents, which depend on nothing but the claim (and the alias rules). The
+    rebuild at the end keeps them when they are what it computes (:mod:`.rebuild`)."""
 
     def write(self, store: Store, conn: Connection, sql: dict[str, Prepared]) -> None:
         sql["insert_article"].many(conn, self.new_articles)
@@ -264,6 +299,9 @@ class _Buffer:
         sql["seen"].many(conn, self.seen)
         sql["retire"].many(conn, self.retired)
         store.insert_rows(conn, s.pending, ("claim_id",), self.pending)
+        store.insert_rows(conn, s.mentions, MENTION_COLUMNS, self.mentions)
+        store.insert_rows(conn, s.links, LINK_COLUMNS, self.links)
+        store.add_search_docs(conn, self.docs)
 
 
 def write_article(
@@ -334,6 +372,7 @@ def _diff_article(
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in ids]
     written = writer.written
     resolver = writer.resolver if not writer.queue else None
+    ahead = writer.stored is not None
     for row in new:
         first = row.evidence[0] if row.evidence else None
         buffer.claims.append(
@@ -355,11 +394,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = WrittenClaim(
-            ClaimRecord(row.id, row.kind, row.article, row.data, path),
-            evidence,
-            mentions_of(resolver, row.kind, row.article, row.data) if resolver else None,
-        )
+        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
     restated = revived + moved
     for row in restated:
         first = row.evidence[0] if row.evidence else None
@@ -379,11 +414,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = WrittenClaim(
-            ClaimRecord(row.id, row.kind, row.article, row.data, path),
-            evidence,
-            mentions_of(resolver, row.kind, row.article, row.data) if resolver else None,
-        )
+        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
     buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
     buffer.retired.extend({"cid": cid, "retired": True} for cid in gone)
     if writer.queue:
@@ -405,6 +436,38 @@ def _diff_article(
         claims_unchanged=len(kept) + len(moved),
         diagnostics=list(x.diagnostics),
     )
+
+
+DERIVED_AHEAD = (s.mentions, s.links, s.search_docs)
+"""The derived tables an ingest bound to rebuild writes as it goes, when they are empty."""
+
+
+def _empty(conn: Connection, tables: tuple[Table, ...]) -> bool:
+    """True when none of ``tables`` has a row."""
+    return all(conn.execute(select(t).limit(1)).first() is None for t in tables)
+
+
+def _written(
+    buffer: _Buffer,
+    resolver: Resolver | None,
+    ahead: bool,
+    row: ClaimRow,
+    path: str | None,
+    evidence: list[tuple[int | None, str | None, str]],
+) -> WrittenClaim:
+    """What the writer keeps of a claim it stores: with the resolver of a rebuild to come,
+    also the claim's mentions; ``ahead``, their rows and its search document, written with
+    it (see :attr:`ArticleWriter.resolver`)."""
+    record = ClaimRecord(row.id, row.kind, row.article, row.data, path)
+    if resolver is None:
+        return WrittenClaim(record, evidence)
+    found = mentions_of(resolver, row.kind, row.article, row.data)
+    if not ahead:
+        return WrittenClaim(record, evidence, found)
+    add_mention_rows(row.id, found, buffer.mentions, buffer.links)
+    doc = claim_doc(record, [text for _line, _section, text in evidence])
+    buffer.docs.append(doc)
+    return WrittenClaim(record, evidence, found, doc)
 
 
 def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:

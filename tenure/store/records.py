@@ -47,6 +47,22 @@ class WrittenClaim:
     """Its mentions and links (:func:`~tenure.store.mentions.mentions_of`) under the resolver
     of the rebuild to come, when the ingest worked them out as it wrote the claim (while
     other processes extract the next articles); None when the rebuild is to."""
+    doc: dict[str, Any] | None = None
+    """Its search document (:func:`claim_doc`), when the ingest wrote it with the claim."""
+
+
+@dataclass
+class StoredRows:
+    """Derived rows an ingest bound to rebuild wrote with its claims, into tables that were
+    empty when it began to: ``mentions``, ``links`` and the claims' ``search_docs``.
+
+    Those tables then hold exactly these rows, so the rebuild at the end can keep the ones it
+    computes again without reading them back (it still checks the counts).
+    """
+
+    mentions: list[tuple[str, ...]] = field(default_factory=list)
+    links: list[tuple[str, ...]] = field(default_factory=list)
+    docs: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -99,26 +115,38 @@ def mention_rows(
         done = written.mentions if written is not None else None
         if done is None:
             done = mentions_of(resolver, record.kind, record.article, record.data)
-        mine, pairs = done
-        found[cid] = mine
-        mentions.extend((cid, *m) for m in mine)
-        for kind, a, b in pairs:
-            links.append((kind, a, b, cid))
-            links.append((kind, b, a, cid))
+        found[cid] = done[0]
+        add_mention_rows(cid, done, mentions, links)
     return found, mentions, links
+
+
+def add_mention_rows(
+    claim_id: str,
+    found: Mentions,
+    mentions: list[tuple[str, ...]],
+    links: list[tuple[str, ...]],
+) -> None:
+    """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions."""
+    mine, pairs = found
+    mentions.extend((claim_id, *m) for m in mine)
+    for kind, a, b in pairs:
+        links.append((kind, a, b, claim_id))
+        links.append((kind, b, a, claim_id))
 
 
 def claim_docs(records: Iterable[ClaimRecord], texts: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Search documents for claims: their label and evidence text, found by ``tenure search``."""
-    return [
-        {
-            "ref": record.id,
-            "kind": "claim",
-            "name": claim_label(record.kind, record.data),
-            "text": "\n".join(texts.get(record.id, [])),
-        }
-        for record in records
-    ]
+    return [claim_doc(record, texts.get(record.id, [])) for record in records]
+
+
+def claim_doc(record: ClaimRecord, texts: Iterable[str]) -> dict[str, Any]:
+    """The search document of one claim, given the texts of its evidence in order."""
+    return {
+        "ref": record.id,
+        "kind": "claim",
+        "name": claim_label(record.kind, record.data),
+        "text": "\n".join(texts),
+    }
 
 
 def write_entities(store: Store, conn: Connection, entities: EntityBuilder) -> None:
