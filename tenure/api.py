@@ -18,6 +18,7 @@ an unknown name raises :class:`~tenure.errors.NotFound` with suggestions.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time as clock
@@ -59,7 +60,7 @@ from tenure.sources import Document, read_path
 from tenure.store import Store, open_store
 from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
-from tenure.store.derive import REBUILD_SHARE, refresh
+from tenure.store.derive import REBUILD_SHARE, no_gc, refresh
 from tenure.store.ingest import ArticleOutcome, ArticleWriter
 from tenure.store.records import StoredRows, WrittenClaim
 from tenure.store.sql import now
@@ -69,6 +70,12 @@ ENV_DB = "TENURE_DB"
 ZERO_SHA = "0" * 64
 SMALL_BATCH = 64
 """Fewer files than this are read in this process: starting workers would cost more."""
+YOUNG_GC_EVERY = 100
+FULL_GC_EVERY = 20_000
+"""While an ingest writes, Python's cycle collector runs on young objects every
+:data:`YOUNG_GC_EVERY` articles, and on everything every :data:`FULL_GC_EVERY`: left to
+itself it would rescan all the ingest keeps for the rebuild (and whatever else the process
+holds) again and again, for garbage that reference counting frees almost all of."""
 
 Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, path)."""
@@ -231,11 +238,13 @@ class Database:
         # Past this many changed claims the derived tables will be rebuilt at the end (see
         # refresh): from then on changed claims are not queued one by one.
         active = self._active_claims() if not stale and derive_every <= 0 else None
-        with ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
+        with no_gc(), ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
             if stale:
                 writer.stop_queue()
             since = 0
             for done, (extraction, rows) in enumerate(results, 1):
+                if done % YOUNG_GC_EVERY == 0:
+                    gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
                 source = extraction.source
                 if source.sha256 == ZERO_SHA:
                     report.articles.append(

@@ -78,6 +78,10 @@ def evidence_json(records: list[dict[str, Any]]) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
+EVIDENCED = frozenset({"tenure", "event"})
+"""Kinds of claims whose evidence records are copied into derived rows (tenures, events)."""
+
+
 def evidence_record(
     claim: str,
     article: str,
@@ -202,20 +206,30 @@ def build_tenures(
         titles[cid] = _post_display(r, names[0])
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
+    posts = out.posts
+    post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
-        orgs = sorted({org for org, _ in items if org})
-        by_org: dict[str | None, list[Statement]] = defaultdict(list)
-        for org, statement in items:
-            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
-        for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
-            post_id = make_id("pos", org, post_key)
-            out.posts[post_id] = {
-                "id": post_id,
-                "org_id": org,
-                "title": post_key,
-                "key": post_key,
-                "single_holder": r.single_holder(post_key),
-            }
+        if len(items) == 1:  # most people hold a post once, as one claim says
+            by_org_items: Iterable[tuple[str | None, list[Statement]]] = [
+                (items[0][0], [items[0][1]])
+            ]
+        else:
+            orgs = sorted({org for org, _ in items if org})
+            by_org: dict[str | None, list[Statement]] = defaultdict(list)
+            for org, statement in items:
+                by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
+            by_org_items = sorted(by_org.items(), key=lambda kv: kv[0] or "")
+        for org, statements in by_org_items:
+            post_id = post_ids.get((org, post_key))
+            if post_id is None:
+                post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
+                posts[post_id] = {
+                    "id": post_id,
+                    "org_id": org,
+                    "title": post_key,
+                    "key": post_key,
+                    "single_holder": r.single_holder(post_key),
+                }
             for holding in merge(statements):
                 row, links = _tenure_row(person, post_id, org, holding, evidence)
                 out.tenures.append(row)

@@ -45,6 +45,7 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
+from tenure.store.holdings import EVIDENCED, evidence_record
 from tenure.store.mentions import mentions_of
 from tenure.store.records import (
     LINK_COLUMNS,
@@ -462,12 +463,17 @@ def _written(
     if resolver is None:
         return WrittenClaim(record, evidence)
     found = mentions_of(resolver, row.kind, row.article, row.data)
+    records = (
+        [evidence_record(row.id, row.article, path, *e) for e in evidence]
+        if row.kind in EVIDENCED
+        else None
+    )
     if not ahead:
-        return WrittenClaim(record, evidence, found)
+        return WrittenClaim(record, evidence, found, None, records)
     add_mention_rows(row.id, found, buffer.mentions, buffer.links)
     doc = claim_doc(record, [text for _line, _section, text in evidence])
     buffer.docs.append(doc)
-    return WrittenClaim(record, evidence, found, doc)
+    return WrittenClaim(record, evidence, found, doc, records)
 
 
 def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:

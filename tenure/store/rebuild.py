@@ -212,7 +212,7 @@ class Rebuild:
             for x in records
             if x.kind == "tenure" and any(m.role == "holder" for m in found[x.id])
         ]
-        made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence))
+        made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence, self.known))
         for post_id, post in made.posts.items():
             post["title"] = most_common(made.titles[post_id]) or post["title"]
         made.tenures.sort(key=itemgetter(0))
@@ -250,7 +250,7 @@ class Rebuild:
             self.resolver,
             [f for f in facts if f[1] == "event"],
             self.entity_of,
-            _evidence_of(by_id, evidence),
+            _evidence_of(by_id, evidence, self.known),
         )
         self.store.insert_ignore(self.conn, s.events, events)
         self.store.insert_ignore(self.conn, s.event_claims, links)
@@ -261,11 +261,17 @@ class Rebuild:
 
 
 def _evidence_of(
-    by_id: dict[str, ClaimRecord], evidence: dict[str, list[tuple[Any, Any, Any]]]
+    by_id: dict[str, ClaimRecord],
+    evidence: dict[str, list[tuple[Any, Any, Any]]],
+    known: Mapping[str, WrittenClaim],
 ) -> EvidenceOf:
     def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for cid in claim_ids:
+            written = known.get(cid)
+            if written is not None and written.records is not None:
+                out[cid] = written.records
+                continue
             record = by_id[cid]
             article, path = record.article, record.path
             out[cid] = [

@@ -49,6 +49,9 @@ class WrittenClaim:
     other processes extract the next articles); None when the rebuild is to."""
     doc: dict[str, Any] | None = None
     """Its search document (:func:`claim_doc`), when the ingest wrote it with the claim."""
+    records: list[str] | None = None
+    """Its evidence records encoded for a tenure's or event's evidence
+    (:func:`~tenure.store.holdings.evidence_record`), when the ingest worked them out."""
 
 
 @dataclass
