@@ -183,8 +183,19 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def bench_ingest(out: Path, articles: int, seed: int) -> bool:
-    paths = ensure(HERE / "out" / "corpus", max(articles, 20_000), seed)[:articles]
+def bench_ingest(
+    out: Path,
+    articles: int,
+    seed: int,
+    corpus: Path | None = None,
+    worker_counts: list[int] | None = None,
+) -> bool:
+    if corpus is not None:
+        paths = sorted(corpus.glob("[0-9][0-9][0-9][0-9][0-9][0-9]_*.txt"))[:articles]
+        if len(paths) < articles:
+            raise SystemExit(f"{corpus}: {len(paths)} articles, fewer than {articles}")
+    else:
+        paths = ensure(HERE / "out" / "corpus", max(articles, 20_000), seed)[:articles]
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     cores = os.cpu_count() or 1
     print(
@@ -192,7 +203,7 @@ def bench_ingest(out: Path, articles: int, seed: int) -> bool:
         f"(read, extract, store, derive), {cores} cores:"
     )
     best = 0.0
-    for workers in sorted({1, 2, cores}):
+    for workers in worker_counts or sorted({1, 2, cores}):
         _fresh(out)
         db = tenure.api.open(out)
         cpu, t0 = _cpu(), time.perf_counter()
@@ -239,6 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep this run's databases")
     parser.add_argument("--skip-who", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="ingest the first --articles articles of this generated corpus (default: make one)",
+    )
+    parser.add_argument(
+        "--workers", type=int, nargs="*", help="worker counts to ingest with (default: 1, 2, cores)"
+    )
     args = parser.parse_args(argv)
     run = args.out / f"run-{os.getpid()}"
     run.mkdir(parents=True, exist_ok=False)
@@ -255,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             who_met = bench_who(world.path, world.questions, args.questions, args.seed)
         if not args.skip_ingest:
-            ingest_met = bench_ingest(run / "ingest.db", args.articles, args.seed)
+            ingest_met = bench_ingest(
+                run / "ingest.db", args.articles, args.seed, args.corpus, args.workers
+            )
         print(
             f"targets: who {'met' if who_met else 'missed'}, "
             f"ingest {'met' if ingest_met else 'missed'}"

@@ -18,18 +18,19 @@ an unknown name raises :class:`~tenure.errors.NotFound` with suggestions.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time as clock
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from tenure import query
 from tenure.errors import ReadError
@@ -59,8 +60,9 @@ from tenure.sources import Document, read_path
 from tenure.store import Store, open_store
 from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
-from tenure.store.derive import refresh
+from tenure.store.derive import REBUILD_SHARE, no_gc, refresh
 from tenure.store.ingest import ArticleOutcome, ArticleWriter
+from tenure.store.records import StoredRows, WrittenClaim
 from tenure.store.sql import now
 
 DEFAULT_DB = "tenure.db"
@@ -68,6 +70,12 @@ ENV_DB = "TENURE_DB"
 ZERO_SHA = "0" * 64
 SMALL_BATCH = 64
 """Fewer files than this are read in this process: starting workers would cost more."""
+YOUNG_GC_EVERY = 100
+FULL_GC_EVERY = 20_000
+"""While an ingest writes, Python's cycle collector runs on young objects every
+:data:`YOUNG_GC_EVERY` articles, and on everything every :data:`FULL_GC_EVERY`: left to
+itself it would rescan all the ingest keeps for the rebuild (and whatever else the process
+holds) again and again, for garbage that reference counting frees almost all of."""
 
 Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, path)."""
@@ -185,13 +193,14 @@ class Database:
 
         Files that cannot be read are reported (status ``failed``) and skipped; everything
         else is stored. ``workers`` processes read and extract in parallel (default: one per
-        core, for more than a few files); the store is written by this process alone. Derived
+        core; a few files are read in this process), a few files ahead of the store, which
+        this process alone writes meanwhile, in the files' order. Derived
         tables are brought up to date at the end, and also every ``derive_every`` articles
         when that is above 0 (fresher tables while a long ingest runs, at a cost in speed).
         """
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
-        if workers > 1:
+        if workers > 1 or len(files) >= SMALL_BATCH:
             with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
                 try:
                     results = _in_order(pool, files, workers)
@@ -226,9 +235,16 @@ class Database:
         stale = self.stale
         if not stale:
             self._derive_pending()
-        since = 0
-        with ArticleWriter(self.store, now()) as writer:
+        # Past this many changed claims the derived tables will be rebuilt at the end (see
+        # refresh): from then on changed claims are not queued one by one.
+        active = self._active_claims() if not stale and derive_every <= 0 else None
+        with no_gc(), ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
+            if stale:
+                writer.stop_queue()
+            since = 0
             for done, (extraction, rows) in enumerate(results, 1):
+                if done % YOUNG_GC_EVERY == 0:
+                    gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
                 source = extraction.source
                 if source.sha256 == ZERO_SHA:
                     report.articles.append(
@@ -240,27 +256,36 @@ class Database:
                         )
                     )
                 else:
+                    if active is not None and writer.queued >= REBUILD_SHARE * active:
+                        writer.stop_queue()
                     report.articles.append(writer.write(extraction, rows))
                     since += 1
-                    if not stale and derive_every > 0 and since >= derive_every:
+                    if writer.queue and derive_every > 0 and since >= derive_every:
                         writer.commit()
-                        self._derive_pending()
+                        self._derive_pending(writer.written)
                         since = 0
                 if progress is not None:
                     progress(done, total, source.path or source.title)
-        if stale:
-            self.rebuild()
-            report.rebuilt = True
+        if not writer.queue:
+            self.rebuild(writer.written, writer.stored)
+            report.rebuilt = stale
         else:
-            self._derive_pending()
+            self._derive_pending(writer.written)
         report.seconds = clock.perf_counter() - started
         return report
 
-    def _derive_pending(self) -> None:
+    def _active_claims(self) -> int:
+        with self.store.connect() as conn:
+            count = conn.execute(
+                select(func.count()).select_from(s.claims).where(s.claims.c.retired.is_(False))
+            ).scalar()
+        return int(count or 0)
+
+    def _derive_pending(self, known: Mapping[str, WrittenClaim] | None = None) -> None:
         with self.store.begin() as conn:
             ids = list(conn.execute(select(s.pending.c.claim_id)).scalars())
             if ids:
-                refresh(self.store, conn, self.resolver, ids, self.today)
+                refresh(self.store, conn, self.resolver, ids, self.today, known)
             self._write_fingerprint(conn)
 
     def _write_fingerprint(self, conn: Any) -> None:
@@ -268,10 +293,19 @@ class Database:
         conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
         conn.execute(s.meta.insert().values(key="resolver", value=fingerprint))
 
-    def rebuild(self) -> dict[str, int]:
-        """Recompute every derived table from the active claims and the alias rules."""
+    def rebuild(
+        self,
+        known: Mapping[str, WrittenClaim] | None = None,
+        stored: StoredRows | None = None,
+    ) -> dict[str, int]:
+        """Recompute every derived table from the active claims and the alias rules.
+
+        ``known`` holds claims as an ingest just stored them, so that they need not be
+        read back, and ``stored`` the derived rows it wrote with them (an ingest passes what
+        it wrote).
+        """
         with self.store.begin() as conn:
-            refresh(self.store, conn, self.resolver, None, self.today)
+            refresh(self.store, conn, self.resolver, None, self.today, known, stored)
             conn.execute(s.pending.delete())
             self._write_fingerprint(conn)
         return self.counts()

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from tenure.extract.clauses import match_for
+from tenure.extract.clauses import Carried, carried_value, dates_in, match_for
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
@@ -29,11 +30,16 @@ from tenure.extract.names import (
     strip_the,
 )
 from tenure.extract.posts import describe_position, post_case
-from tenure.extract.text import Mentions, org_head, successive
+from tenure.extract.text import Mentions, Needles, members, org_head, successive
 from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
 PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+NAME_WORD_WHOLE = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*+"
+PERSON_BEFORE_VERB = rf"{NAME_WORD_WHOLE}(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
+""":data:`PERSON` where a space and a lower-case word (a verb) or a comma follow it: the
+same matches, found without trying shorter names that cannot be followed so (possessive
+quantifiers), which is most of the cost of a search that fails."""
 LEADING_WORDS = re.compile(
     r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
     r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)"
@@ -65,6 +71,54 @@ MODIFIER = re.compile(
 )
 CLAUSE_START = re.compile(r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I)
 RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
+AND = re.compile(r"\s+and\s+")
+ENDED = re.compile(
+    r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
+    r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
+    r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*"
+)
+"""The end of a holding told after the post: "..., a post he held until 1998"."""
+IS_THE = re.compile(r"\bis\s+(?:the|a|an)\s")
+TO_HEAD = re.compile(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)")
+IN_CHARGE = re.compile(r"^in\s+charge\b")
+FULL_STOP = re.compile(r"\.\s*$")
+AND_THEN = re.compile(r"^(?:and\s+|then\s+)")
+ARTICLE_ITS = re.compile(r"^(?:the|a|an|its)\s+", re.I)
+FIRST = re.compile(r"^first\s+", re.I)
+ORDER_WORD = re.compile(r"^(?:first|current|last|then|new|sole)\s+", re.I)
+POSSESSOR = re.compile(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+")
+PREFIXED_POST = re.compile(
+    r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$"
+)
+AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
+IN_NAME = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+OF_REFERENCE = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
+ITEM_BREAK = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))")
+ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+ITEM_ARTICLE = re.compile(r"^(?:the|a|an|its|as)\s+")
+WAS_IS = re.compile(r"\s(?:was|were|is)\s")
+LEADING_AS = re.compile(r"^as\s+")
+AND_THE = re.compile(r"\s+and\s+the\s+")
+REFERENCE = re.compile(r"^(?:its|the)\s+\w+$")
+ITS = re.compile(r"\bits\s", re.I)
+FORMER = re.compile(r"^(?:former|then|later)\s+")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+SECRETARY = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
+DESCRIBED_AFTER = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
+HEAD_POST = re.compile(r"\b(?:secretary|director|head|minister|chief)\b", re.I)
+WITHIN_NAMED = re.compile(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)")
+POSSESSIVE = re.compile(r"(['’]s)\s+")
+CLAUSE_END = re.compile(r"\.\s*$|;")
+AS = re.compile(r"\s+as\s+")
+AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
+LEADING_DETERMINER = re.compile(r"^(?:the|its|a|an)\s+")
+FIRST_CURRENT_SOLE = re.compile(r"^(?:first|current|sole)\s+", re.I)
+PURPOSE = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
+LEADING_AND = re.compile(r"^and\s+")
+FINAL_ASIDE = re.compile(r"\(([^()]*)\)\s*$")
+NOT_A_NAME = re.compile(
+    r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"
+)
 
 
 @dataclass
@@ -86,14 +140,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "appointed",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
             rf"+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)"
         ),
     ),
     (
         "served",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?(?:served|serving|worked|acted|functioned)\s+"
             rf"(?:there\s+|{ADVERB}\s+)?as\s+(?P<post>.+)"
         ),
@@ -101,15 +155,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "became",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?became\s+(?P<post>.+)"
         ),
     ),
     (
         "was",
         re.compile(
-            rf"(?P<person>{PERSON}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+(?P<post>(?:the|a|an|i"
-            rf"ts)\s+(?:first\s+|current\s+|last\s+)?.+)"
+            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+"
+            rf"(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)"
         ),
     ),
     (
@@ -174,52 +228,99 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-NEEDLES = {
+NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
     "appointed": (
-        "appointed",
-        "named",
-        "elected",
-        "nominated",
-        "selected",
-        "chosen",
-        "made",
-        "installed",
-        "elevated",
-        "promoted",
-        "transferred",
+        (
+            *("appointed", "named", "elected", "nominated", "selected", "chosen", "made"),
+            *("installed", "elevated", "promoted", "transferred"),
+        ),
     ),
-    "served": ("served", "serving", "worked", "acted", "functioned"),
-    "became": ("became",),
-    "was": ("was ", "is ", "has been"),
-    "who_is": ("who ",),
-    "who_served": ("who ",),
-    "with_as": ("with ",),
-    "coordinated": ("and ",),
-    "after_serving": ("after ", "before "),
-    "headed_by": ("headed by", "led by", "chaired by", "directed by"),
-    "held_by": ("held by",),
-    "created_for": ("for ",),
-    "appointed_to_role": ("to the role", "to the post", "to the position"),
-    "apposition": ("'s ", "’s "),
+    "served": (("served", "serving", "worked", "acted", "functioned"),),
+    "became": (("became",),),
+    "was": (
+        (
+            *("was the", "was a", "was its", "is the", "is a", "is its"),
+            *("been the", "been a", "been its"),
+        ),
+    ),
+    "who_is": (("who is the", "who is a", "who was the", "who was a", "who has been"),),
+    "with_as": (("with ",), (" as ",)),
+    "who_served": (("who ",), ("served as", "worked as")),
+    "coordinated": ((" and ",), ("served as", "worked as")),
+    "after_serving": (
+        ("after ", "before "),
+        ("served as", "serving as", "worked as", "working as"),
+    ),
+    "headed_by": (("headed by", "led by", "chaired by", "directed by"),),
+    "held_by": (("was held by",),),
+    "created_for": (("created in", "established in"), ("for ",)),
+    "appointed_to_role": (("appointed",), ("to the role", "to the post", "to the position")),
+    "apposition": (("'s ", "’s "), ("from ",)),
 }
-"""A word each pattern needs, checked before the pattern runs (most sentences need none)."""
+"""For each pattern, groups of words it needs, one of each (see :class:`Needles`): most
+sentences lack them, and are not searched with the pattern."""
+GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
+"""The patterns a sentence's words allow (for a sentence read on its own; prose reading
+has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
 
-NAMED = re.compile(rf"(?P<person>{PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b")
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "appointed": re.compile(rf"\s{VERB_APPOINT}"),
+    "served": re.compile(
+        rf"(?:served|serving|worked|acted|functioned)\s+(?:there\s+|{ADVERB}\s+)?as\s"
+    ),
+    "became": re.compile(r"\sbecame\s"),
+    "was": re.compile(r"\s(?:was|is|has been)\s+(?:the|a|an|its)\s"),
+    "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\s+(?:the|a|an)\s"),
+    "who_served": re.compile(
+        r"\bwho\s+(?:(?:had|has|previously|earlier|later|also|once)\s+)*(?:served|worked)\s+as\s"
+    ),
+    "coordinated": re.compile(r"\sand\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s"),
+    "after_serving": re.compile(
+        r"\b(?:after|before)\s+(?:previously\s+|having\s+)*"
+        r"(?:served|serving|worked|working)\s+as\s"
+    ),
+    "held_by": re.compile(r"\swas\s+held\s+by\s"),
+    "created_for": re.compile(r"\b(?:created|established)\s+in\s"),
+    "apposition": re.compile(r"\sfrom\s+\d{4}\s+to\s+\d{4}"),
+}
+"""For the patterns that are slow to fail, the words around the verb they need, which are
+quick to look for (a pattern runs only when its trigger is found)."""
+
+
+NAMED_VERB = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
+NAMED = re.compile(rf"(?P<person>{PERSON_BEFORE_VERB}){NAMED_VERB}")
+"""A name before a verb: people named so are remembered (by surname) for later sentences."""
+TWO_NAME_WORDS = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAMED_VERB}")
+"""The last two words of a :data:`NAMED` match of two words or more, and its verb: a
+sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
+words or more), and is not searched with :data:`NAMED`, which is slower to fail."""
 
 
 def sentence_tenures(
-    sentence: str, ctx: Mentions, carried: str | None, person_subject: str | None = None
+    sentence: str,
+    ctx: Mentions,
+    carried: Carried,
+    person_subject: str | None = None,
+    active: int | None = None,
 ) -> list[ProseTenure]:
-    """Holdings one sentence states."""
-    lowered = sentence.lower()
-    for named in NAMED.finditer(sentence):
-        if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
-            _person(named.group("person"), ctx, person_subject)
+    """Holdings one sentence states.
+
+    ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
+    the caller has found them (:class:`~tenure.extract.text.Needles`).
+    """
+    if TWO_NAME_WORDS.search(sentence) is not None:
+        for named in NAMED.finditer(sentence):
+            if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
+                _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
+    if active is None:
+        active = GATE.active(sentence)
     claimed: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        if not any(needle in lowered for needle in NEEDLES[kind]):
+    for index in members(active):
+        kind, pattern = PATTERNS[index]
+        trigger = TRIGGERS.get(kind)
+        if trigger is not None and trigger.search(sentence) is None:
             continue
         for m in successive(pattern, sentence, "post"):
             span = (m.start("person"), m.end("person"))
@@ -245,6 +346,21 @@ def _person(
         return ctx.people[raw], [raw], []
     if len(raw.split()) == 1:
         return None, [], []
+    named = _named_person(raw)
+    if named is None:
+        return None, [], []
+    name, aliases, titles = named
+    ctx.learn_person(name)
+    return name, list(aliases), list(titles)
+
+
+@lru_cache(maxsize=4096)
+def _named_person(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """(name, aliases, titles) of a name of two words or more as written, with any titles
+    before it ("Vice Premier Qian Qichen"), or None when it is no person's name.
+
+    Kept per name as written: people are named again and again.
+    """
     titles: list[str] = []
     domain = list(DOMAIN_WORDS.finditer(raw))
     words = raw.split()
@@ -257,17 +373,14 @@ def _person(
                 break
         cut = max(cut, head_end)
         if cut and len(raw[cut:].split()) >= 2:
-            titles = [t.strip() for t in re.split(r"\s+and\s+", raw[:cut].strip()) if t.strip()]
+            titles = [t.strip() for t in AND.split(raw[:cut].strip()) if t.strip()]
             raw = raw[cut:].strip()
     person = clean_person(raw)
     if not looks_like_person(person.name) or len(person.name.split()) < 2:
-        return None, [], []
-    if re.match(
-        r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b", person.name
-    ):
-        return None, [], []
-    ctx.learn_person(person.name)
-    return person.name, person.aliases, [*titles, *person.titles]
+        return None
+    if NOT_A_NAME.match(person.name):
+        return None
+    return person.name, tuple(person.aliases), (*titles, *person.titles)
 
 
 def _post_phrase(text: str) -> str:
@@ -283,7 +396,7 @@ def _read(
     m: re.Match[str],
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     person_subject: str | None,
 ) -> list[ProseTenure]:
     groups = m.groupdict()
@@ -296,11 +409,11 @@ def _read(
     concurrent = list(titles)
     if desc:
         text = desc.strip(" ,")
-        if re.match(r"^(?:former|then|later)\s+", text):
+        if FORMER.match(text):
             pass
-        elif is_post_title(re.sub(r"^(?:the|a|an)\s+", "", text)):
-            concurrent.append(re.sub(r"^(?:the|a|an)\s+", "", text))
-        elif re.match(r"^(?:main|chief|personal)\s+secretary\b", text):
+        elif is_post_title(LEADING_ARTICLE.sub("", text)):
+            concurrent.append(LEADING_ARTICLE.sub("", text))
+        elif SECRETARY.match(text):
             concurrent.append(text)
     if kind == "headed_by":
         verb = groups["verb"].lower()
@@ -312,10 +425,8 @@ def _read(
         nearest = _nearest_org_before(before, ctx)
         org = nearest or org
         after = sentence[m.end() :]
-        extra = re.match(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)", after)
-        if extra and re.search(
-            r"\b(?:secretary|director|head|minister|chief)\b", extra.group("d"), re.I
-        ):
+        extra = DESCRIBED_AFTER.match(after)
+        if extra and HEAD_POST.search(extra.group("d")):
             concurrent.append(extra.group("d").strip())
         rng = _range(sentence, m.start("verb"), carried)
         return [
@@ -335,10 +446,7 @@ def _read(
     if kind == "appointed_to_role":
         post = ctx.last_post or ctx.subject
         rng = _range(sentence, m.start(), carried)
-        prior = re.search(
-            r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)",
-            sentence[: m.start()],
-        )
+        prior = WITHIN_NAMED.search(sentence[: m.start()])
         return [
             ProseTenure(
                 name,
@@ -351,7 +459,7 @@ def _read(
         ]
     if kind == "apposition":
         post_text = groups["post"]
-        owner, _, title = re.split(r"(['’]s)\s+", post_text, maxsplit=1)
+        owner, _, title = POSSESSIVE.split(post_text, maxsplit=1)
         org = ctx.resolve("the " + owner.split()[-1]) or owner
         rng = find_dates(groups["dates"])[0].range
         return [ProseTenure(name, post_case(title), org, rng, aliases=aliases, position=m.start())]
@@ -361,10 +469,7 @@ def _read(
             sentence[m.start("person") :], m.start("person"), sentence, ctx, carried, person_subject
         )
     if kind == "appointed":
-        head = re.match(
-            r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)",
-            post_text,
-        )
+        head = TO_HEAD.match(post_text)
         if head:
             post = {"head": "Head", "lead": "Leader", "chair": "Chairman", "direct": "Director"}[
                 head.group("verb")
@@ -381,7 +486,7 @@ def _read(
                     position=m.start(),
                 )
             ]
-        charge = re.match(r"^in\s+charge\b", post_text)
+        charge = IN_CHARGE.match(post_text)
         if charge:
             return [
                 ProseTenure(
@@ -395,20 +500,13 @@ def _read(
                     position=m.start(),
                 )
             ]
-    ended = re.search(
-        r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
-        r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
-        r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*",
-        sentence[m.start("post") :],
-    )
-    ongoing = kind == "who_is" or bool(
-        re.search(r"\bis\s+(?:the|a|an)\s", m.group(0)[: m.start("post") - m.start() + 4])
-    )
+    ended = ENDED.search(sentence[m.start("post") :])
+    ongoing = kind == "who_is" or bool(IS_THE.search(m.group(0)[: m.start("post") - m.start() + 4]))
     found = _posts(
         kind, post_text, m.start("post"), sentence, ctx, carried, name, aliases, concurrent, ongoing
     )
     if ended:
-        end_dates = find_dates(ended.group(0))
+        end_dates = dates_in(ended.group(0))
         for held in found:
             if end_dates and held.range is not None and held.range.end is None:
                 held.range = DateRange(held.range.start, end_dates[0].range.start, single=False)
@@ -420,25 +518,23 @@ def _with_as(
     offset: int,
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     person_subject: str | None,
 ) -> list[ProseTenure]:
     """ "with A as the director and B, C (...), and D as deputy directors"."""
-    text = re.split(r"\.\s*$|;", text)[0]
-    parts = re.split(r"\s+as\s+", text)
+    text = CLAUSE_END.split(text)[0]
+    parts = AS.split(text)
     out: list[ProseTenure] = []
     names_text = parts[0]
     org = ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     rng = _range(sentence, offset, carried)
     for i in range(1, len(parts)):
         chunk = parts[i]
-        split = (
-            re.split(r"\s+and\s+(?=[A-Z])", chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
-        )
-        post_phrase = _post_phrase(re.sub(r"^(?:the|its|a|an)\s+", "", split[0]))
-        first = bool(re.match(r"^first\s+", post_phrase, re.I))
-        post_phrase = re.sub(r"^(?:first|current|sole)\s+", "", post_phrase, flags=re.I)
-        post_phrase = re.split(r"\s+(?:in\s+(?:an?|order|the)|to)\s+", post_phrase)[0]
+        split = AND_NAME.split(chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        post_phrase = _post_phrase(LEADING_DETERMINER.sub("", split[0]))
+        first = bool(FIRST.match(post_phrase))
+        post_phrase = FIRST_CURRENT_SOLE.sub("", post_phrase)
+        post_phrase = PURPOSE.split(post_phrase)[0]
         if is_post_title(post_phrase):
             from tenure.extract.names import singular
 
@@ -447,9 +543,9 @@ def _with_as(
             if first and here is None and ctx.established_on:
                 here = DateRange(ctx.established_on, None, single=True)
             for raw in top_level_split(names_text, ","):
-                raw = re.sub(r"^and\s+", "", raw.strip())
+                raw = LEADING_AND.sub("", raw.strip())
                 concurrent = []
-                aside = re.search(r"\(([^()]*)\)\s*$", raw)
+                aside = FINAL_ASIDE.search(raw)
                 if aside:
                     concurrent.append(aside.group(1).strip())
                     raw = raw[: aside.start()].strip()
@@ -478,7 +574,7 @@ def _posts(
     offset: int,
     sentence: str,
     ctx: Mentions,
-    carried: str | None,
+    carried: Carried,
     name: str,
     aliases: list[str],
     concurrent: list[str],
@@ -487,51 +583,39 @@ def _posts(
     """The post items of a predicate: "X from A to B, Y from C to D, and Z"."""
     out: list[ProseTenure] = []
     body = text
-    end = re.search(r"\.\s*$", body)
+    end = FULL_STOP.search(body)
     if end:
         body = body[: end.start()]
     items = _items(body)
-    shared = _range(sentence, offset, carried)
+    if not items:
+        return out
+    shared: DateRange | None = None
+    ranged = False  # shared is worked out for the first item that names a post
     for item, start in items:
-        phrase = _post_phrase(re.sub(r"^(?:and\s+|then\s+)", "", item))
-        phrase = re.sub(r"^(?:the|a|an|its)\s+", "", phrase, flags=re.I)
-        first = bool(re.match(r"^first\s+", phrase, re.I))
-        phrase = re.sub(r"^(?:first|current|last|then|new|sole)\s+", "", phrase, flags=re.I)
+        phrase = _post_phrase(AND_THEN.sub("", item))
+        phrase = ARTICLE_ITS.sub("", phrase)
+        first = bool(FIRST.match(phrase))
+        phrase = ORDER_WORD.sub("", phrase)
         rank = None
         r = RANKING.match(phrase)
         if r:
             rank, phrase = r.group("rank"), phrase[r.end() :]
         if not phrase or not is_post_title(phrase):
             continue
-        own = find_dates(item)
+        if not ranged:
+            shared, ranged = _range(sentence, offset, carried), True
+        own = dates_in(item)
         rng = own[0].range if own else shared
         if own and rng is not None and rng.start is None and shared is not None and shared.start:
             rng = DateRange(shared.start, rng.end, rng.ongoing, rng.acting)
         if first and rng is None and ctx.established_on:
             rng = DateRange(ctx.established_on, None, single=True)
-        phrase = re.sub(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+", "", phrase)
-        description = describe_position(phrase)
-        post, org = split_post(description.post)
-        prefixed = re.match(
-            r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$", post
-        )
-        if (
-            org is None
-            and prefixed
-            and looks_like_org(prefixed.group("org"))
-            and not MODIFIER.match(prefixed.group("org"))
-        ):
-            org, post = prefixed.group("org"), prefixed.group("post")
-        at = re.search(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$", post)
-        if at and is_post_title(post[: at.start()]):
-            post, org = post[: at.start()], at.group("org")
-        if at:
-            org = re.split(r"\s+in\s+(?:the\s+)?[A-Z]", org or "")[0] or None
-        reference = re.match(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$", post)
-        if org is None and reference and is_post_title(reference.group("post")):
-            resolved = ctx.resolve(reference.group("ref"))
+        described = _described(POSSESSOR.sub("", phrase))
+        post, org = described.post, described.organization
+        if described.reference is not None:
+            resolved = ctx.resolve(described.reference[1])
             if resolved:
-                post, org = reference.group("post"), resolved
+                post, org = described.reference[0], resolved
         org = _resolve_org(org, post, sentence, ctx)
         if post_head(post) == "member" and org and org_head(org) == "party":
             continue
@@ -551,16 +635,67 @@ def _posts(
                 org,
                 rng,
                 ongoing=ongoing_here,
-                role=description.role,
-                rank=rank or description.rank,
-                acting=description.acting,
-                concurrent=[*concurrent, *description.concurrent],
+                role=described.role,
+                rank=rank or described.rank,
+                acting=described.acting,
+                concurrent=[*concurrent, *described.concurrent],
                 aliases=aliases,
                 position=offset + start,
             )
         )
         ctx.last_post = post_case(post)
     return out
+
+
+@dataclass(frozen=True)
+class Described:
+    """A post phrase read on its own, before the sentence resolves what it refers to."""
+
+    post: str
+    organization: str | None
+    role: str | None
+    rank: str | None
+    acting: bool
+    concurrent: tuple[str, ...]
+    reference: tuple[str, str] | None
+    """("Director", "the group") for "Director of the group", when no body is named."""
+
+
+@lru_cache(maxsize=4096)
+def _described(phrase: str) -> Described:
+    """Post, body, role, rank, acting and concurrent posts of a post phrase as written
+    ("Director of the General Office"), read by :func:`describe_position`.
+
+    Kept per phrase: the same posts are named again and again.
+    """
+    description = describe_position(phrase)
+    post, org = split_post(description.post)
+    prefixed = PREFIXED_POST.match(post)
+    if (
+        org is None
+        and prefixed
+        and looks_like_org(prefixed.group("org"))
+        and not MODIFIER.match(prefixed.group("org"))
+    ):
+        org, post = prefixed.group("org"), prefixed.group("post")
+    at = AT_ORG.search(post)
+    if at and is_post_title(post[: at.start()]):
+        post, org = post[: at.start()], at.group("org")
+    if at:
+        org = IN_NAME.split(org or "")[0] or None
+    reference = OF_REFERENCE.match(post)
+    refers = None
+    if org is None and reference and is_post_title(reference.group("post")):
+        refers = (reference.group("post"), reference.group("ref"))
+    return Described(
+        post,
+        org,
+        description.role,
+        description.rank,
+        description.acting,
+        tuple(description.concurrent),
+        refers,
+    )
 
 
 def _same_post(post: str, subject_post: str) -> bool:
@@ -572,8 +707,8 @@ def _same_post(post: str, subject_post: str) -> bool:
 def _items(body: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     position = 0
-    for piece in re.split(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))", body):
-        if re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", piece or ""):
+    for piece in ITEM_BREAK.split(body):
+        if ITEM_SEPARATOR.fullmatch(piece or ""):
             position += len(piece)
             continue
         if piece.strip():
@@ -581,29 +716,24 @@ def _items(body: str) -> list[tuple[str, int]]:
         position += len(piece)
     merged: list[tuple[str, int]] = []
     for piece, pos in parts:
-        bare = re.sub(r"^(?:the|a|an|its|as)\s+", "", piece)
         if CLAUSE_START.match(piece):
             break
         if merged and (
-            not is_post_title(_post_phrase(bare)) or re.search(r"\s(?:was|were|is)\s", piece)
+            not is_post_title(_post_phrase(ITEM_ARTICLE.sub("", piece))) or WAS_IS.search(piece)
         ):
-            if (
-                find_dates(piece)
-                and not find_dates(merged[-1][0])
-                and not re.search(r"\s(?:was|were|is)\s", piece)
-            ):
+            if dates_in(piece) and not dates_in(merged[-1][0]) and not WAS_IS.search(piece):
                 merged[-1] = (merged[-1][0] + ", " + piece, merged[-1][1])
                 continue
             break
-        merged.append((re.sub(r"^as\s+", "", piece), pos))
+        merged.append((LEADING_AS.sub("", piece), pos))
     return merged
 
 
 def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> str | None:
     if org:
-        parts = re.split(r"\s+and\s+the\s+", org)
+        parts = AND_THE.split(org)
         org = parts[0]
-        if re.match(r"^(?:its|the)\s+\w+$", org) or org.lower() in (
+        if REFERENCE.match(org) or org.lower() in (
             "department",
             "office",
             "group",
@@ -624,9 +754,15 @@ def _resolve_org(org: str | None, post: str, sentence: str, ctx: Mentions) -> st
             resolved = ctx.resolve("the " + word)
             if resolved:
                 return resolved
-    if re.search(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(post.split()[-1]), sentence, re.I):
+    if ITS.search(sentence) and _its_post(post.split()[-1]).search(sentence):
         return ctx.last if ctx.event_in_sentence else (ctx.sentence_subject or ctx.last)
     return None
+
+
+@lru_cache(maxsize=1024)
+def _its_post(word: str) -> re.Pattern[str]:
+    """ "its ... director": the post's last word after "its" (kept per word)."""
+    return re.compile(r"\bits\s+(?:\w+\s+){0,2}" + re.escape(word), re.I)
 
 
 def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
@@ -638,18 +774,17 @@ def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
     return None
 
 
-def _range(sentence: str, position: int, carried: str | None) -> DateRange | None:
+def _range(sentence: str, position: int, carried: Carried) -> DateRange | None:
     match = match_for(sentence, position)
     if match is not None:
         return match.range
-    if carried and not find_dates(sentence):
-        return DateRange(carried, None, single=True)
-    return None
+    if dates_in(sentence):
+        return None
+    value = carried_value(carried)
+    return DateRange(value, None, single=True) if value else None
 
 
-def _held_by(
-    m: re.Match[str], sentence: str, ctx: Mentions, carried: str | None
-) -> list[ProseTenure]:
+def _held_by(m: re.Match[str], sentence: str, ctx: Mentions, carried: Carried) -> list[ProseTenure]:
     before = m.group("before").strip()
     post_text = re.sub(r"^(?:.*\b(?:by|to|with)\s+)?(?:the|a|an)\s+", "", before)
     post_text = re.sub(r"^The\s+", "", post_text)

@@ -115,8 +115,9 @@ def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) ->
     """An infobox's "Formed" and "Dissolved" are established and abolished events too."""
     events: list[Event] = []
     if box is not None:
+        fields = boxes.Fields(box)
         for keys, kind in ((FORMED_KEYS, "established"), (DISSOLVED_KEYS, "abolished")):
-            entry = box.get(*keys)
+            entry = fields.get(*keys)
             if entry is None:
                 continue
             for text, _qualifier in split_qualified(entry.value):
@@ -126,9 +127,8 @@ def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) ->
     return events
 
 
-def _field_lines(box: Infobox) -> set[int]:
-    """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
-    fields = {
+FIELD_KEYS = frozenset(
+    {
         "agencyname",
         "name",
         "officialname",
@@ -162,6 +162,15 @@ def _field_lines(box: Infobox) -> set[int]:
         "body",
         "department",
     }
-    out = {e.line for e in box.entries if e.norm in fields}
-    out |= {e.line for e in box.entries if e.norm.startswith(("child", "preceding"))}
+)
+"""Infobox keys read as the subject's own fields rather than as holdings."""
+
+
+def _field_lines(box: Infobox) -> set[int]:
+    """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
+    out = set()
+    for entry in box.entries:
+        key = boxes.key_of(entry.key)
+        if key in FIELD_KEYS or key.startswith(("child", "preceding")):
+            out.add(entry.line)
     return out

@@ -15,8 +15,20 @@ but no date ("during the Cultural Revolution") has no date: never guess one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeAlias
 
 from tenure.extract.dates import DateMatch, find_dates
+
+YEAR = re.compile(r"[12]\d{3}")
+"""The digits every date :func:`~tenure.extract.dates.find_dates` reads has (its year)."""
+
+
+def dates_in(text: str) -> list[DateMatch]:
+    """The dates in ``text`` (:func:`~tenure.extract.dates.find_dates`), not looked for in
+    text without a year's digits, as most sentences are."""
+    return find_dates(text) if YEAR.search(text) else []
+
 
 CLAUSE_BREAK = re.compile(
     r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|h"
@@ -47,7 +59,17 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def date_for(sentence: str, position: int, carried: str | None) -> str | None:
+Carried: TypeAlias = str | Callable[[], str | None] | None
+"""The date a sentence carries on from the one before (:func:`carried_date`), or a function
+that works it out when first needed (most sentences never need it)."""
+
+
+def carried_value(carried: Carried) -> str | None:
+    """The date of a :data:`Carried`, working it out if not yet done."""
+    return carried() if callable(carried) else carried
+
+
+def date_for(sentence: str, position: int, carried: Carried) -> str | None:
     """The date (ISO prefix) a verb at ``position`` in ``sentence`` happened on."""
     match = match_for(sentence, position)
     if match is not None:
@@ -55,12 +77,13 @@ def date_for(sentence: str, position: int, carried: str | None) -> str | None:
     start, end = clause_bounds(sentence, position)
     if TIME_PHRASE.search(sentence[start:end]):
         return None
-    if find_dates(sentence[:end]):
+    if dates_in(sentence[:end]):
         return None
-    return carried
+    return carried_value(carried)
 
 
 ATTRIBUTIVE = re.compile(r"\bthe\s+$")
+NAME_AFTER = re.compile(r"\s+[A-Z]")
 INTRO = re.compile(
     r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;"
     r"]{0,20}?,\s+"
@@ -74,10 +97,8 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     """
     dates = [
         d
-        for d in find_dates(sentence)
-        if not (
-            ATTRIBUTIVE.search(sentence[: d.begin]) and re.match(r"\s+[A-Z]", sentence[d.finish :])
-        )
+        for d in dates_in(sentence)
+        if not (ATTRIBUTIVE.search(sentence[: d.begin]) and NAME_AFTER.match(sentence, d.finish))
     ]
     if not dates:
         return None
@@ -98,22 +119,75 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     return None
 
 
-def carried_date(sentence: str, previous: str | None, event_like: bool) -> str | None:
-    """The date a dateless sentence inherits from the one before it, if it continues it."""
-    if previous is None or find_dates(sentence):
+def carried_date(
+    sentence: str, previous: str | None, dated: bool, eventful: Callable[[str], bool]
+) -> str | None:
+    """The date a dateless sentence inherits from the one before it, if it continues it.
+
+    ``dated`` says whether the sentence has a date of its own; ``eventful`` whether it tells
+    of an event or appointment, asked last since few sentences get that far.
+    """
+    if previous is None or dated:
         return None
     if SAME_YEAR.search(sentence):
         return previous[:4]
     if TIME_PHRASE.search(sentence):
         return None
-    if CONTINUES.search(sentence) or event_like:
+    if CONTINUES.search(sentence) or eventful(sentence):
         return previous
     return None
 
 
-def last_date(sentence: str) -> str | None:
-    dates = find_dates(sentence)
+def last_date(dates: list[DateMatch]) -> str | None:
+    """The date a sentence ends on (given its dates), which the next one may carry on."""
     if not dates:
         return None
     last = dates[-1].range
     return last.start or last.end
+
+
+def carried_on(sentence: str, previous: str | None) -> str | None:
+    """The date the sentence after ``sentence`` may carry on from, given the date
+    ``sentence`` itself may carry on from (``previous``): its own last date, else the year
+    of ``previous`` after "that year", else ``previous``."""
+    dates = dates_in(sentence)
+    if dates:
+        return last_date(dates) or previous
+    if previous is not None and SAME_YEAR.search(sentence):
+        return previous[:4]
+    return previous
+
+
+class DateTrail:
+    """The dates a paragraph's sentences carry on from (:func:`carried_date`), each worked
+    out only when the reading of its sentence asks for it: finding a sentence's dates is
+    slow, and most sentences state nothing that needs them (nor have a date a later
+    sentence needs).
+    """
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+        self.into: list[str | None] = [None]
+        """``into[i]``: the date sentence ``i`` may carry on from, for those worked out."""
+
+    def carried(self, sentence: str, eventful: Callable[[str], bool]) -> Callable[[], str | None]:
+        """The next sentence of the paragraph, and a function giving the date it carries on
+        from (see :func:`carried_date`; ``eventful`` as there), worked out once."""
+        index = len(self.sentences)
+        self.sentences.append(sentence)
+        found: list[str | None] = []
+
+        def value() -> str | None:
+            if not found:
+                previous = self._into(index)
+                dated = previous is not None and bool(dates_in(sentence))
+                found.append(carried_date(sentence, previous, dated, eventful))
+            return found[0]
+
+        return value
+
+    def _into(self, index: int) -> str | None:
+        while len(self.into) <= index:
+            before = len(self.into) - 1
+            self.into.append(carried_on(self.sentences[before], self.into[before]))
+        return self.into[index]

@@ -17,9 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tenure.extract.clauses import date_for
+from tenure.extract.clauses import Carried, date_for
 from tenure.extract.names import ORG_WORDS
-from tenure.extract.text import Mentions, clean_org, find_orgs, org_head, successive
+from tenure.extract.text import (
+    Mentions,
+    Needles,
+    clean_org,
+    find_orgs,
+    members,
+    org_head,
+    successive,
+)
 
 REF = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
@@ -210,36 +218,81 @@ RULES: list[tuple[str, re.Pattern[str], bool]] = [
 ]
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
 WHICH = re.compile(r",\s+which\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:\w+ly\s+)?$")
-NEEDLES: list[tuple[str, ...]] = [
-    ("decid", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
-    ("establishment", "creation", "founding", "formation"),
-    ("establish", "found", "form", "creat", "set up", "institut"),
-    ("establish", "found", "creat", "set up"),
-    ("restor", "establish", "reviv", "reinstat", "reconstitut", "creat"),
-    ("renamed",),
-    ("renaming",),
-    ("known as", "called as"),
-    ("upgraded",),
-    ("downgraded",),
-    ("abolish", "disband", "dissolv", "liquidat", "scrapped", "eliminat"),
-    ("disbanded", "abolished", "dissolved"),
-    ("ceased",),
-    ("dissolution", "abolition"),
-    ("replaced",),
-    ("replac", "supersed"),
-    ("merged", "absorbed", "incorporated", "folded"),
-    ("its functions",),
-    ("became",),
-    ("organi", "restructur", "reformed", "transformed", "converted"),
-    ("located",),
-    ("which has the",),
-    ("the name",),
-    ("external name",),
-    ("two names",),
-    ("two names",),
-    ("no longer",),
+REF_ONLY = re.compile(REF)
+LEADING_REF = re.compile(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])")
+THE_WORD_NAME = re.compile(r"^[Tt]he\s+\w+\s+[A-Z]")
+LEADING_DETERMINER = re.compile(r"^(?:a|an|the|its|their)\s+", I)
+LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+LEADING_ARTICLE_ITS = re.compile(r"^(?:a|an|the|its)\s+", I)
+AND_NEXT = re.compile(r"^\s+and\s+(?:the\s+)?(?P<next>.+)")
+ITS_OFFICE = re.compile(r"^its\s+office\b", I)
+ITS_OFFICE_NAMED = re.compile(r"^its\s+Office\b")
+AND_ITS_OFFICE = re.compile(r"^\s+and\s+its\s+office\b", I)
+AND_ITS_OFFICE_END = re.compile(r"\band\s+its\s+office\s*$", I)
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+TRAILING_ALSO_CALLED = re.compile(
+    r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|transl"
+    r"ated as|referred to as)\s+[^,]*,?\s*$"
+)
+TRAILING_COMMA = re.compile(r",\s*$")
+ENDING_REF = re.compile(rf"\b({REF})\s*$")
+ENDING_REF_OFFICE = re.compile(rf"({REF})(?:\s+and\s+its\s+office)?\s*$")
+TRAILING_AND = re.compile(r"\s+and\s*$")
+ORIGINALLY = re.compile(r"\boriginally\b")
+CALLED = re.compile(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)")
+POSITION_OF = re.compile(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", I)
+MERGED_PAIR = re.compile(
+    r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?"
+    r")\s*$"
+)
+SUBJECT_BEFORE_VERB = re.compile(
+    rf"^(?:.*?,\s+)?(?P<s>{REF}|The\s+[A-Z][^,]+?)\s+(?:was|were|is|had)\b"
+)
+NEEDLES: list[tuple[tuple[str, ...], ...]] = [
+    (
+        ("decided", "decision", "resolution", "notice", "order", "decree", "plan", "agreed"),
+        ("establish", "create", "set up", "form", "found"),
+    ),
+    (
+        ("after", "following", "with", "upon", "since"),
+        ("the establishment", "the creation", "the founding", "the formation"),
+    ),
+    (("established", "founded", "formed", "created", "set up", "instituted"),),
+    (("established", "founded", "created", "set up"),),
+    (("restored", "established", "revived", "reinstated", "reconstituted", "created"),),
+    (("renamed",),),
+    (("renaming",),),
+    (("known as the", "called as the"),),
+    (("upgraded to", "upgraded into"),),
+    (("downgraded to", "downgraded into"),),
+    (("abolished", "disbanded", "dissolved", "liquidated", "scrapped", "eliminated"),),
+    (("disbanded", "abolished", "dissolved"),),
+    (("ceased operations", "ceased to exist", "ceased functioning"),),
+    (("dissolution", "abolition"), ("'s", "’s")),
+    (("replaced with", "replaced by"),),
+    (("replace the", "replaced the", "superseded the", "replacing the"),),
+    (
+        (
+            *("merged with", "merged in", "absorbed with", "absorbed in"),
+            *("incorporated with", "incorporated in", "folded with", "folded in"),
+        ),
+    ),
+    (("with its functions",),),
+    (("became",), ("full", "separate", "independent")),
+    (("organized", "organised", "restructured", "reformed", "transformed", "converted"),),
+    (("located with",),),
+    (("which has the",),),
+    (("should",), ("the name",)),
+    (("the external name of",),),
+    (("one institution", "one organization", "one organisation"), ("two names",)),
+    (("under the arrangement of",), ("one institution with two names",)),
+    (("no longer",), ("the name",)),
 ]
-"""Words one of which each rule needs, checked before the rule's pattern runs."""
+"""For each rule, groups of words it needs, one of each (see :class:`Needles`): a
+sentence without them is not searched with the rule's pattern."""
+GATE = Needles(NEEDLES)
+"""The rules a sentence's words allow (for a sentence read on its own; prose reading has
+one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
 
 @dataclass
@@ -256,15 +309,15 @@ def _first_org(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip().strip("\"“”'")
-    ref = re.match(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])", text)
+    ref = LEADING_REF.match(text)
     if (
         ref
         and find_orgs(text[: ref.end() + 40])[:1] != [ref.group(1)]
-        and not re.match(r"^[Tt]he\s+\w+\s+[A-Z]", text)
+        and not THE_WORD_NAME.match(text)
     ):
         return ref.group(1)
-    text = re.sub(r"^(?:a|an|the|its|their)\s+", "", text, flags=re.I)
-    text = re.sub(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])", "", text)
+    text = LEADING_DETERMINER.sub("", text)
+    text = LOWER_WORDS_BEFORE_NAME.sub("", text)
     text = text.strip("\"“”'")
     orgs = find_orgs(text)
     if orgs and text.startswith(orgs[0].split()[0]):
@@ -278,19 +331,17 @@ def _orgs_after(text: str | None) -> list[str]:
     if not first or not text:
         return []
     out = [first]
-    body = re.sub(r"^(?:a|an|the|its)\s+", "", text.strip(), flags=re.I).strip("\"“”'")
+    body = LEADING_ARTICLE_ITS.sub("", text.strip()).strip("\"“”'")
     rest = body[body.find(first) + len(first) :] if first in body else ""
-    m = re.match(r"^\s+and\s+(?:the\s+)?(?P<next>.+)", rest)
+    m = AND_NEXT.match(rest)
     if m:
-        if re.match(r"^its\s+office\b", rest.strip()[4:].strip(), re.I) or re.match(
-            r"^its\s+Office\b", m.group("next")
-        ):
+        if ITS_OFFICE.match(rest.strip()[4:].strip()) or ITS_OFFICE_NAMED.match(m.group("next")):
             out.append(f"Office of the {first}")
         else:
             nxt = _first_org(m.group("next"))
             if nxt:
                 out.append(nxt)
-    elif re.match(r"^\s+and\s+its\s+office\b", rest, re.I):
+    elif AND_ITS_OFFICE.match(rest):
         out.append(f"Office of the {first}")
     return out
 
@@ -299,21 +350,16 @@ def _last_org(text: str | None) -> str | None:
     """The body nearest the end of the text before a verb (the grammatical subject)."""
     if not text:
         return None
-    tail = re.sub(r"\s*\([^()]*\)", "", text.strip())
-    tail = re.sub(
-        r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|transl"
-        r"ated as|referred to as)\s+[^,]*,?\s*$",
-        "",
-        tail,
-    )
-    tail = re.sub(r",\s*$", "", tail)
-    refs = list(re.finditer(rf"\b({REF})\s*$", tail))
+    tail = BRACKETED.sub("", text.strip())
+    tail = TRAILING_ALSO_CALLED.sub("", tail)
+    tail = TRAILING_COMMA.sub("", tail)
+    refs = list(ENDING_REF.finditer(tail))
     if refs:
         return refs[-1].group(1)
     orgs = find_orgs(tail)
     if orgs:
         return orgs[-1]
-    m = re.search(rf"({REF})(?:\s+and\s+its\s+office)?\s*$", tail)
+    m = ENDING_REF_OFFICE.search(tail)
     return m.group(1) if m else None
 
 
@@ -321,7 +367,7 @@ def resolve(ref: str | None, ctx: Mentions) -> str | None:
     if not ref:
         return None
     ref = ref.strip()
-    if re.fullmatch(REF, ref) or ref.lower().startswith(("the ", "this ", "its ")):
+    if REF_ONLY.fullmatch(ref) or ref.lower().startswith(("the ", "this ", "its ")):
         found = ctx.resolve(ref)
         if found:
             return found
@@ -349,18 +395,28 @@ def _subject_alias(name: str, ctx: Mentions) -> str:
 
 
 def sentence_events(
-    sentence: str, ctx: Mentions, carried: str | None = None, truncated: bool = False
+    sentence: str,
+    ctx: Mentions,
+    carried: Carried = None,
+    truncated: bool = False,
+    active: int | None = None,
 ) -> list[Found]:
     """Every event a sentence states, in order, with its date.
+
+    ``active`` is the rules (bits of :data:`RULES`) the sentence's words allow, when the
+    caller has found them (:class:`~tenure.extract.text.Needles`); ``carried`` the date the
+    sentence carries on from the one before (see :func:`~tenure.extract.clauses.date_for`).
 
     Verbs are read left to right and each event updates what "it" means for the next one
     ("... was renamed A, and in 1957, it was renamed B").
     """
+    if active is None:
+        active = GATE.active(sentence)
+    if not active:
+        return []
     candidates: list[tuple[int, str, re.Match[str], bool]] = []
-    lowered = sentence.lower()
-    for (kind, pattern, before), needles in zip(RULES, NEEDLES, strict=True):
-        if not any(needle in lowered for needle in needles):
-            continue
+    for index in members(active):
+        kind, pattern, before = RULES[index]
         for m in successive(pattern, sentence, "after"):
             position = m.start("after") if m.groupdict().get("after") is not None else m.start()
             candidates.append((position, kind, m, before))
@@ -401,28 +457,23 @@ def _read(
             named = resolve(org, ctx) or org
             found = [Found(kind, named, None, 0)]
             current = resolve(_last_org(before), ctx) if before else None
-            if re.search(r"\boriginally\b", m.group(0)) and current and current != named:
+            if ORIGINALLY.search(m.group(0)) and current and current != named:
                 found.append(Found("renamed", named, current, 0))
             return found
         if before is not None:
             subject = _last_org(before)
             names = []
-            if subject and re.search(r"\band\s+its\s+office\s*$", before.strip(), re.I):
+            if subject and AND_ITS_OFFICE_END.search(before.strip()):
                 main = resolve(subject, ctx)
                 names = [main, f"Office of the {main}"] if main else []
             elif subject:
                 resolved = resolve(subject, ctx)
                 names = [resolved] if resolved else []
             if not names:
-                called = re.search(
-                    r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)",
-                    groups.get("rest") or "",
-                )
+                called = CALLED.search(groups.get("rest") or "")
                 first = _first_org(called.group("n")) if called else None
                 names = [first] if first else []
-            position_of = re.match(
-                r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", before, re.I
-            )
+            position_of = POSITION_OF.match(before)
             if position_of:
                 names = [position_of.group("p").strip()]
             return [Found(kind, n, None, 0) for n in names if n]
@@ -440,13 +491,13 @@ def _read(
         "restored",
     ):
         subject = ref if ref else _last_org(before) if before is not None else None
-        if before is not None and not ref and re.search(r"\s+and\s*$", before):
+        if before is not None and not ref and TRAILING_AND.search(before):
             subject = _first_org(before) or subject
         target = None
         if after is not None:
             target = _first_org(after)
             if target:
-                target = resolve(target, ctx) if re.fullmatch(REF, target) else target
+                target = resolve(target, ctx) if REF_ONLY.fullmatch(target) else target
         if kind == "abolished" and after is not None and before is None:
             replaced = target
             relative = WHICH.search(sentence[: m.start()])
@@ -464,11 +515,7 @@ def _read(
         if kind == "co_located_rev":
             return [Found("co_located", target, org, 0)] if target else []
         if kind == "merged" and target and before is not None and not ref:
-            pair = re.search(
-                r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?"
-                r")\s*$",
-                before.strip(),
-            )
+            pair = MERGED_PAIR.search(before.strip())
             if pair:
                 bodies = [
                     o for o in (_first_org(pair.group("a")), _first_org(pair.group("b"))) if o
@@ -503,7 +550,7 @@ def _they_colocated(ctx: Mentions) -> list[Found]:
 
 
 def _subject_of(sentence: str, ctx: Mentions) -> str | None:
-    m = re.match(rf"^(?:.*?,\s+)?(?P<s>{REF}|The\s+[A-Z][^,]+?)\s+(?:was|were|is|had)\b", sentence)
+    m = SUBJECT_BEFORE_VERB.match(sentence)
     if m:
         return resolve(m.group("s"), ctx)
     return ctx.subject

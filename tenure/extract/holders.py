@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenure.extract.dates import DateRange, find_dates, parse_range, split_acting
 from tenure.extract.names import (
-    clean_person,
     is_post_title,
+    looks_like_org,
     looks_like_person,
+    person_parts,
     post_head,
     singular,
     split_post,
@@ -34,7 +36,7 @@ from tenure.extract.posts import (
     post_from_heading,
     split_posts,
 )
-from tenure.extract.values import top_level_split
+from tenure.extract.values import may_contain, top_level_split
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Block, Document
 
@@ -59,6 +61,18 @@ TERM_COLUMNS = re.compile(r"^(?:term(?: of office)?|tenure|years|period|in offic
 POST_COLUMNS = re.compile(r"^(?:post|position|office|title|role)$", re.I)
 RANK_COLUMNS = re.compile(r"^rank$", re.I)
 ALSO = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
+ALSO_WORDS = ("also", "concurrently")
+"""Words without one of which :data:`ALSO` cannot match."""
+LIST_HEADING = re.compile(
+    r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", re.IGNORECASE
+)
+DATED_NAME = re.compile(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$")
+NAME_PARENTHESES = re.compile(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$")
+NAME_DETAILS = re.compile(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$")
+OF_OR_TO = re.compile(r"\s(?:of|to)\s")
+ACTING_WORD = re.compile(r"acting|interim", re.IGNORECASE)
+LIFE_YEARS = re.compile(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)")
+STILL_IN_OFFICE = re.compile(r"^(?:incumbent|present|current|in office)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -79,63 +93,102 @@ class HoldersResult:
 def holders(doc: Document, ctx: Context) -> HoldersResult:
     """Every tenure stated by a list or table of holders in the article."""
     result = HoldersResult()
+    # Blocks under the same headings, and rows under the same header, are read alike.
+    tables: dict[tuple[str, ...], Columns | None] = {}
+    places: dict[tuple[str | None, tuple[str, ...]], tuple[str | None, str | None]] = {}
+    columns: Columns | None = None
     for block in doc.blocks:
-        if block.kind == "item" and _holder_list(block, ctx):
-            _list_entry(block, ctx, result)
-        elif block.kind == "row" and _holder_table(block):
-            _table_row(block, ctx, result)
+        kind = block.kind
+        if kind == "item":
+            if not _holder_list(block):
+                continue
+        elif kind == "row":
+            header = tuple(block.header)
+            if header in tables:
+                columns = tables[header]
+            else:
+                columns = tables[header] = _columns(header)
+            if columns is None:
+                continue
+        else:
+            continue
+        where = (block.group, block.headings)
+        place = places.get(where)
+        if place is None:
+            place = places[where] = _heading_post(block, ctx)
+        if kind == "item":
+            _list_entry(block, place, result)
+        elif columns is not None:
+            _table_row(block, columns, place, result)
     return result
 
 
-def _holder_list(block: Block, ctx: Context) -> bool:
-    if block.group and (
-        is_post_title(post_from_heading(block.group)) or HOLDER_SECTIONS.search(block.group)
-    ):
+def _holder_list(block: Block) -> bool:
+    if block.group and _holder_group(block.group):
         return True
-    return any(HOLDER_SECTIONS.search(h) for h in block.headings[-1:])
+    return bool(block.headings) and _holder_section(block.headings[-1])
 
 
-def _holder_table(block: Block) -> bool:
-    return any(NAME_COLUMNS.match(h) for h in block.header)
+@lru_cache(maxsize=4096)
+def _holder_group(group: str) -> bool:
+    """A "; Group" heading above a list of holders: a post title or a holders' heading."""
+    return is_post_title(post_from_heading(group)) or bool(HOLDER_SECTIONS.search(group))
+
+
+@lru_cache(maxsize=4096)
+def _holder_section(heading: str) -> bool:
+    """A section heading over lists of holders ("Leaders", "List of directors" ...)."""
+    return bool(HOLDER_SECTIONS.search(heading))
 
 
 def _heading_post(block: Block, ctx: Context) -> tuple[str | None, str | None]:
     """(post, organization) named by the nearest group or heading, else the article's."""
-    for heading in [block.group, *reversed(block.headings)]:
+    for heading in (block.group, *reversed(block.headings)):
         if not heading:
             continue
-        title = post_from_heading(heading)
-        if is_post_title(title):
-            post, org = split_post(post_case(title))
+        kind, title, org = _read_heading(heading)
+        if kind == "post":
             if (
                 ctx.post
                 and org is None
-                and post_head(post) == post_head(ctx.post)
-                and len(post) <= len(ctx.post)
+                and post_head(title) == post_head(ctx.post)
+                and len(title) <= len(ctx.post)
             ):
                 return ctx.post, ctx.organization
-            return post, org or ctx.organization
-        if re.match(
-            r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", heading, re.I
-        ):
-            continue
-        if _looks_like_body(title) and ctx.post:
+            return title, org or ctx.organization
+        if kind == "body" and ctx.post:
             return ctx.post, title
     return ctx.post, ctx.organization
 
 
-def _looks_like_body(text: str) -> bool:
-    from tenure.extract.names import looks_like_org
+@lru_cache(maxsize=4096)
+def _read_heading(heading: str) -> tuple[str, str, str | None]:
+    """What a heading names, as (kind, text, organization).
 
+    ``("post", post, organization)`` for a post title, ``("body", title, None)`` for the name
+    of a body, ``("other", title, None)`` for anything else, a holders' heading included.
+    """
+    title = post_from_heading(heading)
+    if is_post_title(title):
+        post, org = split_post(post_case(title))
+        return "post", post, org
+    if LIST_HEADING.match(heading):
+        return "other", title, None
+    if _looks_like_body(title):
+        return "body", title, None
+    return "other", title, None
+
+
+def _looks_like_body(text: str) -> bool:
     return looks_like_org(text) and not is_post_title(text)
 
 
-def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
+def _list_entry(block: Block, place: tuple[str | None, str | None], result: HoldersResult) -> None:
     text = block.text
-    post, org = _heading_post(block, ctx)
-    evidence = [Evidence(block.line, block.raw, block.section)]
+    post, org = place
+    evidence = Evidence(block.line, block.raw, block.section)
     also: list[str] = []
-    parts = ALSO.split(text, maxsplit=1)
+    parts = ALSO.split(text, maxsplit=1) if may_contain(text, ALSO_WORDS) else [text]
     if len(parts) == 2:
         text, tail = parts
         also = split_posts(tail.strip(" .;"))
@@ -155,8 +208,8 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
                 )
             )
         return
-    person = clean_person(name)
-    if not looks_like_person(person.name):
+    person, written, titles = person_parts(name)
+    if not looks_like_person(person):
         result.diagnostics.append(
             Diagnostic("warning", f"{name!r} does not look like a person's name", block.line)
         )
@@ -166,20 +219,21 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             Diagnostic("warning", f"no post for the entry {text[:60]!r}", block.line)
         )
         return
+    aliases = list(written)  # one list for every tenure of the entry, as merging expects
     details, acting_spans = split_acting(details)
     segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
     for span in acting_spans:
         result.tenures.append(
             Tenure(
-                person=person.name,
+                person=person,
                 post=post,
                 organization=org,
                 start=span.start,
                 end=span.end,
                 acting=True,
-                evidence=list(evidence),
+                evidence=[evidence],
                 bucket="list",
-                person_aliases=person.aliases,
+                person_aliases=aliases,
             )
         )
     for segment in segments:
@@ -190,7 +244,7 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             rest = (segment[: dates[0].begin] + " " + segment[dates[0].finish :]).strip(" ,;:–—-")
         own, concurrent, role, rank, acting = _details(rest, post)
         tenure = Tenure(
-            person=person.name,
+            person=person,
             post=own,
             organization=org,
             start=rng.start if rng else None,
@@ -199,10 +253,10 @@ def _list_entry(block: Block, ctx: Context, result: HoldersResult) -> None:
             acting=acting or bool(rng and rng.acting),
             role=role,
             rank=rank,
-            concurrent=[*person.titles, *concurrent, *also],
-            evidence=list(evidence),
+            concurrent=[*titles, *concurrent, *also],
+            evidence=[evidence],
             bucket="list",
-            person_aliases=person.aliases,
+            person_aliases=aliases,
         )
         result.tenures.append(tenure)
     if block.truncated:
@@ -221,16 +275,16 @@ def _split_name(text: str) -> tuple[str | None, str]:
     dates = find_dates(text)
     if dates and dates[0].begin == 0:
         rest = text[dates[0].finish :].strip(" :,–—-")
-        m = re.match(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$", rest)
+        m = DATED_NAME.match(rest)
         if m:
             return m.group(1).strip(), text[: dates[0].finish] + (
                 ", " + m.group(2) if m.group(2) else ""
             )
         return None, text
-    m = re.match(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$", text)
+    m = NAME_PARENTHESES.match(text)
     if m:
         return m.group(1).strip(), _close(m.group(2))
-    m = re.match(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$", text)
+    m = NAME_DETAILS.match(text)
     if m:
         return m.group(1).strip(), m.group(2).strip()
     return (text, "") if text else (None, "")
@@ -246,33 +300,86 @@ def _close(inner: str) -> str:
 
 def _details(rest: str, post: str) -> tuple[str, list[str], str | None, str | None, bool]:
     """Split an entry's details into its own (refined) post and concurrent posts."""
+    own, concurrent, role, rank, acting = _read_details(rest, post)
+    return own, list(concurrent), role, rank, acting
+
+
+@lru_cache(maxsize=4096)
+def _read_details(
+    rest: str, post: str
+) -> tuple[str, tuple[str, ...], str | None, str | None, bool]:
+    """:func:`_details`, cached by the details (post titles) and the heading's post."""
     own = post
     concurrent: list[str] = []
     role = rank = None
     acting = False
     if not rest:
-        return own, concurrent, role, rank, acting
+        return own, (), role, rank, acting
     head = post_head(post)
     for part in split_posts(rest):
         description = describe_position(part)
-        refines = post_head(description.post) == head and not re.search(
-            r"\s(?:of|to)\s", description.post
-        )
+        refines = post_head(description.post) == head and not OF_OR_TO.search(description.post)
         if refines and own == post:
             own = description.post
             role, rank, acting = description.role, description.rank, description.acting
             concurrent.extend(description.concurrent)
-        elif re.fullmatch(r"acting|interim", part.strip(), re.IGNORECASE):
+        elif ACTING_WORD.fullmatch(part.strip()):
             acting = True
         else:
             concurrent.append(part.strip())
-    return own, concurrent, role, rank, acting
+    return own, tuple(concurrent), role, rank, acting
 
 
-def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
-    header = [h.strip() for h in block.header]
+@dataclass(frozen=True)
+class Columns:
+    """Where a holders table keeps each field: column indexes, read once per header."""
+
+    name: int | None
+    post: tuple[int, ...]
+    start: tuple[int, ...]
+    end: tuple[int, ...]
+    term: tuple[int, ...]
+    rank: tuple[int, ...]
+
+
+def _columns(header: tuple[str, ...]) -> Columns | None:
+    """The columns of a table of holders, or None when no column names the holder."""
+    if not any(NAME_COLUMNS.match(h) for h in header):
+        return None
+    names = [h.strip() for h in header]
+
+    def where(pattern: re.Pattern[str]) -> tuple[int, ...]:
+        return tuple(i for i, h in enumerate(names) if pattern.match(h))
+
+    name = where(NAME_COLUMNS)
+    return Columns(
+        name=name[0] if name else None,
+        post=where(POST_COLUMNS),
+        start=where(START_COLUMNS),
+        end=where(END_COLUMNS),
+        term=where(TERM_COLUMNS),
+        rank=where(RANK_COLUMNS),
+    )
+
+
+def _cell(cells: list[str], indexes: tuple[int, ...]) -> str | None:
+    """The first non-empty cell among ``indexes``, stripped."""
+    for i in indexes:
+        if i < len(cells):
+            value = cells[i].strip()
+            if value:
+                return value
+    return None
+
+
+def _table_row(
+    block: Block,
+    columns: Columns,
+    place: tuple[str | None, str | None],
+    result: HoldersResult,
+) -> None:
     cells = block.cells
-    name_i = next((i for i, h in enumerate(header) if NAME_COLUMNS.match(h)), None)
+    name_i = columns.name
     if name_i is None or name_i >= len(cells) or not cells[name_i].strip():
         if any(c.strip() for c in cells):
             result.diagnostics.append(
@@ -280,28 +387,24 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
             )
         return
 
-    def column(pattern: re.Pattern[str]) -> str | None:
-        for i, h in enumerate(header):
-            if pattern.match(h) and i < len(cells) and cells[i].strip():
-                return cells[i].strip()
-        return None
-
     raw_name = cells[name_i]
-    person = clean_person(re.sub(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)", "", raw_name))
-    if not looks_like_person(person.name) or (block.truncated and len(person.name.split()) < 2):
+    person, written, _ = person_parts(LIFE_YEARS.sub("", raw_name) if "(" in raw_name else raw_name)
+    if not looks_like_person(person) or (block.truncated and len(person.split()) < 2):
         result.diagnostics.append(
             Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)
         )
         return
-    post, org = _heading_post(block, ctx)
-    row_post = column(POST_COLUMNS)
+    post, org = place
+    row_post = _cell(cells, columns.post)
     if row_post:
         post, row_org = split_post(row_post)
         org = row_org or org
     if post is None:
         result.diagnostics.append(Diagnostic("warning", "no post for this table row", block.line))
         return
-    start_text, end_text, term = column(START_COLUMNS), column(END_COLUMNS), column(TERM_COLUMNS)
+    start_text = _cell(cells, columns.start)
+    end_text = _cell(cells, columns.end)
+    term = _cell(cells, columns.term)
     start = end = None
     ongoing = False
     if term:
@@ -311,7 +414,7 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
     for text, slot in ((start_text, "start"), (end_text, "end")):
         if not text:
             continue
-        if slot == "end" and re.match(r"^(?:incumbent|present|current|in office)\b", text, re.I):
+        if slot == "end" and STILL_IN_OFFICE.match(text):
             ongoing = True
             continue
         rng = parse_range(text)
@@ -324,7 +427,10 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
             start = value
         else:
             end = value
-    rank = column(RANK_COLUMNS)
+    rank = _cell(cells, columns.rank)
+    aliases = list(written)  # one list for every tenure of the row
+    post = singular(post)
+    organization = strip_the(org) if org else None
     for cell in cells:
         if "cting" not in cell:
             continue
@@ -332,15 +438,15 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
         for span in spans:
             result.tenures.append(
                 Tenure(
-                    person=person.name,
-                    post=singular(post),
-                    organization=strip_the(org) if org else None,
+                    person=person,
+                    post=post,
+                    organization=organization,
                     start=span.start or start,
                     end=span.end,
                     acting=True,
                     evidence=[Evidence(block.line, block.raw, block.section)],
                     bucket="list",
-                    person_aliases=person.aliases,
+                    person_aliases=aliases,
                 )
             )
     if block.truncated:
@@ -349,15 +455,15 @@ def _table_row(block: Block, ctx: Context, result: HoldersResult) -> None:
         )
     result.tenures.append(
         Tenure(
-            person=person.name,
-            post=singular(post),
-            organization=strip_the(org) if org else None,
+            person=person,
+            post=post,
+            organization=organization,
             start=start,
             end=end,
             ongoing=ongoing,
             rank=rank,
             evidence=[Evidence(block.line, block.raw, block.section)],
             bucket="list",
-            person_aliases=person.aliases,
+            person_aliases=aliases,
         )
     )

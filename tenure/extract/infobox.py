@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
-    clean_person,
     looks_like_person,
+    person_parts,
+    singular,
     split_people,
     split_post,
     strip_ordinal,
@@ -28,7 +30,7 @@ from tenure.extract.names import (
 from tenure.extract.posts import describe_position, split_posts
 from tenure.extract.values import clean_value, is_broken_name, split_qualified
 from tenure.model import Diagnostic, Evidence, Tenure
-from tenure.sources.document import Infobox, InfoboxEntry
+from tenure.sources.document import Infobox, InfoboxEntry, normalize_key
 
 ORG_FAMILIES = re.compile(
     r"^(chief|minister|deputyminister|deputy|leader)(\d*)(name|position|pfo|title|type)?$"
@@ -100,6 +102,42 @@ IGNORED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def key_of(key: str) -> str:
+    """:func:`~tenure.sources.document.normalize_key` of a key as written, cached.
+
+    The same few dozen keys recur in every infobox, so the extractors normalize through this
+    cache rather than through each entry's ``norm``.
+    """
+    return normalize_key(key)
+
+
+class Fields:
+    """An infobox's entries by normalized key, for many look-ups in one box.
+
+    :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
+    whose key is one of ``keys``) without scanning the entries each time.
+    """
+
+    def __init__(self, box: Infobox) -> None:
+        self.entries = box.entries
+        self.first: dict[str, int] = {}
+        for i, entry in enumerate(box.entries):
+            self.first.setdefault(key_of(entry.key), i)
+
+    def get(self, *keys: str) -> InfoboxEntry | None:
+        first = self.first
+        if len(keys) == 1:
+            i = first.get(keys[0])
+            return None if i is None else self.entries[i]
+        best = -1
+        for key in keys:
+            i = first.get(key, -1)
+            if i >= 0 and (best < 0 or i < best):
+                best = i
+        return None if best < 0 else self.entries[best]
+
+
 @dataclass
 class Family:
     """The entries of one numbered family, e.g. ``Chief2 Name`` and ``Chief2 Position``."""
@@ -121,19 +159,30 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     """Group an infobox's entries into numbered families, in the order they first appear."""
     found: dict[tuple[str, str], Family] = {}
     for entry in box.entries:
-        m = pattern.match(entry.norm)
-        if not m:
+        member = _member(pattern, entry.key)
+        if member is None:
             continue
-        name, index = m.group(1), m.group(2)
-        sub = m.group(3) if m.lastindex and m.lastindex >= 3 else None
-        family = found.setdefault((name, index), Family(name, index))
-        family.fields[sub or "name"] = entry
+        name, index, sub = member
+        family = found.get((name, index))
+        if family is None:
+            family = found[name, index] = Family(name, index)
+        family.fields[sub] = entry
     return list(found.values())
+
+
+@lru_cache(maxsize=4096)
+def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
+    """(family, number, field) of an entry's key as written, or None outside the families."""
+    m = pattern.match(key_of(key))
+    if not m:
+        return None
+    sub = m.group(3) if pattern.groups >= 3 else None
+    return m.group(1), m.group(2), sub or "name"
 
 
 def guess_kind(box: Infobox, title: str) -> str | None:
     """Which kind of subject an infobox describes, from its keys."""
-    keys = {e.norm for e in box.entries}
+    keys = {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
@@ -157,7 +206,8 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
     """Current chiefs, ministers, deputies and leaders of an organization's infobox."""
     result = InfoboxResult()
     default_posts = dict(DEFAULT_POSTS)
-    for fam in families(box, ORG_FAMILIES):
+    found = families(box, ORG_FAMILIES)
+    for fam in found:
         if (
             fam.index == ""
             and fam.name == "minister"
@@ -166,7 +216,7 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
         ):
             default_posts["minister"] = fam.value("type") or "Minister"
             result.used.add(fam.fields["type"].line)
-    for fam in families(box, ORG_FAMILIES):
+    for fam in found:
         if fam.name == "deputy" and "name" not in fam.fields:
             continue
         position = (
@@ -191,31 +241,33 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
                 )
         description = describe_position(position)
         names = split_people(raw_names)
+        post = _singular_if_many(description.post, len(names))
+        evidence = fam.evidence()
         seen: set[str] = set()
         for raw in names:
-            person = clean_person(raw)
-            if person.name in seen:
+            person, written, titles = person_parts(raw)
+            if person in seen:
                 continue
-            if not looks_like_person(person.name):
+            if not looks_like_person(person):
                 result.note(
                     "warning",
                     f"{raw!r} does not look like a person's name",
                     fam.fields["name"].line,
                 )
                 continue
-            seen.add(person.name)
+            seen.add(person)
             tenure = Tenure(
-                person=person.name,
-                post=_singular_if_many(description.post, len(names)),
+                person=person,
+                post=post,
                 organization=organization,
                 ongoing=True,
                 acting=description.acting,
                 role=description.role,
                 rank=description.rank,
-                concurrent=[*person.titles, *description.concurrent],
-                evidence=fam.evidence(),
+                concurrent=[*titles, *description.concurrent],
+                evidence=list(evidence),
                 bucket="infobox",
-                person_aliases=person.aliases,
+                person_aliases=list(written),
             )
             result.tenures.append(tenure)
         result.used.update(e.line for e in fam.fields.values())
@@ -223,15 +275,13 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
 
 
 def _singular_if_many(post: str, count: int) -> str:
-    from tenure.extract.names import singular
-
     return singular(post) if count > 1 or post.lower().endswith(("directors", "members")) else post
 
 
 def post_holders(box: Infobox, subject: str) -> InfoboxResult:
     """Incumbent (and since when) and inaugural holder of a post's infobox."""
     result = InfoboxResult()
-    get = box.get
+    get = Fields(box).get
     post_entry = get("post", "name", "office")
     body_entry = get("body")
     dept_entry = get("department", "agency", "organization", "organisation")
@@ -263,20 +313,20 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
             if since and i < len(dates) and start is None and dates[i][0]:
                 result.note("warning", f"unreadable date {dates[i][0]!r}", since.line)
             for name in split_people(incumbent.value)[:1]:
-                person = clean_person(name)
+                person, written, _ = person_parts(name)
                 evidence = [*base, Evidence(incumbent.line, incumbent.raw)]
                 if since:
                     evidence.append(Evidence(since.line, since.raw))
                 result.tenures.append(
                     Tenure(
-                        person=person.name,
+                        person=person,
                         post=post,
                         organization=org or body,
                         start=start,
                         ongoing=True,
                         evidence=evidence,
                         bucket="infobox",
-                        person_aliases=person.aliases,
+                        person_aliases=list(written),
                     )
                 )
     formation = get("formation", "formed", "established", "created")
@@ -293,8 +343,8 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
         firsts = split_qualified(entry.value)
         for i, (name, _qualifier) in enumerate(firsts):
             post, org = splits[i] if i < len(splits) and len(firsts) == len(splits) else splits[0]
-            person = clean_person(name)
-            if not looks_like_person(person.name):
+            person, written, _ = person_parts(name)
+            if not looks_like_person(person):
                 result.note("warning", f"{name!r} does not look like a person's name", entry.line)
                 continue
             evidence = [*base, Evidence(entry.line, entry.raw)]
@@ -303,13 +353,13 @@ def post_holders(box: Infobox, subject: str) -> InfoboxResult:
                 evidence.append(Evidence(formation.line, formation.raw))
             result.tenures.append(
                 Tenure(
-                    person=person.name,
+                    person=person,
                     post=post,
                     organization=org or body,
                     start=start,
                     evidence=evidence,
                     bucket="infobox",
-                    person_aliases=person.aliases,
+                    person_aliases=list(written),
                 )
             )
     return result
@@ -320,11 +370,14 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
     result = InfoboxResult()
     groups: dict[int, dict[str, InfoboxEntry]] = {}
     for entry in box.entries:
-        m = PERSON_FAMILIES.match(entry.norm)
-        if not m:
+        member = _office_member(entry.key)
+        if member is None:
             continue
-        index = int(m.group(2)) if m.group(2) else 0
-        groups.setdefault(index, {})[m.group(1)] = entry
+        name, index = member
+        group = groups.get(index)
+        if group is None:
+            group = groups[index] = {}
+        group[name] = entry
     previous_office: InfoboxEntry | None = None
     for index in sorted(groups):
         group = groups[index]
@@ -376,8 +429,8 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 ongoing=ongoing,
                 evidence=evidence,
                 bucket="infobox",
-                predecessor=clean_person(predecessor.value).name if predecessor else None,
-                successor=clean_person(successor.value).name if successor else None,
+                predecessor=person_parts(predecessor.value)[0] if predecessor else None,
+                successor=person_parts(successor.value)[0] if successor else None,
             )
         )
         for span in acting_spans:
@@ -403,6 +456,15 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
     return result
 
 
+@lru_cache(maxsize=4096)
+def _office_member(key: str) -> tuple[str, int] | None:
+    """(field, number) of a biography's office key as written ("Term Start2"), else None."""
+    m = PERSON_FAMILIES.match(key_of(key))
+    if not m:
+        return None
+    return m.group(1), int(m.group(2)) if m.group(2) else 0
+
+
 def _date(entry: InfoboxEntry | None, result: InfoboxResult) -> str | None:
     if entry is None or not entry.value.strip():
         return None
@@ -419,7 +481,7 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
     """An info diagnostic for each entry no extractor read and that is not decoration."""
     out = []
     for entry in box.entries:
-        if entry.line in used or IGNORED.match(entry.norm) or not entry.value.strip():
+        if entry.line in used or _ignored(key_of(entry.key)) or not entry.value.strip():
             continue
         out.append(
             Diagnostic(
@@ -427,3 +489,9 @@ def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
             )
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _ignored(key: str) -> bool:
+    """An infobox key that is decoration (logos, sizes, captions ...), never a fact."""
+    return bool(IGNORED.match(key))

@@ -17,6 +17,8 @@ from tenure.model import Event, Tenure
 from tenure.time import compatible, finer, first_day
 
 BUCKET_ORDER = {"list": 0, "infobox": 1, "prose": 2}
+WORDS = re.compile(r"[\w'’-]+")
+POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=8192)
@@ -25,8 +27,13 @@ def _key_part(text: str | None) -> str:
     return " ".join(strip_the(text).replace(".", " ").split())
 
 
+@lru_cache(maxsize=8192)
+def _post_key(post: str) -> str:
+    return _key_part(singular(post))
+
+
 def holding_key(t: Tenure) -> tuple[str, str, str]:
-    return _key_part(t.person), _key_part(singular(t.post)), _key_part(t.organization)
+    return _key_part(t.person), _post_key(t.post), _key_part(t.organization)
 
 
 def agree(a: Tenure, b: Tenure) -> bool:
@@ -41,17 +48,29 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
     """Merge statements of the same holding, keeping the first one's place in the order."""
     merged: list[Tenure] = []
     by_key: dict[tuple[str, str, str], list[Tenure]] = {}
-    for tenure in sorted(tenures, key=lambda t: _undated(t)):
-        candidates = [c for c in by_key.get(holding_key(tenure), []) if agree(c, tenure)]
+    for tenure in sorted(tenures, key=_undated):
+        key = (_key_part(tenure.person), _post_key(tenure.post), _key_part(tenure.organization))
+        same = by_key.get(key)
+        if same is None:
+            merged.append(tenure)
+            by_key[key] = [tenure]
+            continue
+        candidates = [c for c in same if agree(c, tenure)]
         if not candidates:
             merged.append(tenure)
-            by_key.setdefault(holding_key(tenure), []).append(tenure)
+            same.append(tenure)
             continue
-        target = min(candidates, key=lambda c: first_day(c.start) if c.start else first_day("9999"))
+        target = (
+            candidates[0]
+            if len(candidates) == 1
+            else min(candidates, key=lambda c: first_day(c.start or "9999"))
+        )
         _absorb(target, tenure)
-    merged = _merge_prose(merged)
+    if any(t.bucket == "prose" for t in merged):
+        merged = _merge_prose(merged)
     order = {id(t): i for i, t in enumerate(tenures)}
-    return sorted(merged, key=lambda t: order.get(id(t), 0))
+    merged.sort(key=lambda t: order.get(id(t), 0))
+    return merged
 
 
 GENERIC = frozenset(
@@ -70,14 +89,14 @@ MODIFIERS = frozenset(
 @lru_cache(maxsize=8192)
 def _words(text: str | None) -> frozenset[str]:
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    words = re.findall(r"[\w'’-]+", text)
-    return frozenset({singular(re.sub(r"['’]s$", "", w)) for w in words} - GENERIC)
+    words = WORDS.findall(text)
+    return frozenset({singular(POSSESSIVE.sub("", w)) for w in words} - GENERIC)
 
 
 def corresponds(a: Tenure, b: Tenure) -> bool:
     """The same holding in other words: "Foreign Minister" in a sentence and "Minister of
     Foreign Affairs" in the infobox, with dates that agree."""
-    if holding_key(a)[0] != holding_key(b)[0] or not agree(a, b):
+    if _key_part(a.person) != _key_part(b.person) or not agree(a, b):
         return False
     if post_head(a.post) != post_head(b.post):
         return False
@@ -93,14 +112,28 @@ def corresponds(a: Tenure, b: Tenure) -> bool:
 def _merge_prose(tenures: list[Tenure]) -> list[Tenure]:
     """Fold holdings stated in sentences into the same holding stated by infobox or list."""
     kept: list[Tenure] = []
-    for tenure in sorted(tenures, key=lambda t: BUCKET_ORDER.get(t.bucket, 3)):
+    people: list[str] = []
+    for tenure in sorted(tenures, key=_bucket):
+        person = _key_part(tenure.person)
         if tenure.bucket == "prose":
-            target = next((k for k in kept if corresponds(k, tenure)), None)
+            target = next(
+                (
+                    k
+                    for k, p in zip(kept, people, strict=True)
+                    if p == person and corresponds(k, tenure)
+                ),
+                None,
+            )
             if target is not None:
                 _absorb(target, tenure)
                 continue
         kept.append(tenure)
+        people.append(person)
     return kept
+
+
+def _bucket(t: Tenure) -> int:
+    return BUCKET_ORDER.get(t.bucket, 3)
 
 
 def _undated(t: Tenure) -> tuple[int, int]:
@@ -168,6 +201,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str | None) -> str:
     text = unicodedata.normalize("NFKC", text or "").casefold()
     return " ".join(strip_the(text).split())

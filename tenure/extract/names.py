@@ -100,6 +100,28 @@ SUFFIXES = re.compile(
     r"|\s*\((?:retd|retired|ret)\.?\)|\s*\*+)+\s*$",
     re.IGNORECASE,
 )
+SUFFIX_ENDS = (
+    "ips",
+    "ias",
+    "ifs",
+    "kcb",
+    "gcb",
+    "kcmg",
+    "gcmg",
+    "cb",
+    "cmg",
+    "obe",
+    "cbe",
+    "mbe",
+    "kc",
+    "qc",
+    "mp",
+    "pc",
+    "frs",
+    ")",
+    "*",
+)
+"""How a name that :data:`SUFFIXES` can shorten ends, in lower case (less a final ".")."""
 POST_NOMINAL = re.compile(r"(?:[A-Z]{2,5}|\((?:retd|retired)\.?\)|[A-Z][a-z]{0,2}\.?)")
 DISAMBIGUATOR = re.compile(r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$")
 LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
@@ -127,6 +149,15 @@ POST_NOUNS = frozenset(
     """.split()
 )
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+AND_SPLIT = re.compile(r"\s+and\s+|\s*&\s*")
+DIGIT = re.compile(r"\d")
+HEAD_CUT = re.compile(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
+PARENTHESES = re.compile(r"\s*\([^()]*\)?")
+POST_OF_BODY = re.compile(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$")
+BARE_BODY = re.compile(r"^(?:the\s+)?(?:Office|Department|Ministry)$", re.IGNORECASE)
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+TRAILING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
+NON_NAMES = frozenset(("none", "vacant", "varied", "various", "n/a", "tba", "tbd"))
 IRREGULAR_PLURALS = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
 
 
@@ -138,44 +169,73 @@ class PersonName:
 
 
 def clean_person(raw: str) -> PersonName:
-    """See :func:`_clean_person`; cached, and a fresh copy each call."""
-    found = _clean_person(raw)
-    return PersonName(found.name, list(found.aliases), list(found.titles))
+    """See :func:`person_parts`; a fresh :class:`PersonName` each call."""
+    name, aliases, titles = person_parts(raw)
+    return PersonName(name, list(aliases), list(titles))
+
+
+def _by_first_word(titles: list[str]) -> dict[str, tuple[str, ...]]:
+    """Titles grouped by their first word, each group in the list's order."""
+    index: dict[str, list[str]] = {}
+    for title in titles:
+        index.setdefault(title.split(" ", 1)[0], []).append(title)
+    return {word: tuple(group) for word, group in index.items()}
+
+
+OFFICE_TITLES_BY_WORD = _by_first_word(OFFICE_TITLES)
+HONORIFICS_BY_WORD = _by_first_word(HONORIFICS)
 
 
 @lru_cache(maxsize=8192)
-def _clean_person(raw: str) -> PersonName:
+def person_parts(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Strip honorifics, ranks, post-nominals and disambiguators from a person's name.
 
-    The form as written is kept in ``aliases`` when it differs; office titles that stood
-    before the name ("Prime Minister Sanae Takaichi") are returned in ``titles``.
+    Returns ``(name, aliases, titles)``: the form as written is kept in ``aliases`` when it
+    differs; office titles that stood before the name ("Prime Minister Sanae Takaichi") are
+    returned in ``titles``. Cached, so the parts are tuples; :func:`clean_person` gives them
+    as a :class:`PersonName`.
     """
     text = " ".join(raw.replace("\u00a0", " ").split()).strip(" ,;:*")
     original = text
-    text = DISAMBIGUATOR.sub("", text)
-    text = LIFE_DATES.sub("", text)
-    text = SUFFIXES.sub("", text).strip(" ,")
+    if ")" in text:
+        text = DISAMBIGUATOR.sub("", text)
+        text = LIFE_DATES.sub("", text)
+    if _may_have_suffix(text):
+        text = SUFFIXES.sub("", text)
+    text = text.strip(" ,")
     titles: list[str] = []
     changed = True
     while changed:
         changed = False
         lower = text.lower()
-        for title in OFFICE_TITLES:
+        # A title followed by a space can only be one whose first word is the text's first word.
+        first = lower.split(" ", 1)[0]
+        for title in OFFICE_TITLES_BY_WORD.get(first, ()):
             if lower.startswith(title + " ") and _is_capitalized_rest(text[len(title) + 1 :]):
                 titles.append(text[: len(title)])
                 text = text[len(title) + 1 :].lstrip()
                 changed = True
                 break
         else:
-            for honorific in HONORIFICS:
+            for honorific in HONORIFICS_BY_WORD.get(first, ()):
                 if lower.startswith(honorific + " ") and _is_capitalized_rest(
                     text[len(honorific) + 1 :]
                 ):
                     text = text[len(honorific) + 1 :].lstrip()
                     changed = True
                     break
-    aliases = [original] if original != text else []
-    return PersonName(text, aliases, titles)
+    return text, ((original,) if original != text else ()), tuple(titles)
+
+
+def _may_have_suffix(text: str) -> bool:
+    """False only when ``text`` (no trailing space) cannot end with a :data:`SUFFIXES` match.
+
+    "ı", "İ" and "ſ" match "i" and "s" case-insensitively but lower to other letters, so a
+    text with one of them is left to the pattern.
+    """
+    if "ı" in text or "İ" in text or "ſ" in text:
+        return True
+    return text.removesuffix(".").lower().endswith(SUFFIX_ENDS)
 
 
 def _is_capitalized_rest(rest: str) -> bool:
@@ -185,14 +245,20 @@ def _is_capitalized_rest(rest: str) -> bool:
 
 def split_people(value: str) -> list[str]:
     """Split "A, B and C" into names, keeping commas inside parentheses together."""
+    return list(_split_people(value))
+
+
+@lru_cache(maxsize=4096)
+def _split_people(value: str) -> tuple[str, ...]:
+    """:func:`split_people`, cached by the value (names of people) as a tuple."""
     parts = top_level_split(value)
     out: list[str] = []
     for part in parts:
         if out and POST_NOMINAL.fullmatch(part.strip()):
             out[-1] += ", " + part
             continue
-        out.extend(p for p in re.split(r"\s+and\s+|\s*&\s*", part) if p.strip())
-    return [p.strip() for p in out if p.strip()]
+        out.extend(p for p in AND_SPLIT.split(part) if p.strip())
+    return tuple(p.strip() for p in out if p.strip())
 
 
 @lru_cache(maxsize=8192)
@@ -201,9 +267,9 @@ def looks_like_person(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or len(text) > 60:
         return False
-    if ORG_WORDS.search(text) or re.search(r"\d", text):
+    if ORG_WORDS.search(text) or DIGIT.search(text):
         return False
-    if text.lower() in ("none", "vacant", "varied", "various", "n/a", "tba", "tbd"):
+    if text.lower() in NON_NAMES:
         return False
     return text[0].isupper() or not text[0].isalpha()
 
@@ -236,12 +302,15 @@ def singular(title: str) -> str:
 def post_head(title: str) -> str:
     """The head noun of a title: "Cabinet Office Permanent Secretary" -> "secretary"."""
     text = ORDINAL.sub("", title.strip())
-    text = re.split(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+", text, maxsplit=1)[0]
-    text = re.sub(r"\s*\([^()]*\)?", "", text).strip(" ,.;")
+    text = HEAD_CUT.split(text, maxsplit=1)[0]
+    if "(" in text:
+        text = PARENTHESES.sub("", text)
+    text = text.strip(" ,.;")
     words = text.split()
     return singular(words[-1]).lower() if words else ""
 
 
+@lru_cache(maxsize=8192)
 def is_post_title(text: str) -> bool:
     """True when the text names a post ("Executive Deputy Director", "Head of Mission Unit")."""
     head = post_head(text)
@@ -259,21 +328,24 @@ def strip_ordinal(title: str) -> str:
 def split_post(title: str) -> tuple[str, str | None]:
     """Split a title into (post, organization) where its "of ..." part names a body."""
     title = strip_ordinal(title).strip(" ,.;")
-    m = re.match(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$", title)
+    m = POST_OF_BODY.match(title)
     if not m:
         return title, None
     post, body = m.group(1).strip(), m.group(2).strip()
     if not is_post_title(post) or not looks_like_org(body):
         return title, None
-    if re.match(r"^(?:the\s+)?(?:Office|Department|Ministry)$", body, re.IGNORECASE):
+    if BARE_BODY.match(body):
         return title, None
     return post, body
 
 
 def strip_the(text: str) -> str:
-    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = text.strip()
+    return LEADING_THE.sub("", text) if text[:1] in ("t", "T") else text
 
 
 def strip_disambiguator(title: str) -> str:
     """ "Cabinet Secretary (United Kingdom)" -> "Cabinet Secretary"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", title).strip() or title
+    if ")" not in title:
+        return title.strip() or title
+    return TRAILING_PARENTHESES.sub("", title).strip() or title

@@ -15,10 +15,12 @@ it was formed and dissolved.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from tenure.extract.dates import find_dates, parse_date
+from tenure.extract.infobox import Fields, key_of
 from tenure.extract.names import strip_disambiguator, strip_the
-from tenure.extract.values import clean_value, is_broken_name, split_qualified
+from tenure.extract.values import clean_value, is_broken_name, may_contain, split_qualified
 from tenure.model import Diagnostic, Name, OrganizationFacts
 from tenure.sources.document import Block, Document, Infobox
 
@@ -65,6 +67,28 @@ DISSOLVED = re.compile(
     r"\b(?:dissolution|was (?:dissolved|abolished|disbanded)|ceased (?:operations|to exist))\b",
     re.IGNORECASE,
 )
+ESTABLISHED_WORDS = ("established", "founded", "formed", "created", "set up", "instituted")
+"""Words without one of which :data:`ESTABLISHED` cannot match."""
+DISSOLVED_WORDS = ("dissolution", "dissolved", "abolished", "disbanded", "ceased")
+"""Words without one of which :data:`DISSOLVED` cannot match."""
+HEADING_ABBREVIATION = re.compile(r"(?<=\w)\(([^()]*)\)$")
+NATIVE_SEPARATORS = re.compile(r"\s*[,;、]\s*")
+PARENTHESIZED_TAIL = re.compile(r"\s*\(.*\)$")
+CHILD_KEYS = re.compile(r"child\d*agency|child\d*|subsidiary\d*")
+CHILD_NOTE = re.compile(r"\s*\((?:with|also)[^()]*\)$")
+NAME_ABBREVIATION = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.]{1,11})\)$")
+LEAD_SEPARATORS = re.compile(r"\s*[,;]\s*")
+LANGUAGE_PART = re.compile(r"^(\w+):\s*(.+)$")
+ABBREVIATION_PART = re.compile(r"[A-Z][A-Za-z]{1,10}")
+ABBREVIATION_HEAD = re.compile(r"^[A-Z]{2,10}\s*,?\s*")
+IS_OR_WAS = re.compile(r"\s+(?:is|was)\s+")
+LEAD_TYPE = re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})")
+LEAD_PARENT = re.compile(
+    r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|whic"
+    r"h|tasked|responsible|in charge|directly))"
+)
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def lang_of(text: str, hint: str | None = None) -> str | None:
@@ -104,8 +128,9 @@ def organization_facts(
 
 
 def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no-untyped-def]
-    get = box.get
-    hint = (get("jurisdiction").value if get("jurisdiction") else "") + " " + subject
+    get = Fields(box).get
+    jurisdiction = get("jurisdiction")
+    hint = (jurisdiction.value if jurisdiction else "") + " " + subject
     heading = box.heading if box.heading.lower() != "infobox" else None
     name_entry = get(*NAME_KEYS)
     if name_entry:
@@ -126,13 +151,13 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
         elif value:
             _add_with_abbreviation(value, add)
     if heading and not name_entry:
-        heading = re.sub(r"(?<=\w)\(([^()]*)\)$", "", heading).strip()
+        heading = HEADING_ABBREVIATION.sub("", heading).strip()
         _add_with_abbreviation(heading, add)
     lang_entry = get("nativenamelang", "nativelang")
     for key in NATIVE_KEYS:
         entry = get(key)
         if entry and entry.value.strip():
-            for part in re.split(r"\s*[,;、]\s*", entry.value.strip()):
+            for part in NATIVE_SEPARATORS.split(entry.value.strip()):
                 if part:
                     add(
                         part,
@@ -144,7 +169,7 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
         if entry and entry.value.strip():
             native_lang = lang_of(" ".join(n for n in [entry.value]), hint)
             add(
-                re.sub(r"\s*\(.*\)$", "", entry.value.strip()),
+                PARENTHESIZED_TAIL.sub("", entry.value.strip()),
                 "alias",
                 native_lang or _roman_lang(hint),
             )
@@ -194,11 +219,11 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
             notes.append(Diagnostic("warning", f"logo {logo.value!r}: {note}", logo.line))
         facts.logo = value
     for entry in box.entries:
-        norm = entry.norm
-        if re.fullmatch(r"child\d*agency|child\d*|subsidiary\d*", norm):
+        norm = key_of(entry.key)
+        if norm[:1] in ("c", "s") and CHILD_KEYS.fullmatch(norm):
             value, _ = clean_value(entry.value)
             if value:
-                facts.children.append(re.sub(r"\s*\((?:with|also)[^()]*\)$", "", value))
+                facts.children.append(CHILD_NOTE.sub("", value))
 
 
 def _roman_lang(hint: str) -> str | None:
@@ -211,7 +236,7 @@ def _roman_lang(hint: str) -> str | None:
 
 
 def _add_with_abbreviation(value: str, add) -> None:  # type: ignore[no-untyped-def]
-    m = re.match(r"^(.*?)\s*\(([A-Z][A-Za-z.]{1,11})\)$", value)
+    m = NAME_ABBREVIATION.match(value) if value[-1:] == ")" else None
     if m:
         add(m.group(1), "official")
         add(m.group(2), "abbreviation")
@@ -231,48 +256,56 @@ ALSO = re.compile(
     r"?(?P<alias>[^,;()]+)",
     re.IGNORECASE,
 )
+ALSO_WORDS = ("known", "translated", "called", "referred", "abbreviated", "formerly")
+"""Words without one of which :data:`ALSO` cannot match."""
 
 
 def _lead_facts(doc: Document, subject: str, facts: OrganizationFacts, add) -> None:  # type: ignore[no-untyped-def]
-    lead = doc.lead
-    if not lead:
+    opening = first_lead_paragraph(doc)
+    if opening is None:
         return
-    first = lead[0].text
+    first = opening.text
     m = LEAD_NAME.match(first)
     if m:
         paren = m.group("paren") or ""
-        for part in re.split(r"\s*[,;]\s*", paren):
-            lang = re.match(r"^(\w+):\s*(.+)$", part)
+        for part in LEAD_SEPARATORS.split(paren):
+            lang = LANGUAGE_PART.match(part)
             if lang and lang.group(1).lower() in LANGUAGES:
                 code = LANGUAGES[lang.group(1).lower()]
                 kind = (
                     "native" if NATIVE_SCRIPT.search(lang.group(2)) or code in ("vi",) else "alias"
                 )
                 add(lang.group(2), kind, code)
-            elif re.fullmatch(r"[A-Z][A-Za-z]{1,10}", part):
+            elif ABBREVIATION_PART.fullmatch(part):
                 add(part, "abbreviation", "en")
             elif NATIVE_SCRIPT.search(part):
-                native = re.sub(r"^[A-Z]{2,10}\s*,?\s*", "", part)
+                native = ABBREVIATION_HEAD.sub("", part)
                 add(native, "native", lang_of(native))
-        for alias in ALSO.finditer(first[: m.end() + 200]):
+        window = first[: m.end() + 200]
+        aliases = ALSO.finditer(window) if may_contain(window, ALSO_WORDS) else ()
+        for alias in aliases:
             text = alias.group("alias").strip()
-            text = re.split(r"\s+(?:is|was)\s+", text)[0]
+            text = IS_OR_WAS.split(text)[0]
             if 2 < len(text) < 120:
                 add(strip_the(text), "alias")
-    t = re.search(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})", first)
+    t = LEAD_TYPE.search(first)
     if t:
         value = TYPE_STOP.split(t.group("type"), maxsplit=1)[0].strip()
         if facts.type is None and 1 <= len(value.split()) <= 8:
             facts.type = value
         rest = t.group("type")[len(value) :]
-        parent = re.match(
-            r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|whic"
-            r"h|tasked|responsible|in charge|directly))",
-            rest,
-        )
+        parent = LEAD_PARENT.match(rest)
         if facts.parent is None and parent:
             facts.parent = parent.group(1).strip()
     _lifespan(doc, subject, facts)
+
+
+def first_lead_paragraph(doc: Document) -> Block | None:
+    """The first paragraph before any heading (``doc.lead[0]``), or None."""
+    for block in doc.blocks:
+        if block.kind == "paragraph" and block.section is None:
+            return block
+    return None
 
 
 def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
@@ -280,9 +313,25 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
     if facts.formed and facts.dissolved:
         return
     short = strip_disambiguator(subject)
-    blocks: list[Block] = [b for b in doc.blocks if b.kind == "paragraph"][:6]
+    blocks: list[Block] = list(islice((b for b in doc.blocks if b.kind == "paragraph"), 6))
     for block in blocks:
-        for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", block.text):
+        # Neither pattern spans a full stop, so a paragraph without a match has no sentence
+        # with one.
+        text = block.text
+        if not (
+            (
+                facts.formed is None
+                and may_contain(text, ESTABLISHED_WORDS)
+                and ESTABLISHED.search(text)
+            )
+            or (
+                facts.dissolved is None
+                and may_contain(text, DISSOLVED_WORDS)
+                and DISSOLVED.search(text)
+            )
+        ):
+            continue
+        for sentence in SENTENCE_END.split(block.text):
             if (
                 facts.formed is None
                 and ESTABLISHED.search(sentence)
@@ -312,5 +361,5 @@ def _about_subject(sentence: str, subject: str) -> bool:
     head = sentence.strip()
     if SUBJECT_REFS.match(head):
         return True
-    words = [w for w in re.findall(r"[A-Z][a-z]+", subject) if w not in ("The", "Of")]
+    words = [w for w in CAPITALIZED_WORD.findall(subject) if w not in ("The", "Of")]
     return sum(1 for w in words if w in head[:150]) >= max(1, len(words) - 1)

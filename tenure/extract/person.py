@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from tenure.extract.dates import find_dates, parse_date
-from tenure.extract.organization import NATIVE_SCRIPT, lang_of
+from tenure.extract.infobox import Fields
+from tenure.extract.organization import NATIVE_SCRIPT, first_lead_paragraph, lang_of
 from tenure.model import Diagnostic, Name, PersonFacts
 from tenure.sources.document import Document, Infobox
 
@@ -23,8 +24,9 @@ def person_facts(
     facts = PersonFacts(names=[Name(name, "official", "en")])
     notes: list[Diagnostic] = []
     if box is not None:
+        get = Fields(box).get
         for keys, attr in ((("birthdate", "born"), "born"), (("deathdate", "died"), "died")):
-            entry = box.get(*keys)
+            entry = get(*keys)
             if entry and entry.value.strip():
                 value = parse_date(entry.value)
                 if value is None:
@@ -32,12 +34,12 @@ def person_facts(
                         Diagnostic("info", f"no date in {entry.key}: {entry.value!r}", entry.line)
                     )
                 setattr(facts, attr, value)
-        native = box.get("nativename", "birthname")
+        native = get("nativename", "birthname")
         if native and NATIVE_SCRIPT.search(native.value):
             facts.names.append(Name(native.value.strip(), "native", lang_of(native.value)))
-    lead = doc.lead
-    if lead:
-        m = LIFESPAN.match(lead[0].text)
+    opening = first_lead_paragraph(doc)
+    if opening is not None:
+        m = LIFESPAN.match(opening.text)
         if m:
             inner = m.group("inner")
             for part in re.split(r"\s*;\s*", inner):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tenure.extract.names import is_post_title, singular
 from tenure.extract.values import top_level_split
@@ -29,6 +30,13 @@ ROLE_TAIL = re.compile(
     re.IGNORECASE,
 )
 ACTING_PREFIX = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)
+LEADING_AND = re.compile(r"^and\s+")
+AND_BEFORE_WORD = re.compile(r"\s+and\s+(?=[A-Za-z])")
+AND_BEFORE_CAPITAL = re.compile(r"\s+and\s+(?=[A-Z])")
+QUALIFIER = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
+DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)?\s*$")
+LIST_PREFIX = re.compile(r"^(?:list of|former|current)\s+", re.IGNORECASE)
+SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to", "on", "at", "a"})
 
 
 @dataclass
@@ -42,10 +50,10 @@ class PostDescription:
 
 def split_posts(text: str) -> list[str]:
     """ "A, B, and C" / "A and B" into post titles, only where every part is a post title."""
-    parts = [re.sub(r"^and\s+", "", p) for p in top_level_split(text)]
+    parts = [LEADING_AND.sub("", p) if p.startswith("and") else p for p in top_level_split(text)]
     out: list[str] = []
     for part in parts:
-        pieces = re.split(r"\s+and\s+(?=[A-Za-z])", part)
+        pieces = AND_BEFORE_WORD.split(part) if "and" in part else [part]
         if len(pieces) > 1 and all(is_post_title(p) for p in pieces):
             out.extend(pieces)
         else:
@@ -55,10 +63,17 @@ def split_posts(text: str) -> list[str]:
 
 def describe_position(text: str) -> PostDescription:
     """Split a position into its post and what qualifies it (see the module's examples)."""
+    post, role, rank, acting, concurrent = _describe(text)
+    return PostDescription(post, role, rank, acting, list(concurrent))
+
+
+@lru_cache(maxsize=8192)
+def _describe(text: str) -> tuple[str, str | None, str | None, bool, tuple[str, ...]]:
+    """:func:`describe_position`, cached by position title as an immutable tuple."""
     text = " ".join(text.split()).strip(" .;,")
     qualifiers: list[str] = []
     while True:
-        m = re.match(r"^(.*\S)\s*\(([^()]*)\)$", text)
+        m = QUALIFIER.match(text) if text[-1:] == ")" else None
         if not m:
             break
         text, qualifier = m.group(1).strip(" ,"), m.group(2).strip()
@@ -68,12 +83,12 @@ def describe_position(text: str) -> PostDescription:
     result = PostDescription(post=head)
     roles: list[str] = []
     for part in parts[1:]:
-        part = re.sub(r"^and\s+", "", part)
+        part = LEADING_AND.sub("", part)
         if is_post_title(part):
             result.concurrent.append(part)
         else:
             roles.append(part)
-    pieces = re.split(r"\s+and\s+(?=[A-Z])", head)
+    pieces = AND_BEFORE_CAPITAL.split(head) if "and" in head else [head]
     if len(pieces) > 1 and all(is_post_title(p) for p in pieces):
         result.post = pieces[0]
         result.concurrent = pieces[1:] + result.concurrent
@@ -93,22 +108,22 @@ def describe_position(text: str) -> PostDescription:
             roles.append(qualifier)
     result.role = ", ".join(roles) or None
     result.post = post_case(result.post)
-    return result
+    return result.post, result.role, result.rank, result.acting, tuple(result.concurrent)
 
 
 def post_case(title: str) -> str:
     """Title case for a post written in lower case ("deputy director" -> "Deputy Director")."""
     if title[:1].islower():
-        small = {"of", "the", "for", "and", "in", "to", "on", "at", "a"}
         words = title.split()
         return " ".join(
-            w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+            w if (i and w in SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
         )
     return title
 
 
+@lru_cache(maxsize=4096)
 def post_from_heading(heading: str) -> str:
     """ "Deputy Directors" -> "Deputy Director"; "Secretary of X (1946–48)" -> "Secretary of X"."""
-    text = re.sub(r"\s*\([^()]*\d[^()]*\)?\s*$", "", heading).strip()
-    text = re.sub(r"^(?:list of|former|current)\s+", "", text, flags=re.IGNORECASE)
+    text = (DATED_TAIL.sub("", heading) if "(" in heading else heading).strip()
+    text = LIST_PREFIX.sub("", text)
     return singular(text)

@@ -10,12 +10,14 @@ but match no rule become diagnostics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from tenure.extract import appointments, events
 from tenure.extract.appointments import sentence_tenures
-from tenure.extract.clauses import carried_date, last_date
+from tenure.extract.clauses import DateTrail
 from tenure.extract.events import sentence_events
 from tenure.extract.names import split_post
-from tenure.extract.text import Mentions, Sentence, find_orgs, org_head, split_sentences
+from tenure.extract.text import Mentions, Needles, Sentence, find_orgs, org_head, split_sentences
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
@@ -27,6 +29,34 @@ EVENT_WORDS = re.compile(
 APPOINT_WORDS = re.compile(
     r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
 )
+YEAR_LIKE = re.compile(r"\b1\d{3}|20\d\d\b")
+LAST_WORD = re.compile(r"\s*\S*$")
+EVENT_WORD_NEEDLES = (
+    (
+        *("established", "founded", "formed", "created", "renamed", "abolished", "disbanded"),
+        *("dissolved", "merged", "upgraded", "downgraded", "restored", "organized", "replaced"),
+        "absorbed",
+    ),
+)
+"""Words one of which :data:`EVENT_WORDS` needs (see :class:`Needles`)."""
+APPOINT_WORD_NEEDLES = (("appointed", "served as", "became", "elected", "as"),)
+"""Words one of which :data:`APPOINT_WORDS` needs. Its "as (?:its|the)" is gated by "as"
+alone, which most sentences hold: looking for "as the" in every sentence costs more than the
+pattern, searched only when a date is carried (see :func:`_eventful`)."""
+GATE = Needles(
+    [
+        *events.NEEDLES,
+        *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
+        EVENT_WORD_NEEDLES,
+        APPOINT_WORD_NEEDLES,
+    ]
+)
+"""What a sentence's words allow, found in one pass: the event rules (the first bits), the
+appointment patterns (the next ones), then :data:`EVENT_WORDS` and :data:`APPOINT_WORDS`."""
+EVENT_RULES = len(events.NEEDLES)
+APPOINTMENT_RULES = len(appointments.PATTERNS)
+MAY_TELL_EVENT = 1 << (EVENT_RULES + APPOINTMENT_RULES)
+MAY_TELL_APPOINTMENT = MAY_TELL_EVENT << 1
 SUBJECT_REF = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -59,32 +89,38 @@ def read_prose(
     notes: list[Diagnostic] = []
     for block in doc.paragraphs():
         ctx.learn_abbreviations(block.text)
-        previous: str | None = None
+        trail = DateTrail()
         sentences = [piece for s in split_sentences(block.text) for piece in bounded(s)]
         for sentence in sentences:
             text = sentence.text
-            evidence = Evidence(block.line, text, block.section)
-            if block.truncated and sentence is sentences[-1] and not text.endswith("."):
-                text = re.sub(r"\s*\S*$", "", text)
+            evidence: Evidence | None = None
             cut = block.truncated and sentence is sentences[-1]
+            if cut and not text.endswith("."):
+                text = LAST_WORD.sub("", text)
             text = mask_asides(text)
+            orgs = find_orgs(text)
+            active = GATE.active(text)
             subject_ref = SUBJECT_REF.match(text)
-            ctx.sentence_subject = (
-                ctx.resolve(subject_ref.group(0)) if subject_ref else _first_org(text, ctx)
-            )
-            carried = carried_date(
-                text, previous, bool(APPOINT_WORDS.search(text) or EVENT_WORDS.search(text))
-            )
-            found = sentence_events(text, ctx, carried, cut)
+            if subject_ref:
+                ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
+            else:
+                ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+            carried = trail.carried(text, _eventful(active))
+            found = sentence_events(text, ctx, carried, cut, active & _EVENT_MASK)
             ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date
+                if evidence is None:
+                    evidence = Evidence(block.line, sentence.text, block.section)
                 events.append(
                     Event(event.type, event.organization, event.date, event.other, [evidence])
                 )
-            for held in sentence_tenures(text, ctx, carried, person):
+            appointed = active >> EVENT_RULES & _APPOINTMENT_MASK
+            for held in sentence_tenures(text, ctx, carried, person, appointed):
                 rng = held.range
+                if evidence is None:
+                    evidence = Evidence(block.line, sentence.text, block.section)
                 tenures.append(
                     Tenure(
                         person=held.person,
@@ -102,7 +138,12 @@ def read_prose(
                         person_aliases=held.aliases,
                     )
                 )
-            if not found and EVENT_WORDS.search(text) and re.search(r"\b1\d{3}|20\d\d\b", text):
+            if (
+                not found
+                and active & MAY_TELL_EVENT
+                and YEAR_LIKE.search(text)
+                and EVENT_WORDS.search(text)
+            ):
                 notes.append(
                     Diagnostic(
                         "info",
@@ -110,9 +151,8 @@ def read_prose(
                         block.line,
                     )
                 )
-            ctx.recent = find_orgs(text)
-            ctx.noticed(ctx.recent)
-            previous = last_date(text) or carried or previous
+            ctx.recent = orgs
+            ctx.noticed(orgs)
     return tenures, events, notes
 
 
@@ -124,6 +164,8 @@ ASIDE = re.compile(
 
 def mask_asides(text: str) -> str:
     """Blank out "(born October 1956)" and life spans, which are not tenure dates."""
+    if "(" not in text:
+        return text
     return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -153,6 +195,18 @@ def bounded(sentence: Sentence) -> list[Sentence]:
     return pieces
 
 
-def _first_org(text: str, ctx: Mentions) -> str | None:
-    orgs = find_orgs(text)
-    return ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+_EVENT_MASK = (1 << EVENT_RULES) - 1
+_APPOINTMENT_MASK = (1 << APPOINTMENT_RULES) - 1
+
+
+def _eventful(active: int) -> Callable[[str], bool]:
+    """Whether a sentence tells of an appointment or an event (so continues a story), for a
+    sentence whose words allow ``active`` (of :data:`GATE`)."""
+
+    def eventful(text: str) -> bool:
+        return bool(
+            (active & MAY_TELL_APPOINTMENT and APPOINT_WORDS.search(text))
+            or (active & MAY_TELL_EVENT and EVENT_WORDS.search(text))
+        )
+
+    return eventful

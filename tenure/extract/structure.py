@@ -11,6 +11,7 @@ line cut by the end of the file is reported, never guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tenure.extract.dates import find_dates
 from tenure.model import Diagnostic
@@ -22,6 +23,7 @@ STRUCTURE = re.compile(
     re.IGNORECASE,
 )
 NOT_STRUCTURE = re.compile(r"\b(?:leaders?|members|history|functions|responsibilities)\b", re.I)
+NAME_END = re.compile(r"\s*[:–—]\s+|\s+-\s+")
 
 
 def subunits(doc: Document) -> tuple[list[str], list[Diagnostic]]:
@@ -32,10 +34,10 @@ def subunits(doc: Document) -> tuple[list[str], list[Diagnostic]]:
         if block.kind != "item" or not block.headings:
             continue
         heading = block.group or block.headings[-1]
-        if not STRUCTURE.search(heading) or NOT_STRUCTURE.search(heading):
+        if not _structure_heading(heading):
             continue
         text = block.text.strip().rstrip(".;,")
-        name = re.split(r"\s*[:–—]\s+|\s+-\s+", text, maxsplit=1)[0].strip()
+        name = NAME_END.split(text, maxsplit=1)[0].strip()
         if block.truncated:
             notes.append(
                 Diagnostic(
@@ -55,3 +57,9 @@ def subunits(doc: Document) -> tuple[list[str], list[Diagnostic]]:
         if name not in found:
             found.append(name)
     return found, notes
+
+
+@lru_cache(maxsize=4096)
+def _structure_heading(heading: str) -> bool:
+    """A heading over a list of internal units ("Organizational structure", "Departments")."""
+    return bool(STRUCTURE.search(heading)) and not NOT_STRUCTURE.search(heading)

@@ -14,8 +14,11 @@ the text ("Central Foreign Affairs Leading Group (FALG)") are remembered by
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import chain
+from operator import or_
 
 from tenure.extract.names import ORG_WORDS
 
@@ -26,8 +29,15 @@ ABBREVIATIONS = re.compile(
 WORD = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
 CONNECT = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
 INLINE_ABBR = r"(?:\s+\([A-Z]{2,8}\))?"
+FIRST_WORD = (
+    r"[A-Z\d](?<![\w-].)(?:(?<=[A-Z])[\w'’\-–]*|(?<=[A-Z])[A-Z]+|(?<=\d)\d*(?:st|nd|rd|th))"
+)
+"""``(?<![\\w-])`` then :data:`WORD`, spelled to start with the character class of its first
+letter (checked for not following a word first) so that a search skips quickly to the
+capitals and digits (a pattern that starts with a look-behind is tried at every
+character)."""
 ORG_PHRASE = re.compile(
-    rf"(?<![\w-])(?:{WORD}){INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
+    rf"{FIRST_WORD}{INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
     rf"(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
 )
 LEADING_NOISE = re.compile(
@@ -36,6 +46,10 @@ LEADING_NOISE = re.compile(
     r"Besides|Like|Unlike|Since|Until|With|Both|Each|Every|A|An)\s+"
 )
 TRAILING_NOISE = re.compile(r"(?:\s+(?:of|the|for|and|on|in|to))+$")
+SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+AND_THE = re.compile(r"\s+and\s+(?:the|its)\s+")
+TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Z]{2,8}\)$")
 
 
 @dataclass
@@ -51,7 +65,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split a paragraph into sentences; a period ends one unless it ends an abbreviation."""
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)", text):
+    for m in SENTENCE_END.finditer(text):
         candidate = text[start : m.end()]
         tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
         if tail and ABBREVIATIONS.search(tail[-1] + "."):
@@ -74,30 +88,48 @@ MONTH_TAIL = re.compile(
 def clean_org(name: str) -> str:
     name = MONTH_TAIL.sub("", name.strip())
     name = LEADING_NOISE.sub("", name)
-    name = TRAILING_NOISE.sub("", name)
-    name = re.sub(r"^(?:the|a|an)\s+", "", name)
+    if _may_end_in_noise(name):
+        name = TRAILING_NOISE.sub("", name)
+    name = LEADING_ARTICLE.sub("", name)
     return name.strip(" ,;:'\"“”")
+
+
+NOISE_WORDS = ("of", "the", "for", "and", "on", "in", "to")
+"""The words :data:`TRAILING_NOISE` takes off the end of a name."""
+
+
+def _may_end_in_noise(name: str) -> bool:
+    """Whether :data:`TRAILING_NOISE` may match ``name``: only where it ends in one of
+    :data:`NOISE_WORDS` (``$`` also matches before a final line break). Cheaper than the
+    pattern, which tries every space of the name."""
+    return name.removesuffix("\n").endswith(NOISE_WORDS)
 
 
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
-    return list(_find_orgs(text))
+    return list(chain.from_iterable(map(phrase_orgs, ORG_PHRASE.findall(text))))
 
 
-@lru_cache(maxsize=4096)
-def _find_orgs(text: str) -> tuple[str, ...]:
+@lru_cache(maxsize=8192)
+def phrase_orgs(phrase: str) -> tuple[str, ...]:
+    """The organization names in one run of capitalized words ("The CCP Central Committee").
+
+    Kept per phrase: the same names and capitalized words recur from sentence to sentence.
+    """
+    if ORG_WORDS.search(phrase) is None:
+        # Cleaning only cuts at spaces and punctuation, so no part can name a body.
+        return ()
     found: list[str] = []
-    for m in ORG_PHRASE.finditer(text):
-        name = clean_org(m.group(0))
-        while True:
-            stripped = LEADING_NOISE.sub("", name)
-            if stripped == name:
-                break
-            name = stripped
-        for part in re.split(r"\s+and\s+(?:the|its)\s+", name):
-            part = re.sub(r"\s+\([A-Z]{2,8}\)$", "", clean_org(part))
-            if ORG_WORDS.search(part) and len(part) > 3:
-                found.append(part)
+    name = clean_org(phrase)
+    while True:
+        stripped = LEADING_NOISE.sub("", name)
+        if stripped == name:
+            break
+        name = stripped
+    for part in AND_THE.split(name):
+        part = TRAILING_ABBREVIATION.sub("", clean_org(part))
+        if ORG_WORDS.search(part) and len(part) > 3:
+            found.append(part)
     return tuple(found)
 
 
@@ -106,6 +138,27 @@ ALSO_CALLED = re.compile(
     r"wn as|translated as|"
     r"referred to as)\s+(?:the\s+)?(?P<b>[A-Z][^,;()]{3,120})"
 )
+
+
+ALSO_CALLED_VERBS = ("called", "known as", "translated as", "referred to as")
+"""Words :data:`ALSO_CALLED` needs (one of them), checked before it runs."""
+ALSO_CALLED_ANCHOR = re.compile(
+    r",\s*(?:also|sometimes|often)\s+(?:called|known as|translated as|referred to as)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+"""The part of :data:`ALSO_CALLED` after its first name, quick to look for (it starts with a
+comma): that pattern, slow to fail, runs only where this is found."""
+ABBREVIATION = r"\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]"
+ABBREVIATION_DEFINED = re.compile(
+    rf"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*{ABBREVIATION}"
+)
+"""A name and the abbreviation in brackets after it: "Foreign Affairs Leading Group (FALG)"."""
+ABBREVIATION_MARK = re.compile(ABBREVIATION)
+"""The bracketed abbreviation alone, which every :data:`ABBREVIATION_DEFINED` contains: a
+cheap test first, since most paragraphs define none."""
+REFERENCE_WORD = re.compile(r"^(?:the|its|this|that)\s+", re.IGNORECASE)
+FORENAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z]")
+HEAD_CUT = re.compile(r"\s+(?:of|for|on|to)\s+.*$")
 
 
 @dataclass
@@ -142,17 +195,20 @@ class Mentions:
         return org
 
     def learn_abbreviations(self, text: str) -> None:
+        """Abbreviations a paragraph defines: "Foreign Affairs Leading Group (FALG)" and
+        "X, also called Y"."""
         if "(" not in text and "also" not in text and "known" not in text:
             return
-        for m in re.finditer(
-            r"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*\(([A-Z]{2,8}|[A-"
-            r"Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]",
-            text,
-        ):
-            full = clean_org(m.group(1))
-            for abbr in (m.group(2), m.group(3)):
-                if abbr and ORG_WORDS.search(full):
-                    self.abbreviations.setdefault(abbr, full)
+        if ABBREVIATION_MARK.search(text):
+            for m in ABBREVIATION_DEFINED.finditer(text):
+                full = clean_org(m.group(1))
+                for abbr in (m.group(2), m.group(3)):
+                    if abbr and ORG_WORDS.search(full):
+                        self.abbreviations.setdefault(abbr, full)
+        if not any(verb in text for verb in ALSO_CALLED_VERBS):
+            return
+        if ALSO_CALLED_ANCHOR.search(text) is None:
+            return
         for m in ALSO_CALLED.finditer(text):
             first, second = find_orgs(m.group("a")), find_orgs(m.group("b"))
             if first and second and second[0] != first[-1]:
@@ -161,7 +217,7 @@ class Mentions:
     def resolve(self, ref: str) -> str | None:
         """ "the group", "its", "the FALG", "the office" -> the body meant."""
         ref = ref.strip()
-        bare = re.sub(r"^(?:the|its|this|that)\s+", "", ref, flags=re.IGNORECASE)
+        bare = REFERENCE_WORD.sub("", ref)
         if bare in self.abbreviations:
             return self.abbreviations[bare]
         if bare.lower() in ("it", "its", "itself"):
@@ -176,8 +232,123 @@ class Mentions:
         return None
 
     def learn_person(self, name: str) -> None:
-        surname = name.split()[0] if re.match(r"^[A-Z][a-z]+ [A-Z]", name) else name.split()[-1]
+        surname = name.split()[0] if FORENAME_FIRST.match(name) else name.split()[-1]
         self.people.setdefault(surname, name)
+
+
+FOLDS_TO_ASCII = re.compile("[İıſ]")
+"""The letters a case-insensitive pattern takes for an ASCII letter but ``str.lower`` does not
+turn into it ("ſ" matches "s", "İ" lowers to two characters): :class:`Needles` cannot gate a
+sentence that has one."""
+
+
+COMMON_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "as",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "its",
+        "of",
+        "the",
+        "to",
+        "was",
+        "with",
+    )
+)
+"""Words too common to tell whether a phrase may be in a sentence (see :class:`Needles`)."""
+
+
+class Needles:
+    """Which of a list of rules can match a sentence, from words each rule needs.
+
+    ``rules[i]`` lists groups of needles (lower-case strings): rule ``i`` can match only a
+    sentence that holds a needle of each of its groups, so its (costlier) pattern is not run
+    on one that lacks them. Needles are looked for in the lower-cased sentence with its runs
+    of whitespace read as single spaces, as patterns write ``\\s+``. A needle without spaces
+    lies inside one word, so those are looked for word by word, through a cache of what each
+    word holds (words recur: "was", "appointed", "committee"); needles with spaces
+    ("set up", "no longer") are looked for in the whole sentence.
+
+    Rules are the bits of an int (rule ``i`` is ``1 << i``), so that several lists of rules
+    can share one gate and one pass over the sentence.
+    """
+
+    def __init__(self, rules: Sequence[Sequence[tuple[str, ...]]]) -> None:
+        groups = sorted({group for rule in rules for group in rule})
+        self.requires: list[int] = [sum(1 << groups.index(g) for g in set(rule)) for rule in rules]
+        """The groups (bits) each rule needs."""
+        self.everything = (1 << len(rules)) - 1
+        bits: dict[str, int] = {}
+        for index, group in enumerate(groups):
+            for needle in group:
+                bits[needle] = bits.get(needle, 0) | 1 << index
+        self.phrases = [(n, b) for n, b in sorted(bits.items()) if " " in n]
+        """Needles with spaces and their groups, looked for in the whole sentence."""
+        self.shift = len(groups)
+        """Where the phrases' bits start in :meth:`word_groups`' answer."""
+        keys = {n: b for n, b in bits.items() if " " not in n}
+        for index, (phrase, _) in enumerate(self.phrases):
+            key = max(phrase.split(), key=lambda word: (word not in COMMON_WORDS, len(word)))
+            keys[key] = keys.get(key, 0) | 1 << (self.shift + index)
+        self.words = sorted(keys.items())
+        """Needles without spaces, and for each phrase its longest uncommon word (which lies
+        inside a word of any sentence the phrase is in), with their groups and phrases (bits)."""
+        self.word_groups = lru_cache(maxsize=8192)(self._word_groups)
+        """The groups a needle of which lies in one word, and the phrases that may then
+        be in the sentence, kept per word."""
+        self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
+        """The rules a set of groups allows, kept per set (few sets occur)."""
+        self.phrases_of = lru_cache(maxsize=1024)(self._phrases_of)
+        """The phrases (and their groups) of a set of phrases (bits), kept per set (few
+        sets occur): cheaper than going through the bits of each sentence."""
+
+    def _word_groups(self, word: str) -> int:
+        out = 0
+        for needle, groups in self.words:
+            if needle in word:
+                out |= groups
+        return out
+
+    def _phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
+        return tuple(self.phrases[index] for index in members(phrases))
+
+    def _rules_of(self, groups: int) -> int:
+        out = 0
+        for index, needs in enumerate(self.requires):
+            if needs & groups == needs:
+                out |= 1 << index
+        return out
+
+    def active(self, sentence: str) -> int:
+        """The rules (bits) whose needles ``sentence`` holds: all of them when it has a
+        letter that defeats lower-casing (:data:`FOLDS_TO_ASCII`)."""
+        lowered = sentence.lower()
+        if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
+            return self.everything
+        words = lowered.split()
+        found: int = reduce(or_, map(self.word_groups, words), 0)
+        phrases = found >> self.shift
+        if phrases:
+            found ^= phrases << self.shift
+            spaced = " ".join(words)
+            for phrase, groups in self.phrases_of(phrases):
+                if groups & ~found and phrase in spaced:
+                    found |= groups
+        return self.rules_of(found)
+
+
+def members(rules: int) -> Iterator[int]:
+    """The indices of the rules (bits) in ``rules``, lowest first."""
+    while rules:
+        lowest = rules & -rules
+        yield lowest.bit_length() - 1
+        rules ^= lowest
 
 
 def singular_word(word: str) -> str:
@@ -188,20 +359,26 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
     """Every match of ``pattern``, the next search resuming where group ``resume`` starts
     (or the match ends), so matches inside another's trailing text are found too."""
     out: list[re.Match[str]] = []
+    has_resume = resume in pattern.groupindex
     pos = 0
     while pos < len(sentence):
         m = pattern.search(sentence, pos)
         if m is None:
             break
         out.append(m)
-        pos = m.start(resume) if m.groupdict().get(resume) is not None else m.end()
-        pos = max(pos, m.start() + 1)
+        # start() is -1 when the group took no part in the match
+        resumed = m.start(resume) if has_resume else -1
+        pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
 
 
+@lru_cache(maxsize=4096)
 def org_head(org: str) -> str:
-    """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group"."""
-    words = re.sub(r"\s+(?:of|for|on|to)\s+.*$", "", org).split()
+    """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group".
+
+    Kept per name, which recurs through an article and across articles.
+    """
+    words = HEAD_CUT.sub("", org).split()
     for word in reversed(words):
         if ORG_WORDS.fullmatch(word):
             return word.lower()

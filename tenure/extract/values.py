@@ -12,21 +12,32 @@ note for the diagnostic that says so.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 RESIDUE = re.compile(r"(?<=\.(?:svg|png|jpg|gif))class=[\w-]+$|\]\]$|\[\[|\{\{|\}\}", re.IGNORECASE)
 IMAGE_SIZE = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
 QUALIFIED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+SPACE_COMMA = re.compile(r"\s+,")
+SPACES = re.compile(r"\s{2,}")
+WORD = re.compile(r"\w")
+THE_NAME = re.compile(r"the\s+[A-Z0-9]")
+BROKEN_HEAD = re.compile(r"(?:of|for|to|and|the)\b")
 
 
 def clean_value(value: str) -> tuple[str | None, str | None]:
     """Remove markup left behind by the rendering; refuse values that carry no meaning."""
     text = value.strip()
-    cleaned = RESIDUE.sub("", text).strip(" ,;|")
-    cleaned = re.sub(r"\s+,", ",", cleaned)
-    cleaned = re.sub(r"\s{2,}", " ", cleaned)
-    if not cleaned or (IMAGE_SIZE.match(cleaned) and "|" in text):
+    # Every kind of residue has one of these; most values have none.
+    if "=" in text or "[[" in text or "]]" in text or "{{" in text or "}}" in text:
+        cleaned = RESIDUE.sub("", text).strip(" ,;|")
+    else:
+        cleaned = text.strip(" ,;|")
+    if "," in cleaned:
+        cleaned = SPACE_COMMA.sub(",", cleaned)
+    cleaned = SPACES.sub(" ", cleaned)
+    if not cleaned or ("|" in text and IMAGE_SIZE.match(cleaned)):
         return None, "an image size, not a value"
-    if not re.search(r"\w", cleaned):
+    if not WORD.search(cleaned):
         return None, "no text left after the rendering"
     return cleaned, ("rendering residue removed" if cleaned != text else None)
 
@@ -36,28 +47,57 @@ def is_broken_name(value: str) -> bool:
     text = value.strip()
     if text.startswith(","):
         return True
-    if re.match(r"^the\s+[A-Z0-9]", text):
+    if THE_NAME.match(text):
         return False
-    return bool(re.match(r"^(?:of|for|to|and|the)\b", text))
+    return bool(BROKEN_HEAD.match(text))
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when none of ``words`` (lower-case ASCII) occurs in ``text`` in any case.
+
+    A quick test before a costly case-insensitive pattern that cannot match without one of
+    the words. ``text.lower()`` holds every case-insensitive match of an ASCII word except
+    those through "ı", "İ" and "ſ", which such patterns match as "i" and "s" although they
+    lower to other letters; a text with one of those is left to the pattern.
+    """
+    if "ı" in text or "İ" in text or "ſ" in text:
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
 
 
 def top_level_split(text: str, separators: str = ",;") -> list[str]:
     """Split on separators outside parentheses: "A (x, y), B" -> ["A (x, y)", "B"]."""
+    if "(" not in text:
+        # Without an opening parenthesis every character stands at depth 0.
+        if separators:
+            first = separators[0]
+            for other in separators[1:]:
+                text = text.replace(other, first)
+            pieces = text.split(first)
+        else:
+            pieces = [text]
+        return [s for s in (p.strip() for p in pieces) if s]
     parts: list[str] = []
     depth = 0
-    current = ""
-    for ch in text:
+    begin = 0
+    for m in _stops(separators).finditer(text):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        if ch in separators and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
+        if depth == 0 and ch in separators:
+            parts.append(text[begin : m.start()])
+            begin = m.end()
+    parts.append(text[begin:])
+    return [s for s in (p.strip() for p in parts) if s]
+
+
+@lru_cache(maxsize=64)
+def _stops(separators: str) -> re.Pattern[str]:
+    """The characters :func:`top_level_split` must look at: parentheses and separators."""
+    return re.compile("[()" + "".join(re.escape(c) for c in separators) + "]")
 
 
 def split_qualified(value: str) -> list[tuple[str, str | None]]:

@@ -85,6 +85,11 @@ def merge(statements: Sequence[Statement]) -> list[Holding]:
     The most precise statements go first, so a vague one ("2017") joins the precise
     holding it agrees with rather than gluing two precise ones that disagree.
     """
+    if len(statements) == 1:  # the common case: one source for a holding
+        s = statements[0]
+        holding = Holding(s.start, s.end, s.ongoing, s.acting)
+        holding.add(s)
+        return [holding]
     ordered = sorted(statements, key=lambda s: (-s.precision, s.claim_id))
     holdings: list[Holding] = []
     for s in ordered:

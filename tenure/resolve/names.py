@@ -128,16 +128,30 @@ class Resolver:
         return self._org_key(name, title)
 
     def _org_key(self, name: str, title: str | None = None) -> str:
+        if title:
+            # The key in an article is the key alone (cached once per name), but for a name
+            # that is the article's title less its qualifier, which takes the qualifier.
+            text = self.org_display(name)
+            title_match = _TRAILING_PAREN.search(title)
+            if (
+                title_match
+                and not _TRAILING_PAREN.search(text)
+                and fold(title[: title_match.start()]) == fold(text)
+            ):
+                key = self._org_key_of(text, title_match.group(1))
+            else:
+                key = self.org_key(name)
+            return self._as_title(key, title)
         text = self.org_display(name)
         qualifier = None
         match = _TRAILING_PAREN.search(text)
         if match:
             qualifier = match.group(1)
             text = text[: match.start()]
-        elif title:
-            title_match = _TRAILING_PAREN.search(title)
-            if title_match and fold(title[: title_match.start()]) == fold(text):
-                qualifier = title_match.group(1)
+        return self._org_key_of(text, qualifier)
+
+    def _org_key_of(self, text: str, qualifier: str | None) -> str:
+        """The key of a display name without its bracketed qualifier, and that qualifier."""
         key = self._party_rules(self._org_fold(text))
         if key.startswith("central committees "):  # "Central Committee's X" is "Central X"
             key = "central " + key[len("central committees ") :]
@@ -150,7 +164,7 @@ class Resolver:
             folded = self._org_fold(qualifier)
             if folded not in self._qualifiers:
                 key = f"{key} of {folded}"
-        return self._as_title(key, title) if title else key
+        return key
 
     def _org_fold(self, text: str) -> str:
         return drop_words(fold(text), THE)

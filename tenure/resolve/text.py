@@ -16,16 +16,34 @@ import hashlib
 import re
 import unicodedata
 
-from normality import normalize
+from normality import category_replace, normalize
 
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
 _SPACES = re.compile(r"\s+")
+
+
+def _ascii_table() -> dict[int, str | None]:
+    """What normality's category replacement does to each ASCII character (it leaves ASCII
+    as ASCII): punctuation and symbols to a space or nothing, letters and digits kept."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        char = chr(code)
+        replaced = category_replace(char)
+        if replaced != char:
+            table[code] = replaced or None
+    return table
+
+
+_ASCII = _ascii_table()
 
 
 def fold(text: str | None) -> str:
     """A comparison key: NFKC, lower case, no diacritics, punctuation as single spaces."""
     if not text:
         return ""
+    if text.isascii():  # most names: what the general path gives, without Unicode passes
+        folded = text.replace("'", "").lower().translate(_ASCII)
+        return " ".join(folded.split())
     text = unicodedata.normalize("NFKC", text).translate(_EXTRA)
     text = text.replace("'", "").replace("’", "")
     return normalize(text, lowercase=True, collapse=True) or ""

@@ -12,12 +12,13 @@ FTS5).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ClauseElement, Connection, Table
+from sqlalchemy import ClauseElement, Connection, Table, func, select
 
 from tenure.store import schema
 
@@ -69,6 +70,18 @@ class Store(ABC):
     def insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         """Insert rows, skipping any whose primary key is already present."""
 
+    def insert_rows(
+        self,
+        conn: Connection,
+        table: Table,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        """Insert rows given as tuples in ``columns`` order, skipping any whose primary key
+        is already present: :meth:`insert_ignore` without a dict per row, for bulk writes."""
+        if rows:
+            self.insert_ignore(conn, table, [dict(zip(columns, row, strict=True)) for row in rows])
+
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
         """A statement compiled once for this backend, to run many times with named params."""
@@ -86,6 +99,60 @@ class Store(ABC):
         for chunk in chunks(sorted(set(refs)), 5000):
             conn.execute(docs.delete().where(docs.c.ref.in_(chunk)))
 
+    def replace_search_docs(
+        self,
+        conn: Connection,
+        rows: Sequence[dict[str, Any]],
+        stored: Sequence[dict[str, Any]] | None = None,
+    ) -> None:
+        """Make ``search_docs`` hold exactly ``rows`` (ref, kind, name, text), keeping those
+        already there: a rebuild writes only the documents that changed.
+
+        ``stored`` are documents known to be in the table (an ingest wrote them): when the
+        table holds as many rows, each of its own ref, they are all it holds and it is not
+        read back.
+        """
+        docs = schema.search_docs
+        c = docs.c
+        count = conn.execute(select(func.count()).select_from(docs)).scalar()
+        if not count:
+            self.add_search_docs(conn, rows)
+            return
+        wanted = Counter(_doc_key(row) for row in rows)
+        gone_refs: list[str] = []
+        gone: list[int] = []
+        if stored is not None and count == len(stored) == len({d["ref"] for d in stored}):
+            for kept in stored:
+                key = _doc_key(kept)
+                if wanted[key] > 0:
+                    wanted[key] -= 1
+                else:
+                    gone_refs.append(kept["ref"])
+        else:
+            existing = conn.execute(select(c.rowid, c.ref, c.kind, c.name, c.text)).all()
+            for rowid, *doc in sorted(existing, key=lambda r: r[0]):
+                key = tuple(doc)
+                if wanted[key] > 0:
+                    wanted[key] -= 1
+                else:
+                    gone.append(rowid)
+        added = []
+        for row in rows:
+            key = _doc_key(row)
+            if wanted[key] > 0:
+                wanted[key] -= 1
+                added.append(row)
+        if gone_refs:
+            self.delete_search_docs(conn, gone_refs)
+        self.delete_search_rows(conn, gone)
+        self.add_search_docs(conn, added)
+
+    def delete_search_rows(self, conn: Connection, rowids: Sequence[int]) -> None:
+        """Remove search documents by rowid, index included."""
+        docs = schema.search_docs
+        for chunk in chunks(sorted(rowids), 5000):
+            conn.execute(docs.delete().where(docs.c.rowid.in_(chunk)))
+
     @abstractmethod
     def search_docs(self, conn: Connection, text: str, limit: int) -> list[SearchRow]:
         """Entity names and evidence matching ``text``, best first."""
@@ -102,6 +169,10 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections and files."""
+
+
+def _doc_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return row["ref"], row["kind"], row["name"], row["text"]
 
 
 def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:

@@ -13,7 +13,7 @@ rebuild) or the components that changed claims reach (an ingest).
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -61,9 +61,12 @@ class UnionFind:
 
 def most_common(values: Iterable[str]) -> str | None:
     """The most frequent value, ties to the smallest: a choice independent of order."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    if len(counts) <= 1:  # most lists are empty or one value repeated: no ranking needed
+        return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], v))
 
 
@@ -214,7 +217,7 @@ class EntityBuilder:
             row = names.get(slot)
             if row is None:
                 row = names[slot] = {
-                    "spellings": Counter(),
+                    "spellings": {},
                     "claims": set(),
                     "lang": lang,
                     "start": start,
@@ -222,7 +225,8 @@ class EntityBuilder:
                     "kind": kind,
                     "key": row_key,
                 }
-            row["spellings"][display] += 1
+            spellings = row["spellings"]
+            spellings[display] = spellings.get(display, 0) + 1
             if claim:
                 row["claims"].add(claim)
 

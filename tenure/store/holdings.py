@@ -32,8 +32,9 @@ MAX_DAY = date.max.toordinal()
 
 EntityOf = Callable[[str, Iterable[str]], dict[str, str]]
 """``entity_of(kind, keys)``: the person or organization id of each name key that has one."""
-EvidenceOf = Callable[[Iterable[str]], dict[str, list[dict[str, Any]]]]
-"""``evidence_of(claim_ids)``: each claim's evidence records (article, path, line, ...)."""
+EvidenceOf = Callable[[Iterable[str]], dict[str, list[str]]]
+"""``evidence_of(claim_ids)``: each claim's evidence records (article, path, line, ...), each
+encoded once by :func:`evidence_record`; :func:`evidence_list` joins a row's records."""
 TenureClaim = tuple[str, str, dict[str, Any]]
 """(claim id, article, data) of an active tenure claim."""
 
@@ -77,12 +78,89 @@ def evidence_json(records: list[dict[str, Any]]) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
+EVIDENCED = frozenset({"tenure", "event"})
+"""Kinds of claims whose evidence records are copied into derived rows (tenures, events)."""
+
+
+def evidence_record(
+    claim: str,
+    article: str,
+    path: str | None,
+    line: int | None,
+    section: str | None,
+    text: str,
+) -> str:
+    """One evidence record encoded as :func:`evidence_json` encodes it in a list.
+
+    A claim's records are encoded once; the evidence of a tenure or an event is the list of
+    its claims' records (:func:`evidence_list`), the same text ``json.dumps`` makes of it.
+    """
+    if (
+        type(claim) is str
+        and type(article) is str
+        and (path is None or type(path) is str)
+        and (line is None or type(line) is int)
+        and (section is None or type(section) is str)
+        and type(text) is str
+    ):
+        return (
+            f'{{"article": {_string(article)}, "claim": {_string(claim)}, '
+            f'"line": {"null" if line is None else int.__repr__(line)}, '
+            f'"path": {"null" if path is None else _string(path)}, '
+            f'"section": {"null" if section is None else _string(section)}, '
+            f'"text": {_string(text)}}}'
+        )
+    record = {
+        "article": article,
+        "claim": claim,
+        "line": line,
+        "path": path,
+        "section": section,
+        "text": text,
+    }
+    return json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
+def evidence_list(records: Iterable[str]) -> str:
+    """The JSON list of records each encoded by :func:`evidence_record`."""
+    return "[" + ", ".join(records) + "]"
+
+
+TENURE_COLUMNS = (
+    "id",
+    "person_id",
+    "post_id",
+    "org_id",
+    "start",
+    "end",
+    "ongoing",
+    "acting",
+    "role",
+    "rank",
+    "s_lo",
+    "s_hi",
+    "e_lo",
+    "e_hi",
+    "concurrent",
+    "evidence",
+)
+"""The columns of a row of :attr:`TenureRows.tenures`, in order."""
+TENURE_CLAIM_COLUMNS = ("tenure_id", "claim_id")
+TenureRow = tuple[Any, ...]
+"""A ``tenures`` row in the order of :data:`TENURE_COLUMNS`: its id is ``row[0]``, its person
+``row[1]``, its post ``row[2]``, start, end, ongoing and acting ``row[4:8]``."""
+
+
 @dataclass
 class TenureRows:
     """What :func:`build_tenures` makes: rows to insert and the posts they are in."""
 
-    tenures: list[dict[str, Any]] = field(default_factory=list)
-    links: list[dict[str, Any]] = field(default_factory=list)
+    tenures: list[TenureRow] = field(default_factory=list)
+    """Rows of ``tenures`` (:data:`TENURE_COLUMNS`)."""
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """Rows of ``tenure_claims`` (:data:`TENURE_CLAIM_COLUMNS`)."""
+    articles: dict[str, set[str]] = field(default_factory=dict)
+    """The articles of each tenure's claims, by tenure id."""
     posts: dict[str, dict[str, Any]] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Each post's title as every claim of its new tenures writes it."""
@@ -128,24 +206,36 @@ def build_tenures(
         titles[cid] = _post_display(r, names[0])
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
+    posts = out.posts
+    post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
-        orgs = sorted({org for org, _ in items if org})
-        by_org: dict[str | None, list[Statement]] = defaultdict(list)
-        for org, statement in items:
-            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
-        for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
-            post_id = make_id("pos", org, post_key)
-            out.posts[post_id] = {
-                "id": post_id,
-                "org_id": org,
-                "title": post_key,
-                "key": post_key,
-                "single_holder": r.single_holder(post_key),
-            }
+        if len(items) == 1:  # most people hold a post once, as one claim says
+            by_org_items: Iterable[tuple[str | None, list[Statement]]] = [
+                (items[0][0], [items[0][1]])
+            ]
+        else:
+            orgs = sorted({org for org, _ in items if org})
+            by_org: dict[str | None, list[Statement]] = defaultdict(list)
+            for org, statement in items:
+                by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
+            by_org_items = sorted(by_org.items(), key=lambda kv: kv[0] or "")
+        for org, statements in by_org_items:
+            post_id = post_ids.get((org, post_key))
+            if post_id is None:
+                post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
+                posts[post_id] = {
+                    "id": post_id,
+                    "org_id": org,
+                    "title": post_key,
+                    "key": post_key,
+                    "single_holder": r.single_holder(post_key),
+                }
             for holding in merge(statements):
                 row, links = _tenure_row(person, post_id, org, holding, evidence)
                 out.tenures.append(row)
                 out.links.extend(links)
+                articles = out.articles.setdefault(row[0], set())
+                articles.update(st.article for st in holding.statements)
                 out.titles[post_id].extend(titles[st.claim_id] for st in holding.statements)
     return out
 
@@ -155,31 +245,34 @@ def _tenure_row(
     post_id: str,
     org: str | None,
     h: Holding,
-    evidence: dict[str, list[dict[str, Any]]],
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    evidence: dict[str, list[str]],
+) -> tuple[TenureRow, list[tuple[str, str]]]:
     tenure_id = make_id("ten", person, post_id, h.acting, h.start, h.end, h.ongoing)
     s_lo, s_hi, e_lo, e_hi = day_bounds(h.start, h.end)
-    claim_ids = sorted(st.claim_id for st in h.statements)
-    records = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
-    row = {
-        "id": tenure_id,
-        "person_id": person,
-        "post_id": post_id,
-        "org_id": org,
-        "start": h.start,
-        "end": h.end,
-        "ongoing": h.ongoing,
-        "acting": h.acting,
-        "role": h.role,
-        "rank": h.rank,
-        "s_lo": s_lo,
-        "s_hi": s_hi,
-        "e_lo": e_lo,
-        "e_hi": e_hi,
-        "concurrent": json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
-        "evidence": evidence_json(records),
-    }
-    return row, [{"tenure_id": tenure_id, "claim_id": cid} for cid in claim_ids]
+    claim_ids = sorted([st.claim_id for st in h.statements])
+    if len(claim_ids) == 1:
+        records = evidence.get(claim_ids[0], [])
+    else:
+        records = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
+    row = (
+        tenure_id,
+        person,
+        post_id,
+        org,
+        h.start,
+        h.end,
+        h.ongoing,
+        h.acting,
+        h.role,
+        h.rank,
+        s_lo,
+        s_hi,
+        e_lo,
+        e_hi,
+        json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
+        evidence_list(records),
+    )
+    return row, [(tenure_id, cid) for cid in claim_ids]
 
 
 def post_title(resolver: Resolver, data: dict[str, Any]) -> str:

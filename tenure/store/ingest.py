@@ -9,7 +9,10 @@ one: new claims are inserted, claims no longer read are *retired* (kept, with th
 last_seen), claims read again are unchanged (their last_seen moves to this ingest) and a
 retired claim read again comes back. Every claim whose rows changed is queued in ``pending``
 in the same transaction, and :func:`tenure.store.derive.refresh` later updates the derived
-tables from that queue, so a crash between the two loses nothing.
+tables from that queue, so a crash between the two loses nothing. An ingest that will end by
+rebuilding every derived table (a first ingest, or one changing a large share of the store)
+stops queueing instead and marks the derived tables stale in the same transaction, which
+loses nothing either: the next ingest of a stale store rebuilds.
 
 A transaction holds one or more *whole* articles (:class:`ArticleWriter` commits every
 ``batch`` articles or ``seconds``, whichever comes first): a crash loses the articles of the
@@ -26,12 +29,33 @@ from dataclasses import asdict, dataclass, field, fields
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import ClauseElement, Connection, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    ClauseElement,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 
 from tenure.model import Diagnostic, Extraction
+from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
+from tenure.store.holdings import EVIDENCED, evidence_record
+from tenure.store.mentions import mentions_of
+from tenure.store.records import (
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
+    ClaimRecord,
+    StoredRows,
+    WrittenClaim,
+    add_mention_rows,
+    claim_doc,
+)
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 
@@ -112,23 +136,64 @@ def _statements() -> dict[str, ClauseElement]:
 
 
 class ArticleWriter(AbstractContextManager["ArticleWriter"]):
-    """Writes articles' claims into ``store``, several whole articles per transaction."""
+    """Writes articles' claims into ``store``, several whole articles per transaction.
+
+    Each article is diffed against the store as it comes (:meth:`write` returns its outcome
+    at once), but its rows are buffered and written when the transaction commits, a few
+    statements per table for all its articles rather than several per article.
+
+    ``queue`` (default on) puts every changed claim in ``pending`` for
+    :func:`tenure.store.derive.refresh`; an ingest that will end by rebuilding every
+    derived table turns it off with :meth:`stop_queue`, which marks the derived tables
+    stale in the same transaction instead (so a crash still leaves a store that knows it
+    must rebuild). :attr:`written` keeps what this writer stored of each claim it inserted
+    or restated, so that a rebuild at the end need not read those claims back.
+    """
 
     def __init__(
-        self, store: Store, seen_at: str, *, batch: int = 100, seconds: float = 0.25
+        self,
+        store: Store,
+        seen_at: str,
+        *,
+        batch: int = 100,
+        seconds: float = 0.25,
+        resolver: Resolver | None = None,
     ) -> None:
         self.store = store
+        self.resolver = resolver
+        """The resolver of the rebuild to come. Once the queue is stopped, if ``mentions``,
+        ``links`` and ``search_docs`` are empty (a first ingest), each claim written gets its
+        mentions under it, and its rows of those tables are written with it (and kept in
+        :attr:`stored`): work of the rebuild at the end, which runs alone after every article
+        is read, done meanwhile, while other processes extract. The rebuild keeps the rows
+        it computes again and replaces the others (claims retired since)."""
         self.seen_at = seen_at
         self.batch = batch
         self.seconds = seconds
+        self.queue = True
+        self.queued = 0
+        """Claims put in ``pending`` by this writer so far."""
+        self.written: dict[str, WrittenClaim] = {}
+        self.stored: StoredRows | None = None
+        """The derived rows written with the claims, when they are (see :attr:`resolver`)."""
         self._tx: AbstractContextManager[Connection] | None = None
         self._conn: Connection | None = None
         self._count = 0
         self._opened = 0.0
+        self._unmark = False
+        self._titles: set[str] = set()
+        self._buffer = _Buffer()
         cache = store.__dict__.setdefault("_ingest_statements", {})
         if not cache:
             cache.update({name: store.prepare(stmt) for name, stmt in _statements().items()})
         self.sql: dict[str, Prepared] = cache
+
+    def stop_queue(self) -> None:
+        """Stop queueing changed claims; the derived tables are marked stale instead (by
+        removing the resolver's fingerprint), in the transaction of the next article."""
+        if self.queue:
+            self.queue = False
+            self._unmark = True
 
     def write(self, x: Extraction, rows: list[ClaimRow]) -> ArticleOutcome:
         """Store one article's claims; committed with the batch it falls in."""
@@ -137,7 +202,16 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
             self._conn = self._tx.__enter__()
             self._opened = time.monotonic()
             self._count = 0
-        outcome = write_article(self.store, self._conn, x, rows, self.seen_at, self.sql)
+        if self._unmark:
+            self._conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
+            self._unmark = False
+            if self.resolver is not None and _empty(self._conn, DERIVED_AHEAD):
+                self.stored = StoredRows()
+        title = x.source.title
+        if title in self._titles:  # the same article twice: diff against the first one
+            self._flush()
+        self._titles.add(title)
+        outcome = _diff_article(self, self._conn, x, rows)
         self._count += 1
         if self._count >= self.batch or time.monotonic() - self._opened >= self.seconds:
             self.commit()
@@ -145,9 +219,23 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
 
     def commit(self) -> None:
         """Commit the articles written so far."""
+        if self._conn is not None:
+            self._flush()
         tx, self._tx, self._conn = self._tx, None, None
         if tx is not None:
             tx.__exit__(None, None, None)
+
+    def _flush(self) -> None:
+        """Write the buffered rows of the open transaction's articles."""
+        assert self._conn is not None
+        buffer = self._buffer
+        buffer.write(self.store, self._conn, self.sql)
+        if self.stored is not None:
+            self.stored.mentions += buffer.mentions
+            self.stored.links += buffer.links
+            self.stored.docs += buffer.docs
+        self._buffer = _Buffer()
+        self._titles.clear()
 
     def __exit__(
         self,
@@ -155,9 +243,66 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if kind is None and self._conn is not None:
+            self._flush()
         tx, self._tx, self._conn = self._tx, None, None
+        self._buffer = _Buffer()
+        self._titles.clear()
         if tx is not None:
             tx.__exit__(kind, exc, tb)
+
+
+CLAIM_COLUMNS = (
+    "id",
+    "kind",
+    "article",
+    "data",
+    "sha256",
+    "path",
+    "revision",
+    "line",
+    "section",
+    "text",
+    "first_seen",
+    "last_seen",
+    "retired",
+)
+EVIDENCE_COLUMNS = ("claim_id", "seq", "line", "section", "text")
+
+
+@dataclass
+class _Buffer:
+    """Rows of the articles of one transaction, written together, parents first."""
+
+    new_articles: list[dict[str, Any]] = field(default_factory=list)
+    old_articles: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[tuple[Any, ...]] = field(default_factory=list)
+    restated: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)
+    seen: list[dict[str, Any]] = field(default_factory=list)
+    retired: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[tuple[str]] = field(default_factory=list)
+    mentions: list[tuple[str, ...]] = field(default_factory=list)
+    links: list[tuple[str, ...]] = field(default_factory=list)
+    docs: list[dict[str, Any]] = field(default_factory=list)
+    """Derived rows of the claims an ingest bound to rebuild writes: their mentions, links
+    and search documents, which depend on nothing but the claim (and the alias rules). The
+    rebuild at the end keeps them when they are what it computes (:mod:`.rebuild`)."""
+
+    def write(self, store: Store, conn: Connection, sql: dict[str, Prepared]) -> None:
+        sql["insert_article"].many(conn, self.new_articles)
+        sql["update_article"].many(conn, self.old_articles)
+        store.insert_rows(conn, s.claims, CLAIM_COLUMNS, self.claims)
+        if self.restated:
+            sql["restate"].many(conn, self.restated)
+            sql["drop_evidence"].many(conn, [{"cid": row["cid"]} for row in self.restated])
+        store.insert_rows(conn, s.claim_evidence, EVIDENCE_COLUMNS, self.evidence)
+        sql["seen"].many(conn, self.seen)
+        sql["retire"].many(conn, self.retired)
+        store.insert_rows(conn, s.pending, ("claim_id",), self.pending)
+        store.insert_rows(conn, s.mentions, MENTION_COLUMNS, self.mentions)
+        store.insert_rows(conn, s.links, LINK_COLUMNS, self.links)
+        store.add_search_docs(conn, self.docs)
 
 
 def write_article(
@@ -168,20 +313,35 @@ def write_article(
     seen_at: str,
     sql: dict[str, Prepared] | None = None,
 ) -> ArticleOutcome:
-    """Store one article's claims inside the caller's transaction."""
-    if sql is None:
-        sql = {name: store.prepare(stmt) for name, stmt in _statements().items()}
+    """Store one article's claims inside the caller's transaction, at once."""
+    writer = ArticleWriter(store, seen_at)
+    if sql is not None:
+        writer.sql = sql
+    outcome = _diff_article(writer, conn, x, rows)
+    writer._buffer.write(store, conn, writer.sql)
+    return outcome
+
+
+def _diff_article(
+    writer: ArticleWriter, conn: Connection, x: Extraction, rows: list[ClaimRow]
+) -> ArticleOutcome:
+    """Compare one article's claims with the stored ones; buffer the rows that change."""
+    sql, buffer, seen_at = writer.sql, writer._buffer, writer.seen_at
     title = x.source.title
-    sha, path = x.source.sha256, x.source.path
-    existing = {
-        row[0]: (bool(row[1]), row[2], row[3]) for row in sql["existing"](conn, title=title)
-    }
+    sha, path, revision = x.source.sha256, x.source.path, x.source.revision
     article = sql["article"](conn, title=title)
+    # Claims belong to a stored article (a foreign key), and articles are never deleted:
+    # a title not stored yet has no claims to diff against.
+    existing = (
+        {row[0]: (bool(row[1]), row[2], row[3]) for row in sql["existing"](conn, title=title)}
+        if article
+        else {}
+    )
     values = {
         "title": title,
         "path": path,
         "sha256": sha,
-        "revision": x.source.revision,
+        "revision": revision,
         "url": x.source.url,
         "format": x.source.format,
         "subject_kind": x.subject.kind,
@@ -190,9 +350,10 @@ def write_article(
         "last_seen": seen_at,
     }
     if not article:
-        sql["insert_article"](conn, first_seen=seen_at, **values)
+        values["first_seen"] = seen_at
+        buffer.new_articles.append(values)
     else:
-        sql["update_article"](conn, **values)
+        buffer.old_articles.append(values)
     new: list[ClaimRow] = []
     revived: list[ClaimRow] = []
     kept: list[str] = []
@@ -210,27 +371,57 @@ def write_article(
         else:
             kept.append(row.id)
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in ids]
-    if new:
-        store.insert_ignore(conn, s.claims, [_claim_values(row, x, seen_at) for row in new])
-        store.insert_ignore(conn, s.claim_evidence, [e for row in new for e in _evidence(row)])
+    written = writer.written
+    resolver = writer.resolver if not writer.queue else None
+    ahead = writer.stored is not None
+    for row in new:
+        first = row.evidence[0] if row.evidence else None
+        buffer.claims.append(
+            (
+                row.id,
+                row.kind,
+                row.article,
+                row.data_json,
+                sha,
+                path,
+                revision,
+                first.line or None if first else None,
+                first.section if first else None,
+                first.text if first else "",
+                seen_at,
+                seen_at,
+                False,
+            )
+        )
+        evidence = _evidence(row)
+        buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
+        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
     restated = revived + moved
-    if restated:
-        values_list = []
-        for row in restated:
-            value = _claim_values(row, x, seen_at)
-            value["cid"] = value.pop("id")
-            for key in ("kind", "article", "first_seen"):
-                value.pop(key)
-            values_list.append(value)
-        sql["restate"].many(conn, values_list)
-        sql["drop_evidence"].many(conn, [{"cid": row.id} for row in restated])
-        store.insert_ignore(conn, s.claim_evidence, [e for row in restated for e in _evidence(row)])
-    if kept:
-        sql["seen"].many(conn, [{"cid": cid, "at": seen_at} for cid in kept])
-    if gone:
-        sql["retire"].many(conn, [{"cid": cid, "retired": True} for cid in gone])
-    changed = [row.id for row in new] + [row.id for row in restated] + gone
-    store.insert_ignore(conn, s.pending, [{"claim_id": cid} for cid in changed])
+    for row in restated:
+        first = row.evidence[0] if row.evidence else None
+        buffer.restated.append(
+            {
+                "cid": row.id,
+                "data": row.data_json,
+                "sha256": sha,
+                "path": path,
+                "revision": revision,
+                "line": first.line or None if first else None,
+                "section": first.section if first else None,
+                "text": first.text if first else "",
+                "last_seen": seen_at,
+                "retired": False,
+            }
+        )
+        evidence = _evidence(row)
+        buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
+        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
+    buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
+    buffer.retired.extend({"cid": cid, "retired": True} for cid in gone)
+    if writer.queue:
+        changed = [row.id for row in new] + [row.id for row in restated] + gone
+        buffer.pending.extend((cid,) for cid in changed)
+        writer.queued += len(changed)
     if not article:
         status: Status = "new"
     elif new or gone or revived:
@@ -248,6 +439,43 @@ def write_article(
     )
 
 
+DERIVED_AHEAD = (s.mentions, s.links, s.search_docs)
+"""The derived tables an ingest bound to rebuild writes as it goes, when they are empty."""
+
+
+def _empty(conn: Connection, tables: tuple[Table, ...]) -> bool:
+    """True when none of ``tables`` has a row."""
+    return all(conn.execute(select(t).limit(1)).first() is None for t in tables)
+
+
+def _written(
+    buffer: _Buffer,
+    resolver: Resolver | None,
+    ahead: bool,
+    row: ClaimRow,
+    path: str | None,
+    evidence: list[tuple[int | None, str | None, str]],
+) -> WrittenClaim:
+    """What the writer keeps of a claim it stores: with the resolver of a rebuild to come,
+    also the claim's mentions; ``ahead``, their rows and its search document, written with
+    it (see :attr:`ArticleWriter.resolver`)."""
+    record = ClaimRecord(row.id, row.kind, row.article, row.data, path)
+    if resolver is None:
+        return WrittenClaim(record, evidence)
+    found = mentions_of(resolver, row.kind, row.article, row.data)
+    records = (
+        [evidence_record(row.id, row.article, path, *e) for e in evidence]
+        if row.kind in EVIDENCED
+        else None
+    )
+    if not ahead:
+        return WrittenClaim(record, evidence, found, None, records)
+    add_mention_rows(row.id, found, buffer.mentions, buffer.links)
+    doc = claim_doc(record, [text for _line, _section, text in evidence])
+    buffer.docs.append(doc)
+    return WrittenClaim(record, evidence, found, doc, records)
+
+
 def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:
     """What ``json.dumps([asdict(d) ...])`` gives, without asdict's deep copies."""
     names = [f.name for f in fields(Diagnostic)]
@@ -256,27 +484,7 @@ def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:
     )
 
 
-def _claim_values(row: ClaimRow, x: Extraction, seen_at: str) -> dict[str, Any]:
-    first = row.evidence[0] if row.evidence else None
-    return {
-        "id": row.id,
-        "kind": row.kind,
-        "article": row.article,
-        "data": row.data_json or json.dumps(row.data, ensure_ascii=False, sort_keys=True),
-        "sha256": x.source.sha256,
-        "path": x.source.path,
-        "revision": x.source.revision,
-        "line": first.line or None if first else None,
-        "section": first.section if first else None,
-        "text": first.text if first else "",
-        "first_seen": seen_at,
-        "last_seen": seen_at,
-        "retired": False,
-    }
-
-
-def _evidence(row: ClaimRow) -> list[dict[str, Any]]:
-    return [
-        {"claim_id": row.id, "seq": i, "line": e.line or None, "section": e.section, "text": e.text}
-        for i, e in enumerate(row.evidence or [])
-    ] or [{"claim_id": row.id, "seq": 0, "line": None, "section": None, "text": ""}]
+def _evidence(row: ClaimRow) -> list[tuple[int | None, str | None, str]]:
+    """A claim's evidence rows (line, section, text) in order; one empty row when it has
+    none, so every claim has evidence to show."""
+    return [(e.line or None, e.section, e.text) for e in row.evidence] or [(None, None, "")]

@@ -22,6 +22,10 @@ class Mention(NamedTuple):
     name: str
 
 
+Mentions = tuple[list[Mention], list[tuple[str, str, str]]]
+"""What :func:`mentions_of` gives for one claim: its mentions and links (kind, key, key)."""
+
+
 def tenure_org(resolver: Resolver, data: dict[str, Any]) -> tuple[str, str | None]:
     """The post title and organization of a tenure claim, splitting "Director of the X"."""
     post = str(data.get("post") or "")
@@ -36,61 +40,66 @@ def _split_post(resolver: Resolver, title: str) -> tuple[str, str | None]:
     return resolver.split_post(title)
 
 
-def mentions_of(
-    resolver: Resolver, kind: str, article: str, data: dict[str, Any]
-) -> tuple[list[Mention], list[tuple[str, str, str]]]:
-    """The mentions and links (kind, key, key) of one claim."""
+def mentions_of(resolver: Resolver, kind: str, article: str, data: dict[str, Any]) -> Mentions:
+    """The mentions and links (kind, key, key) of one claim.
+
+    Each role occurs once in a claim, so a claim never mentions one key twice in one role.
+    """
     found: list[Mention] = []
     links: list[tuple[str, str, str]] = []
-
-    def person(role: str, name: Any) -> str | None:
-        if not name:
-            return None
-        key = resolver.person_key(str(name))
-        if key:
-            found.append(Mention("person", role, key, str(name)))
-        return key or None
-
-    def org(role: str, name: Any) -> str | None:
-        if not name:
-            return None
-        key = resolver.org_key(str(name), article)
-        if key:
-            found.append(Mention("org", role, key, str(name)))
-        return key or None
-
+    get = data.get
     if kind == "tenure":
-        person("holder", data.get("person"))
+        name = get("person")
+        if name:
+            key = resolver.person_key(str(name))
+            if key:
+                found.append(Mention("person", "holder", key, str(name)))
         title, body = tenure_org(resolver, data)
-        org("org", body)
+        if body:
+            key = resolver.org_key(body, article)
+            if key:
+                found.append(Mention("org", "org", key, body))
         found.append(Mention("post", "post", resolver.post_key(title) if title else "", title))
-    elif kind == "event":
-        a = org("subject", data.get("organization"))
-        b = org("other", data.get("other"))
-        if data.get("type") == "renamed" and a and b and a != b:
-            links.append(("org", a, b))
-    elif kind == "org_name":
-        a = org("subject", data.get("organization"))
-        if data.get("kind") != "abbreviation":
-            b = org("name", data.get("name"))
-            if a and b and a != b:
+    elif kind in ("event", "org_name", "org_fact"):
+        a = _org(resolver, article, found, "subject", get("organization"))
+        if kind == "event":
+            b = _org(resolver, article, found, "other", get("other"))
+            if get("type") == "renamed" and a and b and a != b:
                 links.append(("org", a, b))
-    elif kind == "org_fact":
-        org("subject", data.get("organization"))
-        if data.get("field") in ("parent", "child"):
-            org("other", data.get("value"))
+        elif kind == "org_name":
+            if get("kind") != "abbreviation":
+                b = _org(resolver, article, found, "name", get("name"))
+                if a and b and a != b:
+                    links.append(("org", a, b))
+        elif get("field") in ("parent", "child"):
+            _org(resolver, article, found, "other", get("value"))
     elif kind == "person_name":
-        a = person("subject", data.get("person"))
-        b = person("name", data.get("name"))
+        a = _person(resolver, found, "subject", get("person"))
+        b = _person(resolver, found, "name", get("name"))
         if a and b and a != b:
             links.append(("person", a, b))
     elif kind == "person_fact":
-        person("subject", data.get("person"))
-    unique = list(dict.fromkeys(found))
-    seen_roles: set[tuple[str, str, str]] = set()
-    deduped = []
-    for m in unique:
-        if (m.kind, m.role, m.key) not in seen_roles:
-            seen_roles.add((m.kind, m.role, m.key))
-            deduped.append(m)
-    return deduped, links
+        _person(resolver, found, "subject", get("person"))
+    return found, links
+
+
+def _person(resolver: Resolver, found: list[Mention], role: str, name: Any) -> str | None:
+    """Add the mention of a person under ``role``; its key (None for no name)."""
+    if not name:
+        return None
+    key = resolver.person_key(str(name))
+    if key:
+        found.append(Mention("person", role, key, str(name)))
+    return key or None
+
+
+def _org(
+    resolver: Resolver, article: str, found: list[Mention], role: str, name: Any
+) -> str | None:
+    """Add the mention of an organization under ``role``; its key (None for no name)."""
+    if not name:
+        return None
+    key = resolver.org_key(str(name), article)
+    if key:
+        found.append(Mention("org", role, key, str(name)))
+    return key or None

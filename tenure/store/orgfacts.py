@@ -16,7 +16,7 @@ from tenure.resolve.merge import Statement, merge
 from tenure.resolve.names import Resolver
 from tenure.resolve.text import make_id, squash
 from tenure.store.entities import most_common
-from tenure.store.holdings import EntityOf, EvidenceOf, claim_date, evidence_json
+from tenure.store.holdings import EntityOf, EvidenceOf, claim_date, evidence_list
 
 FactClaim = tuple[str, str, str, dict[str, Any]]
 """(claim id, kind, article, data) of an active event or org_fact claim."""
@@ -62,7 +62,7 @@ def event_rows(
                     "other_name": most_common(names[(org, kind, other_key)]),
                     "other_id": org_of.get(other_key) if other_key else None,
                     "date": holding.start,
-                    "evidence": evidence_json(
+                    "evidence": evidence_list(
                         [e for cid in claim_ids for e in evidence.get(cid, [])]
                     ),
                 }

@@ -12,30 +12,62 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, bindparam, func, select
 
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store
 from tenure.store.entities import EntityBuilder, MentionRow, most_common
-from tenure.store.holdings import PostTenure, build_tenures, conflict_rows
+from tenure.store.holdings import (
+    TENURE_CLAIM_COLUMNS,
+    TENURE_COLUMNS,
+    EvidenceOf,
+    PostTenure,
+    build_tenures,
+    conflict_rows,
+    evidence_record,
+)
 from tenure.store.mentions import Mention
 from tenure.store.orgfacts import event_rows, relation_rows
-from tenure.store.records import Changes, ClaimRecord, claim_docs, mention_rows, write_entities
+from tenure.store.records import (
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
+    Changes,
+    ClaimRecord,
+    StoredRows,
+    WrittenClaim,
+    claim_doc,
+    mention_rows,
+    write_entities,
+)
 
 
 class Rebuild:
     """Every derived row from every active claim, each claim read once."""
 
-    def __init__(self, store: Store, conn: Connection, resolver: Resolver, today: date) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conn: Connection,
+        resolver: Resolver,
+        today: date,
+        known: Mapping[str, WrittenClaim] | None = None,
+        stored: StoredRows | None = None,
+    ) -> None:
         self.store = store
+        self.stored = stored
+        """Rows the ingest wrote into derived tables as it went, all they hold if the counts
+        agree: kept where computed again, without reading them back."""
         self.conn = conn
         self.resolver = resolver
         self.today = today
+        self.known: Mapping[str, WrittenClaim] = known or {}
+        """Claims as an ingest just wrote them: taken from here rather than read back."""
         self.entity_keys: dict[str, dict[str, str]] = {"org": {}, "person": {}}
 
     def entity_of(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
@@ -44,64 +76,128 @@ class Rebuild:
 
     def run(self) -> Changes:
         conn, store = self.conn, self.store
-        store.delete_search_docs(conn)
+        kept = (s.mentions, s.links, s.search_docs)
         for table in reversed(s.DERIVED_TABLES):
-            if table is not s.search_docs:
+            if table not in kept:
                 conn.execute(table.delete())
-        c, e = s.claims.c, s.claim_evidence.c
-        # In table order, sorted here: ORDER BY id would visit the rows in index order.
-        rows = sorted(
-            conn.execute(
-                select(c.id, c.kind, c.article, c.data, c.path).where(c.retired.is_(False))
-            ).all(),
-            key=lambda row: row[0],
-        )
-        records = [ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
+        records, evidence = self._claims()
         by_id = {r.id: r for r in records}
-        lines = sorted(
-            conn.execute(select(e.claim_id, e.seq, e.line, e.section, e.text)).all(),
-            key=lambda row: (row[0], row[1]),
-        )
-        evidence: dict[str, list[tuple[Any, Any, Any]]] = defaultdict(list)
-        for claim_id, _seq, line, section, text in lines:
-            if claim_id in by_id:
-                evidence[claim_id].append((line, section, text))
-        found, mentions, links = mention_rows(self.resolver, records)
-        store.insert_ignore(conn, s.mentions, sorted(mentions, key=_mention_key))
-        store.insert_ignore(conn, s.links, sorted(links, key=_link_key))
+        found, mentions, links = mention_rows(self.resolver, records, self.known)
+        mentions.sort()
+        links.sort()
+        stored = self.stored
+        self._replace(s.mentions, MENTION_COLUMNS, mentions, stored.mentions if stored else None)
+        self._replace(s.links, LINK_COLUMNS, links, stored.links if stored else None)
         changes = Changes(claims=len(records), rebuilt=True)
-        changes.organizations, changes.persons = self._entities(records, found, links)
+        changes.organizations, changes.persons, docs = self._entities(records, found, links)
         self._holdings(records, found, by_id, evidence)
         self._org_facts(records, found, by_id, evidence)
-        texts = {cid: [ev[2] for ev in items] for cid, items in evidence.items()}
-        store.add_search_docs(conn, claim_docs(records, texts))
+        known = self.known
+        for record in records:
+            written = known.get(record.id)
+            if written is not None and written.doc is not None:
+                docs.append(written.doc)
+            else:
+                docs.append(claim_doc(record, [ev[2] for ev in evidence.get(record.id, ())]))
+        store.replace_search_docs(conn, docs, stored.docs if stored else None)
         return changes
+
+    def _replace(
+        self,
+        table: Table,
+        columns: Sequence[str],
+        rows: list[tuple[Any, ...]],
+        stored: list[tuple[Any, ...]] | None,
+    ) -> None:
+        """Make ``table`` hold exactly ``rows`` (tuples in ``columns`` order), keeping the rows
+        already there: an ingest bound to rebuild writes the mentions and links of the claims
+        it stores as it goes (``stored``), and those need not be written twice."""
+        conn = self.conn
+        key = [c.name for c in table.primary_key.columns]
+        at = [columns.index(k) for k in key]
+        existing = set(stored or ())
+        count = conn.execute(select(func.count()).select_from(table)).scalar()
+        if count != len(existing) or len({tuple(r[i] for i in at) for r in existing}) != count:
+            existing = {tuple(r) for r in conn.execute(select(*(table.c[c] for c in columns)))}
+        if existing:
+            gone = existing.difference(rows)
+            if gone:
+                match = [table.c[k] == bindparam(k, type_=table.c[k].type) for k in key]
+                conn.execute(
+                    table.delete().where(*match),
+                    [{k: row[i] for k, i in zip(key, at, strict=True)} for row in gone],
+                )
+            rows = [row for row in rows if row not in existing]
+        self.store.insert_rows(conn, table, columns, rows)
+
+    def _claims(self) -> tuple[list[ClaimRecord], dict[str, list[tuple[Any, Any, Any]]]]:
+        """Every active claim (sorted by id) and its evidence (line, section, text) in order;
+        those in :attr:`known` are not read again."""
+        conn, known = self.conn, self.known
+        c, e = s.claims.c, s.claim_evidence.c
+        active = c.retired.is_(False)
+        ids = conn.execute(select(c.id).where(active)).scalars().all()
+        records = [known[cid].record for cid in ids if cid in known]
+        evidence: dict[str, list[tuple[Any, Any, Any]]] = {
+            cid: known[cid].evidence for cid in ids if cid in known
+        }
+        if len(records) < len(ids):
+            read = [
+                ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4])
+                for r in conn.execute(select(c.id, c.kind, c.article, c.data, c.path).where(active))
+                if r[0] not in known
+            ]
+            records.extend(read)
+            wanted = {r.id for r in read}
+            lines = sorted(
+                (
+                    row
+                    for row in conn.execute(select(e.claim_id, e.seq, e.line, e.section, e.text))
+                    if row[0] in wanted
+                ),
+                key=lambda row: (row[0], row[1]),
+            )
+            for claim_id, _seq, line, section, text in lines:
+                evidence.setdefault(claim_id, []).append((line, section, text))
+        # Sorted here rather than by ORDER BY id, which would visit the rows in index order.
+        records.sort(key=lambda r: r.id)
+        return records, evidence
 
     def _entities(
         self,
         records: list[ClaimRecord],
         found: dict[str, list[Mention]],
-        links: list[dict[str, Any]],
-    ) -> tuple[set[str], set[str]]:
+        links: list[tuple[str, ...]],
+    ) -> tuple[set[str], set[str], list[dict[str, Any]]]:
+        """Persons and organizations, written but for their search documents (returned)."""
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
         made_ids: dict[str, set[str]] = {}
+        mentioned: dict[str, dict[str, list[MentionRow]]] = {"org": {}, "person": {}}
+        for record in records:
+            cid = record.id
+            for m in found[cid]:
+                by_kind = mentioned.get(m.kind)
+                if by_kind is not None:
+                    row = (cid, m.role, m.key, m.name)
+                    rows = by_kind.get(m.key)
+                    if rows is None:
+                        by_kind[m.key] = [row]
+                    else:
+                        rows.append(row)
         for kind in ("org", "person"):
-            by_key: dict[str, list[MentionRow]] = defaultdict(list)
-            for record in records:
-                for m in found[record.id]:
-                    if m.kind == kind:
-                        by_key[m.key].append((record.id, m.role, m.key, m.name))
+            by_key = mentioned[kind]
             adjacent: dict[str, set[str]] = defaultdict(set)
-            for link in links:
-                if link["kind"] == kind:
-                    adjacent[link["a"]].add(link["b"])
+            for link_kind, a, b, _claim in links:
+                if link_kind == kind:
+                    adjacent[a].add(b)
             groups = entities.components(kind, set(by_key), _linked(adjacent))
             made = entities.build(kind, groups, set(by_key), by_key, claims)
             self.entity_keys[kind] = {key: eid for eid, keys in made.items() for key in keys}
             made_ids[kind] = set(made)
+        docs = entities.rows.pop("search_docs", [])
         write_entities(self.store, self.conn, entities)
-        return made_ids["org"], made_ids["person"]
+        return made_ids["org"], made_ids["person"], docs
 
     def _holdings(
         self,
@@ -116,34 +212,24 @@ class Rebuild:
             for x in records
             if x.kind == "tenure" and any(m.role == "holder" for m in found[x.id])
         ]
-        made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence))
+        made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence, self.known))
         for post_id, post in made.posts.items():
             post["title"] = most_common(made.titles[post_id]) or post["title"]
-        store.insert_ignore(conn, s.tenures, sorted(made.tenures, key=lambda t: t["id"]))
-        store.insert_ignore(conn, s.tenure_claims, made.links)
+        made.tenures.sort(key=itemgetter(0))
+        store.insert_rows(conn, s.tenures, TENURE_COLUMNS, made.tenures)
+        store.insert_rows(conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
         store.insert_ignore(conn, s.posts, list(made.posts.values()))
-        articles = {cid: by_id[cid].article for cid in by_id}
-        sources: dict[str, set[str]] = defaultdict(set)
-        for link in made.links:
-            sources[link["tenure_id"]].add(articles[link["claim_id"]])
+        sources = made.articles
         by_post: dict[str, list[PostTenure]] = defaultdict(list)
         for t in made.tenures:
-            by_post[t["post_id"]].append(
-                (
-                    t["id"],
-                    t["person_id"],
-                    t["start"],
-                    t["end"],
-                    bool(t["ongoing"]),
-                    bool(t["acting"]),
-                    _const(sources[t["id"]]),
-                )
+            by_post[t[2]].append(
+                (t[0], t[1], t[4], t[5], bool(t[6]), bool(t[7]), _const(sources[t[0]]))
             )
         rows: dict[str, dict[str, Any]] = {}
         for post_id in sorted(by_post):
             post = made.posts[post_id]
             single = bool(post["single_holder"]) and post["org_id"] is not None
-            items = sorted(by_post[post_id], key=lambda item: item[0])
+            items = sorted(by_post[post_id], key=itemgetter(0))
             conflict_rows(post_id, items, single, self.today, rows)
         store.insert_ignore(conn, s.conflicts, [rows[k] for k in sorted(rows)])
 
@@ -164,7 +250,7 @@ class Rebuild:
             self.resolver,
             [f for f in facts if f[1] == "event"],
             self.entity_of,
-            _evidence_of(by_id, evidence),
+            _evidence_of(by_id, evidence, self.known),
         )
         self.store.insert_ignore(self.conn, s.events, events)
         self.store.insert_ignore(self.conn, s.event_claims, links)
@@ -175,21 +261,21 @@ class Rebuild:
 
 
 def _evidence_of(
-    by_id: dict[str, ClaimRecord], evidence: dict[str, list[tuple[Any, Any, Any]]]
-) -> Any:
-    def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+    by_id: dict[str, ClaimRecord],
+    evidence: dict[str, list[tuple[Any, Any, Any]]],
+    known: Mapping[str, WrittenClaim],
+) -> EvidenceOf:
+    def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
         for cid in claim_ids:
+            written = known.get(cid)
+            if written is not None and written.records is not None:
+                out[cid] = written.records
+                continue
             record = by_id[cid]
+            article, path = record.article, record.path
             out[cid] = [
-                {
-                    "claim": cid,
-                    "article": record.article,
-                    "path": record.path,
-                    "line": line,
-                    "section": section,
-                    "text": text,
-                }
+                evidence_record(cid, article, path, line, section, text)
                 for line, section, text in evidence.get(cid, ())
             ]
         return out
@@ -206,11 +292,3 @@ def _linked(adjacent: dict[str, set[str]]) -> Any:
 
 def _const(value: set[str]) -> Any:
     return lambda: value
-
-
-def _mention_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    return row["claim_id"], row["kind"], row["role"], row["key"]
-
-
-def _link_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
-    return row["kind"], row["a"], row["b"], row["claim_id"]

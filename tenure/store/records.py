@@ -8,7 +8,7 @@ documents, and writing the rows an :class:`~tenure.store.entities.EntityBuilder`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
 from tenure.store.entities import ENTITY_TABLES, EntityBuilder
-from tenure.store.mentions import Mention, mentions_of
+from tenure.store.mentions import Mention, Mentions, mentions_of
 
 CHUNK = 5000
 """Values per IN list (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
@@ -33,6 +33,39 @@ class ClaimRecord:
     article: str
     data: dict[str, Any]
     path: str | None = None
+
+
+@dataclass
+class WrittenClaim:
+    """A claim as an ingest just stored it: its record and its evidence rows (line, section,
+    text) in order. A rebuild that follows the ingest takes these rather than reading them
+    back from the store."""
+
+    record: ClaimRecord
+    evidence: list[tuple[int | None, str | None, str]]
+    mentions: Mentions | None = None
+    """Its mentions and links (:func:`~tenure.store.mentions.mentions_of`) under the resolver
+    of the rebuild to come, when the ingest worked them out as it wrote the claim (while
+    other processes extract the next articles); None when the rebuild is to."""
+    doc: dict[str, Any] | None = None
+    """Its search document (:func:`claim_doc`), when the ingest wrote it with the claim."""
+    records: list[str] | None = None
+    """Its evidence records encoded for a tenure's or event's evidence
+    (:func:`~tenure.store.holdings.evidence_record`), when the ingest worked them out."""
+
+
+@dataclass
+class StoredRows:
+    """Derived rows an ingest bound to rebuild wrote with its claims, into tables that were
+    empty when it began to: ``mentions``, ``links`` and the claims' ``search_docs``.
+
+    Those tables then hold exactly these rows, so the rebuild at the end can keep the ones it
+    computes again without reading them back (it still checks the counts).
+    """
+
+    mentions: list[tuple[str, ...]] = field(default_factory=list)
+    links: list[tuple[str, ...]] = field(default_factory=list)
+    docs: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -60,37 +93,63 @@ def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
     return out
 
 
+MENTION_COLUMNS = ("claim_id", "kind", "role", "key", "name")
+LINK_COLUMNS = ("kind", "a", "b", "claim_id")
+
+
 def mention_rows(
-    resolver: Resolver, records: Iterable[ClaimRecord]
-) -> tuple[dict[str, list[Mention]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each claim's mentions, and the ``mentions`` and ``links`` rows they make."""
+    resolver: Resolver,
+    records: Iterable[ClaimRecord],
+    known: Mapping[str, WrittenClaim] | None = None,
+) -> tuple[dict[str, list[Mention]], list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each claim's mentions, and the ``mentions`` and ``links`` rows they make, as tuples
+    in the order of :data:`MENTION_COLUMNS` and :data:`LINK_COLUMNS`.
+
+    Mentions an ingest worked out already (:attr:`WrittenClaim.mentions` in ``known``, under
+    this ``resolver``) are taken as they are.
+    """
     found: dict[str, list[Mention]] = {}
-    mentions: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
+    mentions: list[tuple[str, ...]] = []
+    links: list[tuple[str, ...]] = []
+    known = known or {}
     for record in records:
-        mine, pairs = mentions_of(resolver, record.kind, record.article, record.data)
-        found[record.id] = mine
-        mentions.extend(
-            {"claim_id": record.id, "kind": m.kind, "role": m.role, "key": m.key, "name": m.name}
-            for m in mine
-        )
-        for kind, a, b in pairs:
-            links.append({"kind": kind, "a": a, "b": b, "claim_id": record.id})
-            links.append({"kind": kind, "a": b, "b": a, "claim_id": record.id})
+        cid = record.id
+        written = known.get(cid)
+        done = written.mentions if written is not None else None
+        if done is None:
+            done = mentions_of(resolver, record.kind, record.article, record.data)
+        found[cid] = done[0]
+        add_mention_rows(cid, done, mentions, links)
     return found, mentions, links
+
+
+def add_mention_rows(
+    claim_id: str,
+    found: Mentions,
+    mentions: list[tuple[str, ...]],
+    links: list[tuple[str, ...]],
+) -> None:
+    """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions."""
+    mine, pairs = found
+    mentions.extend((claim_id, *m) for m in mine)
+    for kind, a, b in pairs:
+        links.append((kind, a, b, claim_id))
+        links.append((kind, b, a, claim_id))
 
 
 def claim_docs(records: Iterable[ClaimRecord], texts: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Search documents for claims: their label and evidence text, found by ``tenure search``."""
-    return [
-        {
-            "ref": record.id,
-            "kind": "claim",
-            "name": claim_label(record.kind, record.data),
-            "text": "\n".join(texts.get(record.id, [])),
-        }
-        for record in records
-    ]
+    return [claim_doc(record, texts.get(record.id, [])) for record in records]
+
+
+def claim_doc(record: ClaimRecord, texts: Iterable[str]) -> dict[str, Any]:
+    """The search document of one claim, given the texts of its evidence in order."""
+    return {
+        "ref": record.id,
+        "kind": "claim",
+        "name": claim_label(record.kind, record.data),
+        "text": "\n".join(texts),
+    }
 
 
 def write_entities(store: Store, conn: Connection, entities: EntityBuilder) -> None:

@@ -205,6 +205,27 @@ class SQLStore(Store):
                 if conn.execute(select(table.c[keys[0]]).where(*where)).first() is None:
                     conn.execute(table.insert().values(**row))
 
+    def insert_rows(
+        self,
+        conn: Connection,
+        table: Table,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+    ) -> None:
+        if not rows:
+            return
+        if not self.is_sqlite:
+            super().insert_rows(conn, table, columns, rows)
+            return
+        key = (table.name, ("?", *columns))
+        sql = self._inserts.get(key)
+        if sql is None:
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" * len(columns))
+            sql = f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({marks})'
+            self._inserts[key] = sql
+        _driver(conn).executemany(sql, rows)
+
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
@@ -240,6 +261,20 @@ class SQLStore(Store):
                 list(chunk),
             )
             driver.execute(f"DELETE FROM search_docs WHERE ref IN ({marks})", list(chunk))
+
+    def delete_search_rows(self, conn: Connection, rowids: Sequence[int]) -> None:
+        if not self._fts:
+            super().delete_search_rows(conn, rowids)
+            return
+        driver = _driver(conn)
+        for chunk in chunks(sorted(rowids), 5000):
+            marks = ", ".join("?" * len(chunk))
+            driver.execute(
+                "INSERT INTO search_fts (search_fts, rowid, name, text) "
+                f"SELECT 'delete', rowid, name, text FROM search_docs WHERE rowid IN ({marks})",
+                list(chunk),
+            )
+            driver.execute(f"DELETE FROM search_docs WHERE rowid IN ({marks})", list(chunk))
 
     def prepare(self, stmt: ClauseElement) -> Prepared:
         if self.is_sqlite:

@@ -25,10 +25,20 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
 from tenure.store.entities import ClaimData, EntityBuilder, MentionRow, most_common
-from tenure.store.holdings import PostTenure, build_tenures, conflict_rows, post_title
+from tenure.store.holdings import (
+    TENURE_CLAIM_COLUMNS,
+    TENURE_COLUMNS,
+    PostTenure,
+    build_tenures,
+    conflict_rows,
+    evidence_record,
+    post_title,
+)
 from tenure.store.orgfacts import event_rows, relation_rows
 from tenure.store.records import (
     CHUNK,
+    LINK_COLUMNS,
+    MENTION_COLUMNS,
     Changes,
     ClaimRecord,
     claim_docs,
@@ -68,10 +78,11 @@ class Update:
         )
         return {key: entity for key, entity in found}
 
-    def evidence_of(self, claim_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-        """Evidence records of claims: article, path, line, section, text, claim id."""
+    def evidence_of(self, claim_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Evidence records of claims (article, path, line, section, text, claim id), each
+        encoded by :func:`~tenure.store.holdings.evidence_record`."""
         c, e = s.claims.c, s.claim_evidence.c
-        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        out: dict[str, list[str]] = defaultdict(list)
         found = self.rows(
             lambda ch: (
                 select(e.claim_id, e.seq, c.article, c.path, e.line, e.section, e.text)
@@ -81,16 +92,7 @@ class Update:
             claim_ids,
         )
         for row in sorted(found, key=lambda row: (row[0], row[1])):
-            out[row[0]].append(
-                {
-                    "claim": row[0],
-                    "article": row[2],
-                    "path": row[3],
-                    "line": row[4],
-                    "section": row[5],
-                    "text": row[6],
-                }
-            )
+            out[row[0]].append(evidence_record(row[0], row[2], row[3], row[4], row[5], row[6]))
         return out
 
     # -- the update ---------------------------------------------------------------------------
@@ -143,8 +145,8 @@ class Update:
             for mention in mentions:
                 if mention.kind != "post":
                     touched[mention.kind].add(mention.key)
-        self.store.insert_ignore(self.conn, s.mentions, mention_list)
-        self.store.insert_ignore(self.conn, s.links, link_list)
+        self.store.insert_rows(self.conn, s.mentions, MENTION_COLUMNS, mention_list)
+        self.store.insert_rows(self.conn, s.links, LINK_COLUMNS, link_list)
         return touched
 
     # -- entities -----------------------------------------------------------------------------
@@ -333,8 +335,8 @@ class Update:
             if r.kind == "tenure"
         ]
         made = build_tenures(self.resolver, records, self.entity_of, self.evidence_of)
-        self.store.insert_ignore(self.conn, s.tenures, made.tenures)
-        self.store.insert_ignore(self.conn, s.tenure_claims, made.links)
+        self.store.insert_rows(self.conn, s.tenures, TENURE_COLUMNS, made.tenures)
+        self.store.insert_rows(self.conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
         self.store.insert_ignore(self.conn, s.posts, list(made.posts.values()))
         posts |= set(made.posts)
         self._posts(posts)

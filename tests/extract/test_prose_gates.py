@@ -1,0 +1,213 @@
+"""The shortcuts prose reading takes give the same answers as the plain checks they replace."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tenure.extract import appointments, events, prose, text
+from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
+from tenure.extract.prose import bounded
+from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
+from tenure.sources import read_path
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+def sentences() -> list[str]:
+    out = [
+        "The FALG was upgraded to the Central Foreign Affairs Commission in March 2018.",
+        "He was the Director; she had been\tappointed, and later served as  Deputy Head.",
+        "It was set up in 1955 and known as the Office, whose Head was held by Li Xi.",
+        "McDonald O'Brien-Smith Jr was named, then ESTABLISHED and Re-Organized.",
+    ]
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for block in read_path(path).paragraphs():
+            out += [p.text for s in split_sentences(block.text) for p in bounded(s)]
+    return out
+
+
+SENTENCES = sentences()
+
+
+ADVERSARIAL = [
+    "The office was  Known\tAs the Bureau; it WAS UPGRADED\nTO the Commission.",
+    "The office was eſtabliſhed in 1950 and the group was İnstituted later.",
+    "It was reorganızed, and KNOWN AS the Group, then renamed  to the Office.",
+    "Li Peng,  who  was  the Premier, was held  by nobody, and later  worked as its  Head.",
+]
+"""Sentences whose letters or spaces a careless gate would misread."""
+GATES = [
+    (events.GATE, [pattern for _, pattern, _ in events.RULES], events.NEEDLES),
+    (
+        appointments.GATE,
+        [pattern for _, pattern in appointments.PATTERNS],
+        [appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS],
+    ),
+    (
+        prose.GATE,
+        [
+            *(pattern for _, pattern, _ in events.RULES),
+            *(pattern for _, pattern in appointments.PATTERNS),
+            prose.EVENT_WORDS,
+            prose.APPOINT_WORDS,
+        ],
+        [
+            *events.NEEDLES,
+            *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
+            prose.EVENT_WORD_NEEDLES,
+            prose.APPOINT_WORD_NEEDLES,
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
+)
+def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
+    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
+) -> None:
+    for sentence in SENTENCES + ADVERSARIAL:
+        if FOLDS_TO_ASCII.search(sentence):
+            assert gate.active(sentence) == (1 << len(needles)) - 1
+            continue
+        spaced = " ".join(sentence.lower().split())
+        plain = {
+            i
+            for i, groups in enumerate(needles)
+            if all(any(n in spaced for n in group) for group in groups)
+        }
+        assert set(members(gate.active(sentence))) == plain, sentence
+
+
+@pytest.mark.parametrize(
+    ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
+)
+def test_needle_gate_allows_every_rule_that_matches(
+    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
+) -> None:
+    assert len(patterns) == len(needles)
+    for sentence in SENTENCES + ADVERSARIAL:
+        active = gate.active(sentence)
+        for index, pattern in enumerate(patterns):
+            if pattern.search(sentence):
+                assert active >> index & 1, (pattern.pattern, sentence)
+
+
+def test_letters_that_defeat_lower_casing_are_all_known() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for point in range(0x80, 0x110000):
+        char = chr(point)
+        if letter.fullmatch(char) and not re.fullmatch("[a-z]", char.lower()):
+            assert FOLDS_TO_ASCII.fullmatch(char), hex(point)
+
+
+def test_date_trail_carries_the_dates_that_reading_every_sentence_did() -> None:
+    def eventful(text: str) -> bool:
+        return bool(prose.APPOINT_WORDS.search(text) or prose.EVENT_WORDS.search(text))
+
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for block in read_path(path).paragraphs():
+            trail = DateTrail()
+            previous: str | None = None
+            for sentence in [p.text for s in split_sentences(block.text) for p in bounded(s)]:
+                dates = dates_in(sentence)
+                carried = carried_date(sentence, previous, bool(dates), eventful)
+                assert trail.carried(sentence, eventful)() == carried, sentence
+                previous = last_date(dates) or carried or previous
+                assert carried_on(sentence, trail.into[-1]) == previous
+
+
+def test_possessive_person_finds_the_same_names() -> None:
+    plain = re.compile(
+        rf"(?P<person>{appointments.PERSON})\s+(?:was|were|is|served|became|had|held|worked)\b"
+    )
+    for sentence in SENTENCES:
+        expected = [m.span("person") for m in plain.finditer(sentence)]
+        assert [m.span("person") for m in appointments.NAMED.finditer(sentence)] == expected
+
+
+def test_triggers_are_needed_by_their_patterns() -> None:
+    patterns = dict(appointments.PATTERNS)
+    for sentence in SENTENCES:
+        for kind, trigger in appointments.TRIGGERS.items():
+            if patterns[kind].search(sentence):
+                assert trigger.search(sentence), (kind, sentence)
+
+
+def test_org_phrases_are_found_as_with_a_leading_look_behind() -> None:
+    plain = re.compile(
+        rf"(?<![\w-])(?:{text.WORD}){text.INLINE_ABBR}(?:(?:\s+|-)(?:{text.CONNECT}\s+)*"
+        rf"(?:{text.WORD}){text.INLINE_ABBR})*(?:\s*'s\s+{text.WORD}(?:\s+{text.WORD})*)?"
+    )
+    extra = ["A-B Co 1st-2nd (ABC) x-Y 21st Group, 3rd's Office ABC-DEF's Unit\nZ", "9th", "Q"]
+    for sentence in SENTENCES + extra:
+        expected = [m.span() for m in plain.finditer(sentence)]
+        assert [m.span() for m in text.ORG_PHRASE.finditer(sentence)] == expected, sentence
+
+
+def test_also_called_needs_its_anchor() -> None:
+    paragraphs = [
+        "The Central Office (COF), also known as the Office, was set up.",
+        "The Group, sometimes  referred to as\tthe Leading Group, met.",
+    ]
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        paragraphs += [block.text for block in read_path(path).paragraphs()]
+    matched = 0
+    for paragraph in paragraphs:
+        if text.ALSO_CALLED.search(paragraph):
+            matched += 1
+            assert text.ALSO_CALLED_ANCHOR.search(paragraph), paragraph
+    assert matched >= 2
+
+
+def test_two_name_words_come_before_every_name_learned() -> None:
+    extra = [
+        "In Beijing was a Group.",
+        "Vice Premier Qian Qichen was named.",
+        "McDonald  O'Brien-Smith\twas here, and Li was there.",
+        "After Li Peng had left, Zhou Enlai worked on.",
+    ]
+    for sentence in SENTENCES + extra:
+        learned = [
+            m.group("person")
+            for m in appointments.NAMED.finditer(sentence)
+            if len(appointments.LEADING_WORDS.sub("", m.group("person")).split()) >= 2
+        ]
+        if learned:
+            assert appointments.TWO_NAME_WORDS.search(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Office of the",
+        "Office of the\n",
+        "Office  of\tthe  ",
+        "Office\nof",
+        "Office of",
+        "Office of Theory",
+        "Group for",
+        "Bureau on to",
+        "Commission",
+        "the",
+        "",
+        "Department of the Interior",
+        "Office\n",
+    ],
+)
+def test_trailing_noise_is_looked_for_only_where_it_may_be(name: str) -> None:
+    if text.TRAILING_NOISE.search(name):
+        assert text._may_end_in_noise(name)
+
+
+def test_trailing_noise_shortcut_cleans_every_org_phrase_alike() -> None:
+    for sentence in SENTENCES:
+        for phrase in text.ORG_PHRASE.findall(sentence):
+            for name in (phrase, phrase + " of the", phrase + " in\n"):
+                if text.TRAILING_NOISE.search(name):
+                    assert text._may_end_in_noise(name), name

@@ -1,0 +1,38 @@
+"""Folding: the ASCII shortcut gives what the general Unicode path gives."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from normality import normalize
+
+from tenure.resolve import text
+from tenure.resolve.text import fold
+
+
+def _general(value: str) -> str:
+    """:func:`fold` without its ASCII shortcut."""
+    value = unicodedata.normalize("NFKC", value).translate(text._EXTRA)
+    value = value.replace("'", "").replace("’", "")
+    return normalize(value, lowercase=True, collapse=True) or ""
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_folds_as_the_general_path_folds_it(value: str) -> None:
+    assert fold(value) == _general(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_any_text_folds_as_the_general_path_folds_it(value: str) -> None:
+    assert fold(value) == _general(value)
+
+
+def test_names_fold_to_their_keys() -> None:
+    assert fold("  The Office of the CCP  ") == "the office of the ccp"
+    assert fold("O'Brien, Sir  Richard (KCB)") == "obrien sir richard kcb"
+    assert fold("US$ 5^2 `x`") == "us 52 x"
+    assert fold("Võ  Nguyên Giáp") == "vo nguyen giap"
