@@ -1,0 +1,67 @@
+"""The extractors' memo caches: what they hold, and a way to empty them.
+
+Extraction memoizes pure readings of short strings that recur across articles (a date such
+as "March 2014", a post title, a person's name, an infobox key) in bounded
+:func:`functools.lru_cache` caches. They never hold whole lines, sentences or articles, so
+what they keep is small and their results never depend on which article came first.
+
+    >>> from tenure.extract import extract_path
+    >>> from tenure.extract.memo import cache_stats, clear_caches
+    >>> _ = extract_path("samples/Office_of_the_National_Security_Commission.txt")
+    >>> sum(stats.currsize for stats in cache_stats().values()) > 0
+    True
+    >>> clear_caches()
+    >>> sum(stats.currsize for stats in cache_stats().values())
+    0
+
+Use :func:`clear_caches` to measure extraction as if no string had been seen before
+(``benchmarks/bench_extract.py`` does, for its "cold" pass), or to give memory back in a
+long-running process.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from types import ModuleType
+from typing import Any, NamedTuple
+
+PACKAGES = ("tenure.extract.", "tenure.sources.")
+"""Modules whose caches these functions see."""
+
+
+class CacheInfo(NamedTuple):
+    hits: int
+    misses: int
+    maxsize: int | None
+    currsize: int
+
+
+def _caches() -> dict[str, Any]:
+    """Every cache once, named by the function it memoizes (or the object holding it)."""
+    found: dict[int, tuple[str, Any]] = {}
+    for name, module in sorted(sys.modules.items()):
+        if module is None or not name.startswith(PACKAGES):
+            continue
+        for attribute, value in vars(module).items():
+            if isinstance(value, functools._lru_cache_wrapper):
+                owner = getattr(value, "__module__", "") or ""
+                if owner.startswith(PACKAGES):
+                    found.setdefault(id(value), (f"{owner}.{value.__qualname__}", value))
+            elif not isinstance(value, (type, ModuleType)) and hasattr(value, "__dict__"):
+                # an object built once per module (a gate, a table) may memoize in its fields
+                for field, member in vars(value).items():
+                    if isinstance(member, functools._lru_cache_wrapper):
+                        found.setdefault(id(member), (f"{name}.{attribute}.{field}", member))
+    return dict(found.values())
+
+
+def cache_stats() -> dict[str, CacheInfo]:
+    """Hits, misses and size of every extraction cache, by the function's dotted name."""
+    return {name: CacheInfo(*cache.cache_info()) for name, cache in sorted(_caches().items())}
+
+
+def clear_caches() -> None:
+    """Empty every extraction cache."""
+    for cache in _caches().values():
+        cache.cache_clear()
