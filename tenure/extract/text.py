@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in SENTENCE_END.finditer(text):
         candidate = text[start : m.end()]
         tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
-        if tail and ABBREVIATIONS.search(tail[-1] + "."):
+        if tail and _ends_abbreviation(tail[-1]):
             continue
         if candidate.strip():
             out.append(Sentence(candidate.strip(), 0, None, 0, len(out)))
@@ -76,6 +76,13 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         out.append(Sentence(text[start:].strip(), 0, None, 0, len(out)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _ends_abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` (a sentence's last word) ends an abbreviation
+    ("Mr", "U.S") rather than the sentence. Kept per word: the same words end sentences."""
+    return ABBREVIATIONS.search(word + ".") is not None
 
 
 MONTH_TAIL = re.compile(

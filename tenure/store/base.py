@@ -118,33 +118,39 @@ class Store(ABC):
         if not count:
             self.add_search_docs(conn, rows)
             return
-        wanted = Counter(_doc_key(row) for row in rows)
-        gone_refs: list[str] = []
-        gone: list[int] = []
-        if stored is not None and count == len(stored) == len({d["ref"] for d in stored}):
-            for kept in stored:
-                key = _doc_key(kept)
-                if wanted[key] > 0:
-                    wanted[key] -= 1
-                else:
-                    gone_refs.append(kept["ref"])
+        by_ref = stored is not None and count == len(stored) == len({d["ref"] for d in stored})
+        if by_ref and stored is not None:
+            # The documents given as they were stored (the same objects) are kept as they
+            # are; only the others are compared by content.
+            unmatched = {id(doc): doc for doc in stored}
+            rest = [row for row in rows if unmatched.pop(id(row), None) is None]
+            existing: list[tuple[Any, tuple[Any, ...]]] = [
+                (doc["ref"], _doc_key(doc)) for doc in unmatched.values()
+            ]
         else:
-            existing = conn.execute(select(c.rowid, c.ref, c.kind, c.name, c.text)).all()
-            for rowid, *doc in sorted(existing, key=lambda r: r[0]):
-                key = tuple(doc)
-                if wanted[key] > 0:
-                    wanted[key] -= 1
-                else:
-                    gone.append(rowid)
+            rest = list(rows)
+            existing = [
+                (r[0], (r[1], r[2], r[3], r[4]))
+                for r in conn.execute(select(c.rowid, c.ref, c.kind, c.name, c.text))
+            ]
+            existing.sort(key=lambda item: item[0])  # by rowid: the oldest copy is kept
+        wanted = Counter(_doc_key(row) for row in rest)
+        gone = []
+        for handle, key in existing:
+            if wanted[key] > 0:
+                wanted[key] -= 1
+            else:
+                gone.append(handle)
         added = []
-        for row in rows:
+        for row in rest:
             key = _doc_key(row)
             if wanted[key] > 0:
                 wanted[key] -= 1
                 added.append(row)
-        if gone_refs:
-            self.delete_search_docs(conn, gone_refs)
-        self.delete_search_rows(conn, gone)
+        if by_ref and gone:
+            self.delete_search_docs(conn, gone)  # refs, each of one document
+        elif gone:
+            self.delete_search_rows(conn, gone)
         self.add_search_docs(conn, added)
 
     def delete_search_rows(self, conn: Connection, rowids: Sequence[int]) -> None:

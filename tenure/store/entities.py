@@ -26,6 +26,8 @@ MentionRow = tuple[str, str, str, str]
 """(claim id, role, key, name as written) of one mention of a person or organization."""
 ClaimData = tuple[str, str, dict[str, Any]]
 """(kind, article, data) of a claim."""
+_NO_CLAIM: ClaimData = ("", "", {})
+"""What a mention whose claim is not at hand reads (never written to)."""
 ENTITY_TABLES = (
     "organizations",
     "persons",
@@ -173,7 +175,7 @@ class EntityBuilder:
             {
                 m[2]
                 for m in mentions
-                if m[1] == "subject" and claims.get(m[0], ("", "", {}))[2].get("kind") == "title"
+                if m[1] == "subject" and claims.get(m[0], _NO_CLAIM)[2].get("kind") == "title"
             }
         )
         if entry is not None:
@@ -234,8 +236,11 @@ class EntityBuilder:
         facts: dict[str, list[str]] = defaultdict(list)
         subject_articles: set[str] = set()
         for claim_id, role, key, raw in mentions:
-            kind, article, data = claims.get(claim_id, ("", "", {}))
-            for full, abbr in _abbreviations(raw):
+            kind, article, data = claims.get(claim_id, _NO_CLAIM)
+            abbreviations = _abbreviation_cache.get(raw)
+            if abbreviations is None:
+                abbreviations = _abbreviations(raw)
+            for full, abbr in abbreviations:
                 if full and r.org_key(full, article) in key_set:
                     add(abbr, "abbreviation", claim_id, key=fold(abbr))
             if kind == "org_name" and role == "subject":
@@ -361,7 +366,7 @@ class EntityBuilder:
             spellings.add(_squash(raw))
             if role != "subject":
                 continue
-            kind, article, data = claims.get(claim_id, ("", "", {}))
+            kind, article, data = claims.get(claim_id, _NO_CLAIM)
             if kind in ("person_name", "person_fact"):
                 subject_articles.add(article)
                 if kind == "person_name" and data.get("kind") == "title":
