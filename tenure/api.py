@@ -62,7 +62,7 @@ from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
 from tenure.store.derive import REBUILD_SHARE, no_gc, refresh
 from tenure.store.ingest import ArticleOutcome, ArticleWriter
-from tenure.store.records import StoredRows, WrittenClaim
+from tenure.store.records import WrittenClaim
 from tenure.store.sql import now
 
 DEFAULT_DB = "tenure.db"
@@ -267,7 +267,7 @@ class Database:
                 if progress is not None:
                     progress(done, total, source.path or source.title)
         if not writer.queue:
-            self.rebuild(writer.written, writer.stored)
+            self.rebuild(writer.written)
             report.rebuilt = stale
         else:
             self._derive_pending(writer.written)
@@ -293,19 +293,14 @@ class Database:
         conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
         conn.execute(s.meta.insert().values(key="resolver", value=fingerprint))
 
-    def rebuild(
-        self,
-        known: Mapping[str, WrittenClaim] | None = None,
-        stored: StoredRows | None = None,
-    ) -> dict[str, int]:
+    def rebuild(self, known: Mapping[str, WrittenClaim] | None = None) -> dict[str, int]:
         """Recompute every derived table from the active claims and the alias rules.
 
         ``known`` holds claims as an ingest just stored them, so that they need not be
-        read back, and ``stored`` the derived rows it wrote with them (an ingest passes what
-        it wrote).
+        read back (an ingest passes what it wrote, with what it worked out of them).
         """
         with self.store.begin() as conn:
-            refresh(self.store, conn, self.resolver, None, self.today, known, stored)
+            refresh(self.store, conn, self.resolver, None, self.today, known)
             conn.execute(s.pending.delete())
             self._write_fingerprint(conn)
         return self.counts()
