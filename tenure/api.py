@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -201,7 +202,12 @@ class Database:
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
         if workers > 1 or len(files) >= SMALL_BATCH:
-            with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=_fork(),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 try:
                     results = _in_order(pool, files, workers)
                     return self._ingest(results, len(files), progress, derive_every)
@@ -445,6 +451,19 @@ def _fork() -> Any:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker once the process that started it is gone. Killed
+    (``kill -9``), an ingest cannot tell its workers, and a worker blocked writing results
+    to the pipe it shares with its siblings would wait forever, holding the database open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            clock.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
