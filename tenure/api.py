@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -62,7 +63,7 @@ from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
 from tenure.store.derive import REBUILD_SHARE, no_gc, refresh
 from tenure.store.ingest import ArticleOutcome, ArticleWriter
-from tenure.store.records import StoredRows, WrittenClaim
+from tenure.store.records import WrittenClaim
 from tenure.store.sql import now
 
 DEFAULT_DB = "tenure.db"
@@ -201,7 +202,12 @@ class Database:
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
         if workers > 1 or len(files) >= SMALL_BATCH:
-            with ProcessPoolExecutor(workers, mp_context=_fork()) as pool:
+            with ProcessPoolExecutor(
+                workers,
+                mp_context=_fork(),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 try:
                     results = _in_order(pool, files, workers)
                     return self._ingest(results, len(files), progress, derive_every)
@@ -267,7 +273,7 @@ class Database:
                 if progress is not None:
                     progress(done, total, source.path or source.title)
         if not writer.queue:
-            self.rebuild(writer.written, writer.stored)
+            self.rebuild(writer.written)
             report.rebuilt = stale
         else:
             self._derive_pending(writer.written)
@@ -293,19 +299,14 @@ class Database:
         conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
         conn.execute(s.meta.insert().values(key="resolver", value=fingerprint))
 
-    def rebuild(
-        self,
-        known: Mapping[str, WrittenClaim] | None = None,
-        stored: StoredRows | None = None,
-    ) -> dict[str, int]:
+    def rebuild(self, known: Mapping[str, WrittenClaim] | None = None) -> dict[str, int]:
         """Recompute every derived table from the active claims and the alias rules.
 
         ``known`` holds claims as an ingest just stored them, so that they need not be
-        read back, and ``stored`` the derived rows it wrote with them (an ingest passes what
-        it wrote).
+        read back (an ingest passes what it wrote, with what it worked out of them).
         """
         with self.store.begin() as conn:
-            refresh(self.store, conn, self.resolver, None, self.today, known, stored)
+            refresh(self.store, conn, self.resolver, None, self.today, known)
             conn.execute(s.pending.delete())
             self._write_fingerprint(conn)
         return self.counts()
@@ -450,6 +451,19 @@ def _fork() -> Any:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end the worker once the process that started it is gone. Killed
+    (``kill -9``), an ingest cannot tell its workers, and a worker blocked writing results
+    to the pipe it shares with its siblings would wait forever, holding the database open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            clock.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:

@@ -12,13 +12,12 @@ FTS5).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ClauseElement, Connection, Table, func, select
+from sqlalchemy import ClauseElement, Connection, Table
 
 from tenure.store import schema
 
@@ -99,66 +98,6 @@ class Store(ABC):
         for chunk in chunks(sorted(set(refs)), 5000):
             conn.execute(docs.delete().where(docs.c.ref.in_(chunk)))
 
-    def replace_search_docs(
-        self,
-        conn: Connection,
-        rows: Sequence[dict[str, Any]],
-        stored: Sequence[dict[str, Any]] | None = None,
-    ) -> None:
-        """Make ``search_docs`` hold exactly ``rows`` (ref, kind, name, text), keeping those
-        already there: a rebuild writes only the documents that changed.
-
-        ``stored`` are documents known to be in the table (an ingest wrote them): when the
-        table holds as many rows, each of its own ref, they are all it holds and it is not
-        read back.
-        """
-        docs = schema.search_docs
-        c = docs.c
-        count = conn.execute(select(func.count()).select_from(docs)).scalar()
-        if not count:
-            self.add_search_docs(conn, rows)
-            return
-        by_ref = stored is not None and count == len(stored) == len({d["ref"] for d in stored})
-        if by_ref and stored is not None:
-            # The documents given as they were stored (the same objects) are kept as they
-            # are; only the others are compared by content.
-            unmatched = {id(doc): doc for doc in stored}
-            rest = [row for row in rows if unmatched.pop(id(row), None) is None]
-            existing: list[tuple[Any, tuple[Any, ...]]] = [
-                (doc["ref"], _doc_key(doc)) for doc in unmatched.values()
-            ]
-        else:
-            rest = list(rows)
-            existing = [
-                (r[0], (r[1], r[2], r[3], r[4]))
-                for r in conn.execute(select(c.rowid, c.ref, c.kind, c.name, c.text))
-            ]
-            existing.sort(key=lambda item: item[0])  # by rowid: the oldest copy is kept
-        wanted = Counter(_doc_key(row) for row in rest)
-        gone = []
-        for handle, key in existing:
-            if wanted[key] > 0:
-                wanted[key] -= 1
-            else:
-                gone.append(handle)
-        added = []
-        for row in rest:
-            key = _doc_key(row)
-            if wanted[key] > 0:
-                wanted[key] -= 1
-                added.append(row)
-        if by_ref and gone:
-            self.delete_search_docs(conn, gone)  # refs, each of one document
-        elif gone:
-            self.delete_search_rows(conn, gone)
-        self.add_search_docs(conn, added)
-
-    def delete_search_rows(self, conn: Connection, rowids: Sequence[int]) -> None:
-        """Remove search documents by rowid, index included."""
-        docs = schema.search_docs
-        for chunk in chunks(sorted(rowids), 5000):
-            conn.execute(docs.delete().where(docs.c.rowid.in_(chunk)))
-
     @abstractmethod
     def search_docs(self, conn: Connection, text: str, limit: int) -> list[SearchRow]:
         """Entity names and evidence matching ``text``, best first."""
@@ -175,10 +114,6 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections and files."""
-
-
-def _doc_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    return row["ref"], row["kind"], row["name"], row["text"]
 
 
 def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:

@@ -26,7 +26,7 @@ from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
 from tenure.store.rebuild import Rebuild
-from tenure.store.records import CHUNK, Changes, StoredRows, WrittenClaim
+from tenure.store.records import CHUNK, Changes, WrittenClaim
 from tenure.store.update import Update
 
 REBUILD_SHARE = 0.25
@@ -43,18 +43,17 @@ def refresh(
     claim_ids: Iterable[str] | None = None,
     today: date | None = None,
     known: Mapping[str, WrittenClaim] | None = None,
-    stored: StoredRows | None = None,
 ) -> Changes:
     """Bring the derived tables up to date with the given changed claims (None: rebuild all).
 
     Runs inside the caller's transaction, and removes the claims it derived from ``pending``.
     ``known`` holds claims as an ingest just wrote them: a rebuild takes them from there
-    rather than reading them back, and ``stored`` the derived rows it wrote with them.
+    rather than reading them back.
     """
     today = today or date.today()
     with no_gc():
         if claim_ids is None:
-            return Rebuild(store, conn, resolver, today, known, stored).run()
+            return Rebuild(store, conn, resolver, today, known).run()
         ids = sorted(set(claim_ids))
         if not ids:
             return Changes()
@@ -62,7 +61,7 @@ def refresh(
             select(func.count()).select_from(s.claims).where(s.claims.c.retired.is_(False))
         ).scalar()
         if len(ids) >= REBUILD_SHARE * (active or 0):
-            changes = Rebuild(store, conn, resolver, today, known, stored).run()
+            changes = Rebuild(store, conn, resolver, today, known).run()
         else:
             changes = Update(store, conn, resolver, today).run(ids)
         for chunk in chunks(ids, CHUNK):

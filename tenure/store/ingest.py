@@ -29,16 +29,7 @@ from dataclasses import asdict, dataclass, field, fields
 from types import TracebackType
 from typing import Any, Literal
 
-from sqlalchemy import (
-    ClauseElement,
-    Connection,
-    Table,
-    bindparam,
-    delete,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import ClauseElement, Connection, bindparam, delete, insert, select, update
 
 from tenure.model import Diagnostic, Extraction
 from tenure.resolve.names import Resolver
@@ -47,15 +38,7 @@ from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
 from tenure.store.holdings import EVIDENCED, evidence_record
 from tenure.store.mentions import mentions_of
-from tenure.store.records import (
-    LINK_COLUMNS,
-    MENTION_COLUMNS,
-    ClaimRecord,
-    StoredRows,
-    WrittenClaim,
-    add_mention_rows,
-    claim_doc,
-)
+from tenure.store.records import ClaimRecord, WrittenClaim, claim_doc
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 
@@ -161,12 +144,11 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     ) -> None:
         self.store = store
         self.resolver = resolver
-        """The resolver of the rebuild to come. Once the queue is stopped, if ``mentions``,
-        ``links`` and ``search_docs`` are empty (a first ingest), each claim written gets its
-        mentions under it, and its rows of those tables are written with it (and kept in
-        :attr:`stored`): work of the rebuild at the end, which runs alone after every article
-        is read, done meanwhile, while other processes extract. The rebuild keeps the rows
-        it computes again and replaces the others (claims retired since)."""
+        """The resolver of the rebuild to come. Once the queue is stopped, what a rebuild
+        works out of each claim alone (its mentions under this resolver, its search document,
+        its evidence as tenures and events copy it) is worked out as the claim is written
+        and kept in :attr:`written`: work of the rebuild at the end, which runs alone after
+        every article is read, done meanwhile, while other processes extract."""
         self.seen_at = seen_at
         self.batch = batch
         self.seconds = seconds
@@ -174,8 +156,6 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         self.queued = 0
         """Claims put in ``pending`` by this writer so far."""
         self.written: dict[str, WrittenClaim] = {}
-        self.stored: StoredRows | None = None
-        """The derived rows written with the claims, when they are (see :attr:`resolver`)."""
         self._tx: AbstractContextManager[Connection] | None = None
         self._conn: Connection | None = None
         self._count = 0
@@ -205,8 +185,6 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         if self._unmark:
             self._conn.execute(delete(s.meta).where(s.meta.c.key == "resolver"))
             self._unmark = False
-            if self.resolver is not None and _empty(self._conn, DERIVED_AHEAD):
-                self.stored = StoredRows()
         title = x.source.title
         if title in self._titles:  # the same article twice: diff against the first one
             self._flush()
@@ -228,12 +206,7 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
     def _flush(self) -> None:
         """Write the buffered rows of the open transaction's articles."""
         assert self._conn is not None
-        buffer = self._buffer
-        buffer.write(self.store, self._conn, self.sql)
-        if self.stored is not None:
-            self.stored.mentions += buffer.mentions
-            self.stored.links += buffer.links
-            self.stored.docs += buffer.docs
+        self._buffer.write(self.store, self._conn, self.sql)
         self._buffer = _Buffer()
         self._titles.clear()
 
@@ -282,12 +255,6 @@ class _Buffer:
     seen: list[dict[str, Any]] = field(default_factory=list)
     retired: list[dict[str, Any]] = field(default_factory=list)
     pending: list[tuple[str]] = field(default_factory=list)
-    mentions: list[tuple[str, ...]] = field(default_factory=list)
-    links: list[tuple[str, ...]] = field(default_factory=list)
-    docs: list[dict[str, Any]] = field(default_factory=list)
-    """Derived rows of the claims an ingest bound to rebuild writes: their mentions, links
-    and search documents, which depend on nothing but the claim (and the alias rules). The
-    rebuild at the end keeps them when they are what it computes (:mod:`.rebuild`)."""
 
     def write(self, store: Store, conn: Connection, sql: dict[str, Prepared]) -> None:
         sql["insert_article"].many(conn, self.new_articles)
@@ -300,9 +267,6 @@ class _Buffer:
         sql["seen"].many(conn, self.seen)
         sql["retire"].many(conn, self.retired)
         store.insert_rows(conn, s.pending, ("claim_id",), self.pending)
-        store.insert_rows(conn, s.mentions, MENTION_COLUMNS, self.mentions)
-        store.insert_rows(conn, s.links, LINK_COLUMNS, self.links)
-        store.add_search_docs(conn, self.docs)
 
 
 def write_article(
@@ -373,7 +337,6 @@ def _diff_article(
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in ids]
     written = writer.written
     resolver = writer.resolver if not writer.queue else None
-    ahead = writer.stored is not None
     for row in new:
         first = row.evidence[0] if row.evidence else None
         buffer.claims.append(
@@ -395,7 +358,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
+        written[row.id] = _written(resolver, row, path, evidence)
     restated = revived + moved
     for row in restated:
         first = row.evidence[0] if row.evidence else None
@@ -415,7 +378,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = _written(buffer, resolver, ahead, row, path, evidence)
+        written[row.id] = _written(resolver, row, path, evidence)
     buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
     buffer.retired.extend({"cid": cid, "retired": True} for cid in gone)
     if writer.queue:
@@ -439,41 +402,29 @@ def _diff_article(
     )
 
 
-DERIVED_AHEAD = (s.mentions, s.links, s.search_docs)
-"""The derived tables an ingest bound to rebuild writes as it goes, when they are empty."""
-
-
-def _empty(conn: Connection, tables: tuple[Table, ...]) -> bool:
-    """True when none of ``tables`` has a row."""
-    return all(conn.execute(select(t).limit(1)).first() is None for t in tables)
-
-
 def _written(
-    buffer: _Buffer,
     resolver: Resolver | None,
-    ahead: bool,
     row: ClaimRow,
     path: str | None,
     evidence: list[tuple[int | None, str | None, str]],
 ) -> WrittenClaim:
     """What the writer keeps of a claim it stores: with the resolver of a rebuild to come,
-    also the claim's mentions; ``ahead``, their rows and its search document, written with
-    it (see :attr:`ArticleWriter.resolver`)."""
+    also what that rebuild would work out of the claim alone (see
+    :attr:`ArticleWriter.resolver`)."""
     record = ClaimRecord(row.id, row.kind, row.article, row.data, path)
     if resolver is None:
         return WrittenClaim(record, evidence)
-    found = mentions_of(resolver, row.kind, row.article, row.data)
-    records = (
-        [evidence_record(row.id, row.article, path, *e) for e in evidence]
-        if row.kind in EVIDENCED
-        else None
+    return WrittenClaim(
+        record,
+        evidence,
+        mentions_of(resolver, row.kind, row.article, row.data),
+        claim_doc(record, [text for _line, _section, text in evidence]),
+        (
+            [evidence_record(row.id, row.article, path, *e) for e in evidence]
+            if row.kind in EVIDENCED
+            else None
+        ),
     )
-    if not ahead:
-        return WrittenClaim(record, evidence, found, None, records)
-    add_mention_rows(row.id, found, buffer.mentions, buffer.links)
-    doc = claim_doc(record, [text for _line, _section, text in evidence])
-    buffer.docs.append(doc)
-    return WrittenClaim(record, evidence, found, doc, records)
 
 
 def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import Connection, select
 
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
@@ -39,7 +39,6 @@ from tenure.store.records import (
     MENTION_COLUMNS,
     Changes,
     ClaimRecord,
-    StoredRows,
     WrittenClaim,
     claim_doc,
     mention_rows,
@@ -57,12 +56,8 @@ class Rebuild:
         resolver: Resolver,
         today: date,
         known: Mapping[str, WrittenClaim] | None = None,
-        stored: StoredRows | None = None,
     ) -> None:
         self.store = store
-        self.stored = stored
-        """Rows the ingest wrote into derived tables as it went, all they hold if the counts
-        agree: kept where computed again, without reading them back."""
         self.conn = conn
         self.resolver = resolver
         self.today = today
@@ -76,59 +71,31 @@ class Rebuild:
 
     def run(self) -> Changes:
         conn, store = self.conn, self.store
-        kept = (s.mentions, s.links, s.search_docs)
+        store.delete_search_docs(conn)
         for table in reversed(s.DERIVED_TABLES):
-            if table not in kept:
+            if table is not s.search_docs:
                 conn.execute(table.delete())
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
         found, mentions, links = mention_rows(self.resolver, records, self.known)
         mentions.sort()
         links.sort()
-        stored = self.stored
-        self._replace(s.mentions, MENTION_COLUMNS, mentions, stored.mentions if stored else None)
-        self._replace(s.links, LINK_COLUMNS, links, stored.links if stored else None)
+        store.insert_rows(conn, s.mentions, MENTION_COLUMNS, mentions)
+        store.insert_rows(conn, s.links, LINK_COLUMNS, links)
         changes = Changes(claims=len(records), rebuilt=True)
-        changes.organizations, changes.persons, docs = self._entities(records, found, links)
+        changes.organizations, changes.persons = self._entities(records, found, links)
         self._holdings(records, found, by_id, evidence)
         self._org_facts(records, found, by_id, evidence)
         known = self.known
+        docs = []
         for record in records:
             written = known.get(record.id)
             if written is not None and written.doc is not None:
                 docs.append(written.doc)
             else:
                 docs.append(claim_doc(record, [ev[2] for ev in evidence.get(record.id, ())]))
-        store.replace_search_docs(conn, docs, stored.docs if stored else None)
+        store.add_search_docs(conn, docs)
         return changes
-
-    def _replace(
-        self,
-        table: Table,
-        columns: Sequence[str],
-        rows: list[tuple[Any, ...]],
-        stored: list[tuple[Any, ...]] | None,
-    ) -> None:
-        """Make ``table`` hold exactly ``rows`` (tuples in ``columns`` order), keeping the rows
-        already there: an ingest bound to rebuild writes the mentions and links of the claims
-        it stores as it goes (``stored``), and those need not be written twice."""
-        conn = self.conn
-        key = [c.name for c in table.primary_key.columns]
-        at = [columns.index(k) for k in key]
-        existing = set(stored or ())
-        count = conn.execute(select(func.count()).select_from(table)).scalar()
-        if count != len(existing) or len({tuple(r[i] for i in at) for r in existing}) != count:
-            existing = {tuple(r) for r in conn.execute(select(*(table.c[c] for c in columns)))}
-        if existing:
-            gone = existing.difference(rows)
-            if gone:
-                match = [table.c[k] == bindparam(k, type_=table.c[k].type) for k in key]
-                conn.execute(
-                    table.delete().where(*match),
-                    [{k: row[i] for k, i in zip(key, at, strict=True)} for row in gone],
-                )
-            rows = [row for row in rows if row not in existing]
-        self.store.insert_rows(conn, table, columns, rows)
 
     def _claims(self) -> tuple[list[ClaimRecord], dict[str, list[tuple[Any, Any, Any]]]]:
         """Every active claim (sorted by id) and its evidence (line, section, text) in order;
@@ -168,8 +135,7 @@ class Rebuild:
         records: list[ClaimRecord],
         found: dict[str, list[Mention]],
         links: list[tuple[str, ...]],
-    ) -> tuple[set[str], set[str], list[dict[str, Any]]]:
-        """Persons and organizations, written but for their search documents (returned)."""
+    ) -> tuple[set[str], set[str]]:
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
         made_ids: dict[str, set[str]] = {}
@@ -195,9 +161,8 @@ class Rebuild:
             made = entities.build(kind, groups, set(by_key), by_key, claims)
             self.entity_keys[kind] = {key: eid for eid, keys in made.items() for key in keys}
             made_ids[kind] = set(made)
-        docs = entities.rows.pop("search_docs", [])
         write_entities(self.store, self.conn, entities)
-        return made_ids["org"], made_ids["person"], docs
+        return made_ids["org"], made_ids["person"]
 
     def _holdings(
         self,

@@ -48,24 +48,10 @@ class WrittenClaim:
     of the rebuild to come, when the ingest worked them out as it wrote the claim (while
     other processes extract the next articles); None when the rebuild is to."""
     doc: dict[str, Any] | None = None
-    """Its search document (:func:`claim_doc`), when the ingest wrote it with the claim."""
+    """Its search document (:func:`claim_doc`), when the ingest worked it out."""
     records: list[str] | None = None
     """Its evidence records encoded for a tenure's or event's evidence
     (:func:`~tenure.store.holdings.evidence_record`), when the ingest worked them out."""
-
-
-@dataclass
-class StoredRows:
-    """Derived rows an ingest bound to rebuild wrote with its claims, into tables that were
-    empty when it began to: ``mentions``, ``links`` and the claims' ``search_docs``.
-
-    Those tables then hold exactly these rows, so the rebuild at the end can keep the ones it
-    computes again without reading them back (it still checks the counts).
-    """
-
-    mentions: list[tuple[str, ...]] = field(default_factory=list)
-    links: list[tuple[str, ...]] = field(default_factory=list)
-    docs: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

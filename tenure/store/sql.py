@@ -262,20 +262,6 @@ class SQLStore(Store):
             )
             driver.execute(f"DELETE FROM search_docs WHERE ref IN ({marks})", list(chunk))
 
-    def delete_search_rows(self, conn: Connection, rowids: Sequence[int]) -> None:
-        if not self._fts:
-            super().delete_search_rows(conn, rowids)
-            return
-        driver = _driver(conn)
-        for chunk in chunks(sorted(rowids), 5000):
-            marks = ", ".join("?" * len(chunk))
-            driver.execute(
-                "INSERT INTO search_fts (search_fts, rowid, name, text) "
-                f"SELECT 'delete', rowid, name, text FROM search_docs WHERE rowid IN ({marks})",
-                list(chunk),
-            )
-            driver.execute(f"DELETE FROM search_docs WHERE rowid IN ({marks})", list(chunk))
-
     def prepare(self, stmt: ClauseElement) -> Prepared:
         if self.is_sqlite:
             return _SQLitePrepared(str(stmt.compile(dialect=sqlite.dialect(paramstyle="named"))))

@@ -1,5 +1,5 @@
-"""Pieces a rebuild computes once and reuses: evidence records encoded per claim, mentions
-worked out while an ingest writes, counts without a Counter.
+"""Pieces a rebuild computes once and reuses: evidence records encoded per claim, what an
+ingest bound to rebuild works out of each claim as it writes it, counts without a Counter.
 
 Each shortcut must give exactly what the plain computation gives; the tables as a whole are
 checked against a rebuild from the store in ``test_bulk_ingest`` and ``test_derive``.
@@ -22,6 +22,7 @@ from tenure.store.entities import most_common
 from tenure.store.holdings import evidence_json, evidence_list, evidence_record
 from tenure.store.ingest import ArticleWriter
 from tenure.store.mentions import mentions_of
+from tenure.store.records import claim_doc
 from tenure.store.sql import now
 from tests.conftest import sample_paths
 
@@ -110,23 +111,29 @@ def _fts(db: Database) -> list[tuple[object, ...]]:
         )
 
 
-def test_a_first_ingest_writes_derived_rows_ahead_and_keeps_them(db: Database) -> None:
+def test_what_the_ingest_works_out_is_what_the_rebuild_would(db: Database) -> None:
     pairs = [read_article(str(p)) for p in sample_paths()]
     with ArticleWriter(db.store, now(), resolver=db.resolver) as writer:
         writer.stop_queue()
         for x, rows in pairs:
             writer.write(x, rows)
-    assert writer.stored is not None
-    assert len(writer.stored.docs) == len(writer.written)
-    assert db.counts()["claims"] == len(writer.written)
-    db.rebuild(writer.written, writer.stored)
-    kept, fts = derived(db), _fts(db)
+    for cid, written in writer.written.items():
+        r = written.record
+        texts = [text for _line, _section, text in written.evidence]
+        assert written.doc == claim_doc(r, texts)
+        if r.kind in ("tenure", "event"):
+            encoded = [evidence_record(cid, r.article, r.path, *e) for e in written.evidence]
+            assert written.records == encoded
+        else:
+            assert written.records is None
+    db.rebuild(writer.written)
+    handed_over, fts = derived(db), _fts(db)
     db.rebuild()
-    assert derived(db) == kept
+    assert derived(db) == handed_over
     assert _fts(db) == fts
 
 
-def test_rows_written_ahead_of_claims_retired_in_the_same_ingest_go(
+def test_claims_retired_in_the_ingest_that_wrote_them_leave_no_rows(
     db: Database, tmp_path: Path
 ) -> None:
     first = article(ONSC, [tenure_("Li Zhanshu", "Director", ONSC, "2014", "2017")])
@@ -144,16 +151,7 @@ def test_rows_written_ahead_of_claims_retired_in_the_same_ingest_go(
     clean.close()
 
 
-def test_no_rows_ahead_when_the_derived_tables_hold_rows(db: Database) -> None:
-    db.ingest_extractions([article(ONSC, [tenure_("Li Zhanshu", "Director", ONSC, "2014")])])
-    with ArticleWriter(db.store, now(), resolver=db.resolver) as writer:
-        writer.stop_queue()
-        writer.write(*read_article(str(sample_paths()[0])))
-    assert writer.stored is None
-    assert all(w.mentions is not None and w.doc is None for w in writer.written.values())
-
-
-def test_a_crash_after_rows_written_ahead_leaves_a_store_that_rebuilds(tmp_path: Path) -> None:
+def test_a_crash_while_working_out_ahead_leaves_a_store_that_rebuilds(tmp_path: Path) -> None:
     path = str(tmp_path / "t.db")
     db = open_db(path)
     offices = [
