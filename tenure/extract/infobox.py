@@ -116,14 +116,18 @@ class Fields:
     """An infobox's entries by normalized key, for many look-ups in one box.
 
     :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
-    whose key is one of ``keys``) without scanning the entries each time.
+    whose key is one of ``keys``) without scanning the entries each time; ``keys`` holds each
+    entry's normalized key, in the box's order. One extraction builds one and shares it.
     """
 
     def __init__(self, box: Infobox) -> None:
-        self.entries = box.entries
-        self.first: dict[str, int] = {}
-        for i, entry in enumerate(box.entries):
-            self.first.setdefault(key_of(entry.key), i)
+        self.entries = entries = box.entries
+        self.keys: list[str] = [key_of(entry.key) for entry in entries]
+        first: dict[str, int] = {}
+        for i, key in enumerate(self.keys):
+            if key not in first:
+                first[key] = i
+        self.first = first
 
     def get(self, *keys: str) -> InfoboxEntry | None:
         first = self.first
@@ -180,9 +184,9 @@ def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
     return m.group(1), m.group(2), sub or "name"
 
 
-def guess_kind(box: Infobox, title: str) -> str | None:
-    """Which kind of subject an infobox describes, from its keys."""
-    keys = {key_of(e.key) for e in box.entries}
+def guess_kind(box: Infobox, title: str, fields: Fields | None = None) -> str | None:
+    """Which kind of subject an infobox describes, from its keys (``fields``: the box's)."""
+    keys = set(fields.keys) if fields is not None else {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
@@ -278,10 +282,10 @@ def _singular_if_many(post: str, count: int) -> str:
     return singular(post) if count > 1 or post.lower().endswith(("directors", "members")) else post
 
 
-def post_holders(box: Infobox, subject: str) -> InfoboxResult:
+def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> InfoboxResult:
     """Incumbent (and since when) and inaugural holder of a post's infobox."""
     result = InfoboxResult()
-    get = Fields(box).get
+    get = (fields or Fields(box)).get
     post_entry = get("post", "name", "office")
     body_entry = get("body")
     dept_entry = get("department", "agency", "organization", "organisation")
@@ -489,11 +493,12 @@ def _date(entry: InfoboxEntry | None, result: InfoboxResult) -> str | None:
     return value
 
 
-def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
+def unused_entries(box: Infobox, used: set[int], fields: Fields | None = None) -> list[Diagnostic]:
     """An info diagnostic for each entry no extractor read and that is not decoration."""
     out = []
-    for entry in box.entries:
-        if entry.line in used or _ignored(key_of(entry.key)) or not entry.value.strip():
+    keys = fields.keys if fields is not None else [key_of(entry.key) for entry in box.entries]
+    for entry, key in zip(box.entries, keys, strict=True):
+        if entry.line in used or _ignored(key) or not entry.value.strip():
             continue
         out.append(
             Diagnostic(
