@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
@@ -142,6 +143,9 @@ class Fields:
         return None if best < 0 else self.entries[best]
 
 
+_LINE = attrgetter("line")
+
+
 @dataclass
 class Family:
     """The entries of one numbered family, e.g. ``Chief2 Name`` and ``Chief2 Position``."""
@@ -151,11 +155,14 @@ class Family:
     fields: dict[str, InfoboxEntry] = field(default_factory=dict)
 
     def value(self, key: str) -> str | None:
+        """The stripped value of the family's ``key`` field, None when absent or blank."""
         entry = self.fields.get(key)
-        return entry.value.strip() if entry and entry.value.strip() else None
+        if entry is None:
+            return None
+        return entry.value.strip() or None
 
     def evidence(self) -> list[Evidence]:
-        entries = sorted(self.fields.values(), key=lambda e: e.line)
+        entries = sorted(self.fields.values(), key=_LINE)
         return [Evidence(e.line, e.raw) for e in entries]
 
 
