@@ -26,7 +26,9 @@ from tenure.sources.document import Document, Infobox
 
 def extract(document: Document) -> Extraction:
     """The facts a careful reader finds in one article."""
-    subject = subject_of(document)
+    box = main_infobox(document)
+    fields = boxes.Fields(box) if box is not None else None  # one index, read by every step
+    subject = subject_of(document, fields)
     result = Extraction(
         source=Source(
             title=document.title,
@@ -39,11 +41,10 @@ def extract(document: Document) -> Extraction:
         subject=subject,
         diagnostics=list(document.diagnostics),
     )
-    box = main_infobox(document)
     used: set[int] = set()
     ctx = Context(organization=None, subject_kind=subject.kind)
     if subject.kind == "organization":
-        facts, notes = organization_facts(document, box, subject.name)
+        facts, notes = organization_facts(document, box, subject.name, fields)
         result.organization = facts
         result.diagnostics += notes
         official = next((n.name for n in facts.names if n.kind == "official"), subject.name)
@@ -60,7 +61,7 @@ def extract(document: Document) -> Extraction:
         post, org = split_post(subject.name)
         ctx.post, ctx.organization = post, org
         if box is not None:
-            found = boxes.post_holders(box, subject.name)
+            found = boxes.post_holders(box, subject.name, fields)
             result.tenures += found.tenures
             result.diagnostics += found.diagnostics
             used |= found.used
@@ -68,15 +69,15 @@ def extract(document: Document) -> Extraction:
                 ctx.post = found.tenures[0].post
                 ctx.organization = found.tenures[0].organization or org
     elif subject.kind == "person":
-        result.person, notes = person_facts(document, box, subject.name)
+        result.person, notes = person_facts(document, box, subject.name, fields)
         result.diagnostics += notes
         if box is not None:
             found = boxes.person_offices(box, subject.name)
             result.tenures += found.tenures
             result.diagnostics += found.diagnostics
             used |= found.used
-    if box is not None:
-        result.diagnostics += boxes.unused_entries(box, used | _field_lines(box))
+    if box is not None and fields is not None:
+        result.diagnostics += boxes.unused_entries(box, used | _field_lines(fields), fields)
     listed = holders(document, ctx)
     result.tenures += listed.tenures
     result.diagnostics += listed.diagnostics
@@ -89,7 +90,7 @@ def extract(document: Document) -> Extraction:
         abbreviations = {
             n.name: official for n in result.organization.names if n.kind == "abbreviation"
         }
-        result.events += lifespan_events(result.organization, official, box)
+        result.events += lifespan_events(result.organization, official, box, fields)
     tenures, events, notes = read_prose(
         document, subject.name, subject.kind, names, abbreviations, ctx.post, ctx.organization
     )
@@ -111,11 +112,16 @@ def extract(document: Document) -> Extraction:
     return result
 
 
-def lifespan_events(facts: OrganizationFacts, name: str, box: Infobox | None) -> list[Event]:
-    """An infobox's "Formed" and "Dissolved" are established and abolished events too."""
+def lifespan_events(
+    facts: OrganizationFacts, name: str, box: Infobox | None, fields: boxes.Fields | None = None
+) -> list[Event]:
+    """An infobox's "Formed" and "Dissolved" are established and abolished events too.
+
+    ``fields``, where given, are those of ``box``.
+    """
     events: list[Event] = []
     if box is not None:
-        fields = boxes.Fields(box)
+        fields = fields or boxes.Fields(box)
         for keys, kind in ((FORMED_KEYS, "established"), (DISSOLVED_KEYS, "abolished")):
             entry = fields.get(*keys)
             if entry is None:
@@ -166,11 +172,10 @@ FIELD_KEYS = frozenset(
 """Infobox keys read as the subject's own fields rather than as holdings."""
 
 
-def _field_lines(box: Infobox) -> set[int]:
+def _field_lines(fields: boxes.Fields) -> set[int]:
     """Lines read as the subject's own fields (names, parent, seat, dates ...)."""
     out = set()
-    for entry in box.entries:
-        key = boxes.key_of(entry.key)
+    for entry, key in zip(fields.entries, fields.keys, strict=True):
         if key in FIELD_KEYS or key.startswith(("child", "preceding")):
             out.add(entry.line)
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
@@ -28,7 +29,7 @@ from tenure.extract.names import (
     strip_the,
 )
 from tenure.extract.posts import describe_position, split_posts
-from tenure.extract.values import clean_value, is_broken_name, split_qualified
+from tenure.extract.values import clean_value, is_broken_name, may_contain, split_qualified
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Infobox, InfoboxEntry, normalize_key
 
@@ -116,14 +117,18 @@ class Fields:
     """An infobox's entries by normalized key, for many look-ups in one box.
 
     :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
-    whose key is one of ``keys``) without scanning the entries each time.
+    whose key is one of ``keys``) without scanning the entries each time; ``keys`` holds each
+    entry's normalized key, in the box's order. One extraction builds one and shares it.
     """
 
     def __init__(self, box: Infobox) -> None:
-        self.entries = box.entries
-        self.first: dict[str, int] = {}
-        for i, entry in enumerate(box.entries):
-            self.first.setdefault(key_of(entry.key), i)
+        self.entries = entries = box.entries
+        self.keys: list[str] = [key_of(entry.key) for entry in entries]
+        first: dict[str, int] = {}
+        for i, key in enumerate(self.keys):
+            if key not in first:
+                first[key] = i
+        self.first = first
 
     def get(self, *keys: str) -> InfoboxEntry | None:
         first = self.first
@@ -138,6 +143,9 @@ class Fields:
         return None if best < 0 else self.entries[best]
 
 
+_LINE = attrgetter("line")
+
+
 @dataclass
 class Family:
     """The entries of one numbered family, e.g. ``Chief2 Name`` and ``Chief2 Position``."""
@@ -147,11 +155,14 @@ class Family:
     fields: dict[str, InfoboxEntry] = field(default_factory=dict)
 
     def value(self, key: str) -> str | None:
+        """The stripped value of the family's ``key`` field, None when absent or blank."""
         entry = self.fields.get(key)
-        return entry.value.strip() if entry and entry.value.strip() else None
+        if entry is None:
+            return None
+        return entry.value.strip() or None
 
     def evidence(self) -> list[Evidence]:
-        entries = sorted(self.fields.values(), key=lambda e: e.line)
+        entries = sorted(self.fields.values(), key=_LINE)
         return [Evidence(e.line, e.raw) for e in entries]
 
 
@@ -180,9 +191,9 @@ def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
     return m.group(1), m.group(2), sub or "name"
 
 
-def guess_kind(box: Infobox, title: str) -> str | None:
-    """Which kind of subject an infobox describes, from its keys."""
-    keys = {key_of(e.key) for e in box.entries}
+def guess_kind(box: Infobox, title: str, fields: Fields | None = None) -> str | None:
+    """Which kind of subject an infobox describes, from its keys (``fields``: the box's)."""
+    keys = set(fields.keys) if fields is not None else {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
@@ -278,10 +289,10 @@ def _singular_if_many(post: str, count: int) -> str:
     return singular(post) if count > 1 or post.lower().endswith(("directors", "members")) else post
 
 
-def post_holders(box: Infobox, subject: str) -> InfoboxResult:
+def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> InfoboxResult:
     """Incumbent (and since when) and inaugural holder of a post's infobox."""
     result = InfoboxResult()
-    get = Fields(box).get
+    get = (fields or Fields(box)).get
     post_entry = get("post", "name", "office")
     body_entry = get("body")
     dept_entry = get("department", "agency", "organization", "organisation")
@@ -395,7 +406,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         acting_spans: list[DateRange] = []
         end = None
         if end_entry:
-            main, acting_spans = split_acting(end_entry.value)
+            main, acting_spans = _split_acting(end_entry.value)
             end = parse_date(main) if main.strip() else None
             if main.strip() and end is None:
                 rng = parse_range(main)
@@ -403,7 +414,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 if end is None:
                     result.note("warning", f"unreadable date {main!r}", end_entry.line)
         if start_entry:
-            main_start, more = split_acting(start_entry.value)
+            main_start, more = _split_acting(start_entry.value)
             acting_spans += more
             if more:
                 start = parse_date(main_start)
@@ -456,6 +467,18 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
     return result
 
 
+ACTING_WORDS = ("acting",)
+"""An acting span (:func:`~tenure.extract.dates.split_acting`) is read from this word."""
+
+
+def _split_acting(value: str) -> tuple[str, list[DateRange]]:
+    """:func:`~tenure.extract.dates.split_acting`, without the date search for a value that
+    cannot state an acting span (most term dates)."""
+    if may_contain(value, ACTING_WORDS):
+        return split_acting(value)
+    return value, []
+
+
 @lru_cache(maxsize=4096)
 def _office_member(key: str) -> tuple[str, int] | None:
     """(field, number) of a biography's office key as written ("Term Start2"), else None."""
@@ -477,11 +500,12 @@ def _date(entry: InfoboxEntry | None, result: InfoboxResult) -> str | None:
     return value
 
 
-def unused_entries(box: Infobox, used: set[int]) -> list[Diagnostic]:
+def unused_entries(box: Infobox, used: set[int], fields: Fields | None = None) -> list[Diagnostic]:
     """An info diagnostic for each entry no extractor read and that is not decoration."""
     out = []
-    for entry in box.entries:
-        if entry.line in used or _ignored(key_of(entry.key)) or not entry.value.strip():
+    keys = fields.keys if fields is not None else [key_of(entry.key) for entry in box.entries]
+    for entry, key in zip(box.entries, keys, strict=True):
+        if entry.line in used or _ignored(key) or not entry.value.strip():
             continue
         out.append(
             Diagnostic(

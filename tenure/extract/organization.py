@@ -18,7 +18,7 @@ import re
 from itertools import islice
 
 from tenure.extract.dates import find_dates, parse_date
-from tenure.extract.infobox import Fields, key_of
+from tenure.extract.infobox import Fields
 from tenure.extract.names import strip_disambiguator, strip_the
 from tenure.extract.values import clean_value, is_broken_name, may_contain, split_qualified
 from tenure.model import Diagnostic, Name, OrganizationFacts
@@ -104,9 +104,12 @@ def lang_of(text: str, hint: str | None = None) -> str | None:
 
 
 def organization_facts(
-    doc: Document, box: Infobox | None, subject: str
+    doc: Document, box: Infobox | None, subject: str, fields: Fields | None = None
 ) -> tuple[OrganizationFacts, list[Diagnostic]]:
-    """Read the subject organization's fields; returns the facts and what could not be used."""
+    """Read the subject organization's fields; returns the facts and what could not be used.
+
+    ``fields``, where given, are those of ``box``.
+    """
     facts = OrganizationFacts()
     notes: list[Diagnostic] = []
     names: list[Name] = []
@@ -117,7 +120,7 @@ def organization_facts(
             names.append(Name(name, kind, lang))  # type: ignore[arg-type]
 
     if box is not None:
-        _infobox_fields(box, subject, facts, notes, add)
+        _infobox_fields(fields or Fields(box), box, subject, facts, notes, add)
     if not any(n.kind == "official" for n in names):
         add(subject, "official")
     elif all(n.name != subject for n in names):
@@ -127,8 +130,8 @@ def organization_facts(
     return facts, notes
 
 
-def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no-untyped-def]
-    get = Fields(box).get
+def _infobox_fields(fields, box, subject, facts, notes, add) -> None:  # type: ignore[no-untyped-def]
+    get = fields.get
     jurisdiction = get("jurisdiction")
     hint = (jurisdiction.value if jurisdiction else "") + " " + subject
     heading = box.heading if box.heading.lower() != "infobox" else None
@@ -218,8 +221,7 @@ def _infobox_fields(box, subject, facts, notes, add) -> None:  # type: ignore[no
         if value is None:
             notes.append(Diagnostic("warning", f"logo {logo.value!r}: {note}", logo.line))
         facts.logo = value
-    for entry in box.entries:
-        norm = key_of(entry.key)
+    for entry, norm in zip(box.entries, fields.keys, strict=True):
         if norm[:1] in ("c", "s") and CHILD_KEYS.fullmatch(norm):
             value, _ = clean_value(entry.value)
             if value:

@@ -19,12 +19,13 @@ LIFESPAN = re.compile(r"^[^()]{0,80}\((?P<inner>[^()]*)\)")
 
 
 def person_facts(
-    doc: Document, box: Infobox | None, name: str
+    doc: Document, box: Infobox | None, name: str, fields: Fields | None = None
 ) -> tuple[PersonFacts, list[Diagnostic]]:
+    """A person's names, birth and death; ``fields``, where given, are those of ``box``."""
     facts = PersonFacts(names=[Name(name, "official", "en")])
     notes: list[Diagnostic] = []
     if box is not None:
-        get = Fields(box).get
+        get = (fields or Fields(box)).get
         for keys, attr in ((("birthdate", "born"), "born"), (("deathdate", "died"), "died")):
             entry = get(*keys)
             if entry and entry.value.strip():

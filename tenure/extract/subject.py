@@ -9,7 +9,7 @@ Commission for ..." is a post, "... Commission" an organization).
 
 from __future__ import annotations
 
-from tenure.extract.infobox import guess_kind
+from tenure.extract.infobox import Fields, guess_kind
 from tenure.extract.names import is_post_title, looks_like_org, strip_disambiguator
 from tenure.model import Subject
 from tenure.sources.document import Document, Infobox
@@ -19,10 +19,11 @@ def main_infobox(doc: Document) -> Infobox | None:
     return max(doc.infoboxes, key=lambda b: len(b.entries), default=None)
 
 
-def subject_of(doc: Document) -> Subject:
+def subject_of(doc: Document, fields: Fields | None = None) -> Subject:
+    """What ``doc`` is about; ``fields``, where given, are those of its main infobox."""
     name = strip_disambiguator(doc.title) if doc.title else ""
     box = main_infobox(doc)
-    kind = guess_kind(box, doc.title) if box is not None and box.entries else None
+    kind = guess_kind(box, doc.title, fields) if box is not None and box.entries else None
     if kind is None:
         words = name.split()
         if is_post_title(name) and (" of " in name or " for " in name) and words[0][:1].isupper():

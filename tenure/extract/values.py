@@ -60,10 +60,13 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
     those through "ı", "İ" and "ſ", which such patterns match as "i" and "s" although they
     lower to other letters; a text with one of those is left to the pattern.
     """
-    if "ı" in text or "İ" in text or "ſ" in text:
+    if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
         return True
     lower = text.lower()
-    return any(word in lower for word in words)
+    for word in words:  # noqa: SIM110 - a loop, not any(): no generator per call
+        if word in lower:
+            return True
+    return False
 
 
 def top_level_split(text: str, separators: str = ",;") -> list[str]:
