@@ -3,7 +3,7 @@
 # development tools (again only when pyproject.toml changed), then acts.
 #
 #   make demo      what tenure does, on the sample articles
-#   make test      the whole test suite, every marker
+#   make test      the whole test suite, every marker, and the examples in docstrings
 #   make lint      ruff check, ruff format --check, mypy (strict on the package)
 #   make bench     every benchmarks/bench_*.py in turn
 #   make golden    rewrite tests/golden/ from the current extractor (review the diff!)

@@ -5,6 +5,7 @@ belong together, whatever their case and spacing (``Chief1 Name`` + ``Chief1 Pos
 ``Minister2 Name`` + ``Minister2 Pfo``, ``Office3`` + ``Term Start3`` + ``Term End3``), so
 entries are first grouped into :class:`Family` objects by family and number.
 
+    >>> from tenure.sources import read_text
     >>> text = "= X =\\n\\nInfobox\\n- Chief1 Name: Cai Qi\\n- Chief1 Position: Director\\n"
     >>> box = read_text(text).infoboxes[0]
     >>> [(f.name, f.index, sorted(f.fields)) for f in families(box, ORG_FAMILIES)]

@@ -1,5 +1,6 @@
 """An organization's own facts: names, type, parent, seat, dates, from infobox and lead.
 
+    >>> from tenure.sources import read_text
     >>> name = "Cabinet Intelligence and Research Office"
     >>> doc = read_text(f"= CIRO =\\n\\nInfobox\\n- Agency Name: {name} (CIRO)\\n")
     >>> facts, _ = organization_facts(doc, doc.infoboxes[0], name)

@@ -1,5 +1,6 @@
 """A biography's own facts: the person's names and when they were born and died.
 
+>>> from tenure.sources import read_text
 >>> doc = read_text("= Qian Qichen =\\n\\nQian Qichen\\n- Birth Date: 1928-01-05\\n")
 >>> person_facts(doc, doc.infoboxes[0], "Qian Qichen")[0].born
 '1928-01-05'

@@ -1,5 +1,6 @@
 """What an article is about: an organization, a post, a person, or something else.
 
+    >>> from tenure.sources import read_text
     >>> subject_of(read_text("= Li Xi =\\n\\nLi Xi\\n- Office: Governor\\n- Term Start: 2014\\n"))
     Subject(kind='person', name='Li Xi')
 

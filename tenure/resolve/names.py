@@ -1,5 +1,6 @@
 """Name keys: when two spellings of a person, an organization or a post are the same.
 
+    >>> from tenure.resolve.config import load_config
     >>> r = Resolver(load_config(user=False))
     >>> r.person_key("Sir Richard  Heaton") == r.person_key("richard heaton")
     True
@@ -77,6 +78,7 @@ class Resolver:
     def person_display(self, name: str) -> str:
         """The name as written, less honorifics, post-nominals and disambiguators.
 
+        >>> from tenure.resolve.config import load_config
         >>> Resolver(load_config(user=False)).person_display("Li Xi (politician, born 1956)")
         'Li Xi'
         """

@@ -4,6 +4,7 @@ Every reader in :mod:`tenure.sources` turns bytes into a :class:`Document`; ever
 in :mod:`tenure.extract` reads only Documents. Line numbers are 1-based and refer to the
 source file, so any fact can point back to the line it came from.
 
+    >>> from tenure.sources import read_text
     >>> doc = read_text("= Office =\\n\\n== Leaders ==\\n; Director\\n- Li (2014–2017)\\n", "x.txt")
     >>> [(b.kind, b.section, b.group, b.line) for b in doc.blocks]
     [('item', 'Leaders', 'Director', 5)]
