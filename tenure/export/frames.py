@@ -1,7 +1,8 @@
 """The seven tables as pandas DataFrames, for notebooks.
 
-    >>> frames = dataframes(tenure.open("tenure.db"))             # doctest: +SKIP
-    >>> frames["tenures"].merge(frames["persons"], left_on="person_id", right_on="id")  # doctest: +SKIP
+    >>> frames = dataframes(tenure.open("tenure.db"))                       # doctest: +SKIP
+    >>> tenures = frames["tenures"]                                         # doctest: +SKIP
+    >>> tenures.merge(frames["persons"], left_on="person_id", right_on="id")  # doctest: +SKIP
 
 Same rows and columns as the ``csv`` and ``parquet`` exports (:mod:`tenure.export.tables`):
 text columns are pandas strings (missing: ``NA``), flags ``bool``, line numbers nullable
