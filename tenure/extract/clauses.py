@@ -186,6 +186,10 @@ class DateTrail:
 
         return value
 
+    def skip(self, sentence: str) -> None:
+        """The next sentence of the paragraph, whose own carried date nothing asks for."""
+        self.sentences.append(sentence)
+
     def _into(self, index: int) -> str | None:
         while len(self.into) <= index:
             before = len(self.into) - 1

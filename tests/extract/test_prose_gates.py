@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tenure.extract import appointments, events, prose, text
+from tenure.extract import appointments, events, names, prose, text
 from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
 from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
@@ -54,12 +54,14 @@ GATES = [
             *(pattern for _, pattern in appointments.PATTERNS),
             prose.EVENT_WORDS,
             prose.APPOINT_WORDS,
+            names.ORG_WORDS,
         ],
         [
             *events.NEEDLES,
             *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
             prose.EVENT_WORD_NEEDLES,
             prose.APPOINT_WORD_NEEDLES,
+            text.ORG_WORD_NEEDLES,
         ],
     ),
 ]
