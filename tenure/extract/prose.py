@@ -123,9 +123,7 @@ def read_prose(
                 if subject_ref:
                     ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
                 else:
-                    ctx.sentence_subject = (
-                        ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
-                    )
+                    ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
             carried: Carried = None
             if eventful or appointed:
                 carried = trail.carried(text, _eventful(active))

@@ -213,3 +213,43 @@ def test_trailing_noise_shortcut_cleans_every_org_phrase_alike() -> None:
             for name in (phrase, phrase + " of the", phrase + " in\n"):
                 if text.TRAILING_NOISE.search(name):
                     assert text._may_end_in_noise(name), name
+
+
+def test_post_stop_starts_where_the_plain_alternation_does() -> None:
+    plain = re.compile(
+        r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|"
+        r"after|before|following|during|through|responsible|with the|but|for the first time)\b"
+        r"|\s+in\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|"
+        r"cooperated|served)\b)"
+    )
+    extra = [
+        "Director  from 1990",
+        "Head.\n",
+        "Head. ",
+        "Head .",
+        "Chief\tin\nMarch",
+        "Chief in Beijing and\t was",
+        "Deputy and Head",
+        "a.b, c; d",
+        "Minister who",
+        "",
+        " ",
+        "Head.  \n ",
+    ]
+    for sentence in SENTENCES + extra:
+        for start in range(0, len(sentence), 7):
+            part = sentence[start:]
+            expected = plain.search(part)
+            found = appointments.POST_STOP.search(part)
+            assert (found and found.start()) == (expected and expected.start()), part
+
+
+def test_attributive_year_is_read_alike_with_an_end_position() -> None:
+    from tenure.extract.clauses import ATTRIBUTIVE
+
+    for sentence in [*SENTENCES, "the  1989 Tiananmen", "Athe 1990 X", "the\n1990 Y"]:
+        for end in range(len(sentence) + 1):
+            assert bool(ATTRIBUTIVE.search(sentence, 0, end)) == bool(
+                ATTRIBUTIVE.search(sentence[:end])
+            )
