@@ -51,12 +51,16 @@ VERB_APPOINT = (
     r"transferred\s+to\s+the\s+post\s+of)"
 )
 POST_STOP = re.compile(
-    r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|after|"
-    r"before|following|during|through|responsible|with the|but|for the first time)\b"
-    r"|\s+in\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|co"
-    r"operated|served)\b)"
+    r"[,;.\s](?:(?<=[,;])|(?<=\.)\s*$|(?<=\s)\s*(?:(?:from|until|till|since|between|serving|who|"
+    r"which|where|while|when|after|before|following|during|through|responsible|with the|but|"
+    r"for the first time)\b|in\s+(?=\d|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|early|late|mid)\b)|and\s+(?=(?:was|were|he|she|his|"
+    r"her|then|later|cooperated|served)\b)))"
 )
+"""Where a post phrase stops: a comma, a semicolon, a final full stop, or a space before a word
+that starts a clause ("from", "who", "in 1990", "and was"). Spelled to start with the class
+of its first character, so that a search skips to those characters (its match starts where
+``,|;|\\.\\s*$|\\s+(?:from|...)\\b|...`` would: only :func:`_post_phrase`'s start is used)."""
 ADVERB = (
     r"(?:previously|later|then|also|concurrently|briefly|eventually|subsequently|simultaneously)"
 )

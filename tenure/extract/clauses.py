@@ -98,7 +98,8 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
     dates = [
         d
         for d in dates_in(sentence)
-        if not (ATTRIBUTIVE.search(sentence[: d.begin]) and NAME_AFTER.match(sentence, d.finish))
+        # the text before the date ends at endpos: as searching sentence[: d.begin], uncut
+        if not (NAME_AFTER.match(sentence, d.finish) and ATTRIBUTIVE.search(sentence, 0, d.begin))
     ]
     if not dates:
         return None
@@ -185,6 +186,10 @@ class DateTrail:
             return found[0]
 
         return value
+
+    def skip(self, sentence: str) -> None:
+        """The next sentence of the paragraph, whose own carried date nothing asks for."""
+        self.sentences.append(sentence)
 
     def _into(self, index: int) -> str | None:
         while len(self.into) <= index:

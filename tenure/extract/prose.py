@@ -14,10 +14,18 @@ from collections.abc import Callable
 
 from tenure.extract import appointments, events
 from tenure.extract.appointments import sentence_tenures
-from tenure.extract.clauses import DateTrail
+from tenure.extract.clauses import Carried, DateTrail
 from tenure.extract.events import sentence_events
 from tenure.extract.names import split_post
-from tenure.extract.text import Mentions, Needles, Sentence, find_orgs, org_head, split_sentences
+from tenure.extract.text import (
+    ORG_WORD_NEEDLES,
+    Mentions,
+    Needles,
+    Sentence,
+    find_orgs,
+    org_head,
+    sentence_texts,
+)
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
@@ -49,14 +57,17 @@ GATE = Needles(
         *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
         EVENT_WORD_NEEDLES,
         APPOINT_WORD_NEEDLES,
+        ORG_WORD_NEEDLES,
     ]
 )
 """What a sentence's words allow, found in one pass: the event rules (the first bits), the
-appointment patterns (the next ones), then :data:`EVENT_WORDS` and :data:`APPOINT_WORDS`."""
+appointment patterns (the next ones), then :data:`EVENT_WORDS`, :data:`APPOINT_WORDS` and
+:data:`~tenure.extract.names.ORG_WORDS` (without which a sentence names no body)."""
 EVENT_RULES = len(events.NEEDLES)
 APPOINTMENT_RULES = len(appointments.PATTERNS)
 MAY_TELL_EVENT = 1 << (EVENT_RULES + APPOINTMENT_RULES)
 MAY_TELL_APPOINTMENT = MAY_TELL_EVENT << 1
+MAY_NAME_BODY = MAY_TELL_EVENT << 2
 SUBJECT_REF = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -87,40 +98,51 @@ def read_prose(
     tenures: list[Tenure] = []
     events: list[Event] = []
     notes: list[Diagnostic] = []
+    gate = GATE.active
     for block in doc.paragraphs():
         ctx.learn_abbreviations(block.text)
         trail = DateTrail()
-        sentences = [piece for s in split_sentences(block.text) for piece in bounded(s)]
-        for sentence in sentences:
-            text = sentence.text
+        texts = [piece for s in sentence_texts(block.text) for piece in bounded_text(s)]
+        last = len(texts) - 1
+        for index, said in enumerate(texts):
+            text = said
             evidence: Evidence | None = None
-            cut = block.truncated and sentence is sentences[-1]
+            cut = block.truncated and index == last
             if cut and not text.endswith("."):
                 text = LAST_WORD.sub("", text)
-            text = mask_asides(text)
-            orgs = find_orgs(text)
-            active = GATE.active(text)
-            subject_ref = SUBJECT_REF.match(text)
-            if subject_ref:
-                ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
+            if "(" in text:
+                text = mask_asides(text)
+            active = gate(text)
+            # find_orgs finds nothing in a sentence without a body's word (MAY_NAME_BODY)
+            orgs = find_orgs(text) if active & MAY_NAME_BODY else []
+            eventful = active & _EVENT_MASK
+            appointed = active >> EVENT_RULES & _APPOINTMENT_MASK
+            if appointed:
+                # only the appointment readings ask for the sentence's subject
+                subject_ref = SUBJECT_REF.match(text)
+                if subject_ref:
+                    ctx.sentence_subject = ctx.resolve(subject_ref.group(0))
+                else:
+                    ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
+            carried: Carried = None
+            if eventful or appointed:
+                carried = trail.carried(text, _eventful(active))
             else:
-                ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
-            carried = trail.carried(text, _eventful(active))
-            found = sentence_events(text, ctx, carried, cut, active & _EVENT_MASK)
+                trail.skip(text)  # no reading asks for its date, a later sentence may
+            found = sentence_events(text, ctx, carried, cut, eventful) if eventful else []
             ctx.event_in_sentence = bool(found)
             for event in found:
                 if event.type == "established" and event.date and ctx.established_on is None:
                     ctx.established_on = event.date
                 if evidence is None:
-                    evidence = Evidence(block.line, sentence.text, block.section)
+                    evidence = Evidence(block.line, said, block.section)
                 events.append(
                     Event(event.type, event.organization, event.date, event.other, [evidence])
                 )
-            appointed = active >> EVENT_RULES & _APPOINTMENT_MASK
             for held in sentence_tenures(text, ctx, carried, person, appointed):
                 rng = held.range
                 if evidence is None:
-                    evidence = Evidence(block.line, sentence.text, block.section)
+                    evidence = Evidence(block.line, said, block.section)
                 tenures.append(
                     Tenure(
                         person=held.person,
@@ -152,7 +174,8 @@ def read_prose(
                     )
                 )
             ctx.recent = orgs
-            ctx.noticed(orgs)
+            if orgs:
+                ctx.noticed(orgs)
     return tenures, events, notes
 
 
@@ -173,15 +196,25 @@ MAX_SENTENCE = 600
 
 
 def bounded(sentence: Sentence) -> list[Sentence]:
-    """A run-on "sentence" (no full stops for pages) read in clause-sized pieces.
+    """A run-on "sentence" (no full stops for pages) read in clause-sized pieces
+    (:func:`bounded_text`)."""
+    if len(sentence.text) <= MAX_SENTENCE:
+        return [sentence]
+    return [
+        Sentence(piece, sentence.line, sentence.section, sentence.paragraph, 0)
+        for piece in bounded_text(sentence.text)
+    ]
+
+
+def bounded_text(text: str) -> list[str]:
+    """A run-on sentence's text in clause-sized pieces.
 
     Real sentences are a few hundred characters; reading a longer run whole would cost time
     that grows with its square, so it is cut at semicolons, then commas, near 600 characters.
     """
-    text = sentence.text
     if len(text) <= MAX_SENTENCE:
-        return [sentence]
-    pieces: list[Sentence] = []
+        return [text]
+    pieces: list[str] = []
     start = 0
     while start < len(text):
         end = min(len(text), start + MAX_SENTENCE)
@@ -190,7 +223,7 @@ def bounded(sentence: Sentence) -> list[Sentence]:
             end = cut + 2 if cut > start else end
         piece = text[start:end].strip()
         if piece:
-            pieces.append(Sentence(piece, sentence.line, sentence.section, sentence.paragraph, 0))
+            pieces.append(piece)
         start = end
     return pieces
 

@@ -63,18 +63,26 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split a paragraph into sentences; a period ends one unless it ends an abbreviation."""
-    out: list[Sentence] = []
+    return [Sentence(piece, 0, None, 0, index) for index, piece in enumerate(sentence_texts(text))]
+
+
+def sentence_texts(text: str) -> list[str]:
+    """The texts of :func:`split_sentences`, without building a :class:`Sentence` for each."""
+    out: list[str] = []
     start = 0
     for m in SENTENCE_END.finditer(text):
-        candidate = text[start : m.end()]
+        end = m.end()
+        candidate = text[start:end]
         tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
         if tail and _ends_abbreviation(tail[-1]):
             continue
-        if candidate.strip():
-            out.append(Sentence(candidate.strip(), 0, None, 0, len(out)))
-        start = m.end()
-    if text[start:].strip():
-        out.append(Sentence(text[start:].strip(), 0, None, 0, len(out)))
+        candidate = candidate.strip()
+        if candidate:
+            out.append(candidate)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
     return out
 
 
@@ -110,6 +118,25 @@ def _may_end_in_noise(name: str) -> bool:
     :data:`NOISE_WORDS` (``$`` also matches before a final line break). Cheaper than the
     pattern, which tries every space of the name."""
     return name.removesuffix("\n").endswith(NOISE_WORDS)
+
+
+WHOLE_WORDS = re.compile(r"\\b\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b")
+"""The form of a pattern that is a list of whole words: ``\\b(?:Office|Group)\\b``."""
+
+
+def word_needles(words: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Needles (see :class:`Needles`) a sentence holds wherever ``words`` matches it: for a
+    pattern of :data:`WHOLE_WORDS`' form, its words lower-cased (one of which the sentence
+    holds); for any other pattern the empty needle, which every word holds."""
+    listed = WHOLE_WORDS.fullmatch(words.pattern)
+    if listed is None:
+        return (("",),)
+    return (tuple(sorted({word.lower() for word in listed.group("words").split("|")})),)
+
+
+ORG_WORD_NEEDLES = word_needles(ORG_WORDS)
+"""Words one of which a sentence that names a body holds: every name :func:`find_orgs`
+finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
 
 def find_orgs(text: str) -> list[str]:
@@ -187,11 +214,13 @@ class Mentions:
 
     def noticed(self, orgs: list[str]) -> None:
         """Bodies named in a sentence: remembered by head noun, not made the last body."""
+        abbreviations, by_head = self.abbreviations, self.by_head
         for org in orgs:
-            org = self.abbreviations.get(org, org)
-            head = org_head(org)
-            if head and len(org.split()) > 1:
-                self.by_head[head] = org
+            org = abbreviations.get(org, org)
+            if len(org.split()) > 1:
+                head = org_head(org)
+                if head:
+                    by_head[head] = org
 
     def saw(self, org: str) -> str:
         org = self.abbreviations.get(org, org)

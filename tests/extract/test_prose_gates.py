@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tenure.extract import appointments, events, prose, text
+from tenure.extract import appointments, events, names, prose, text
 from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
 from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
@@ -54,12 +54,14 @@ GATES = [
             *(pattern for _, pattern in appointments.PATTERNS),
             prose.EVENT_WORDS,
             prose.APPOINT_WORDS,
+            names.ORG_WORDS,
         ],
         [
             *events.NEEDLES,
             *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
             prose.EVENT_WORD_NEEDLES,
             prose.APPOINT_WORD_NEEDLES,
+            text.ORG_WORD_NEEDLES,
         ],
     ),
 ]
@@ -211,3 +213,43 @@ def test_trailing_noise_shortcut_cleans_every_org_phrase_alike() -> None:
             for name in (phrase, phrase + " of the", phrase + " in\n"):
                 if text.TRAILING_NOISE.search(name):
                     assert text._may_end_in_noise(name), name
+
+
+def test_post_stop_starts_where_the_plain_alternation_does() -> None:
+    plain = re.compile(
+        r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|"
+        r"after|before|following|during|through|responsible|with the|but|for the first time)\b"
+        r"|\s+in\s+(?=\d|(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|early|late|mid)\b)|\s+and\s+(?=(?:was|were|he|she|his|her|then|later|"
+        r"cooperated|served)\b)"
+    )
+    extra = [
+        "Director  from 1990",
+        "Head.\n",
+        "Head. ",
+        "Head .",
+        "Chief\tin\nMarch",
+        "Chief in Beijing and\t was",
+        "Deputy and Head",
+        "a.b, c; d",
+        "Minister who",
+        "",
+        " ",
+        "Head.  \n ",
+    ]
+    for sentence in SENTENCES + extra:
+        for start in range(0, len(sentence), 7):
+            part = sentence[start:]
+            expected = plain.search(part)
+            found = appointments.POST_STOP.search(part)
+            assert (found and found.start()) == (expected and expected.start()), part
+
+
+def test_attributive_year_is_read_alike_with_an_end_position() -> None:
+    from tenure.extract.clauses import ATTRIBUTIVE
+
+    for sentence in [*SENTENCES, "the  1989 Tiananmen", "Athe 1990 X", "the\n1990 Y"]:
+        for end in range(len(sentence) + 1):
+            assert bool(ATTRIBUTIVE.search(sentence, 0, end)) == bool(
+                ATTRIBUTIVE.search(sentence[:end])
+            )
