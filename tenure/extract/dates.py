@@ -70,11 +70,12 @@ _MONTH = (
 _AFTER_MONTH = rf"(?:\.{_WS}*|,?{_WS}+)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _YEAR_DIGITS = r"(?:1\d{3}|2[01]\d{2})"
-_YEAR = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
+_YEAR_END = r"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
+_YEAR = rf"{_YEAR_DIGITS}{_YEAR_END}"
 
+_ISO_END = rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
 _POINT_SOURCE = (
-    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?"
-    rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
+    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?{_ISO_END}"
     rf"|(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH}){_AFTER_MONTH}(?P<dy>{_YEAR})"
     rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?:(?P<md>{_DAY}),?{_WS}+)?(?P<my>{_YEAR})"
     rf"|(?P<y>{_YEAR})"
@@ -93,7 +94,9 @@ def _unnamed(source: str) -> str:
 
 
 _DASH = rf"{_WS}*(?:--|[-–—−]){_WS}*"
-_SEP = rf"(?(between){_WS}+and{_WS}+|(?:{_DASH}|{_WS}+(?:to|until|till|through|thru){_WS}+))"
+_SEP_WORDS = "(?:to|until|till|through|thru)"
+_PLAIN_SEP = rf"(?:{_DASH}|{_WS}+{_SEP_WORDS}{_WS}+)"
+_SEP = rf"(?(between){_WS}+and{_WS}+|{_PLAIN_SEP})"
 _QUALIFIER = (
     rf"(?:(?:c|ca|approx)\.{_WS}*"
     rf"|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}+|-))"
@@ -125,10 +128,13 @@ _FRAGMENT = (
 _POINT = re.compile(_POINT_SOURCE, re.IGNORECASE)
 _PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
 _DAY_YEAR = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
+_NOT_AFTER = r"[\w.,/+\-–—−]"
+"""A date never starts right after one of these (it would be part of a longer number or word)."""
+_LEAD = rf"(?P<lead>from|since|until|till|up{_WS}+to){_WS}+"
 _DATE = re.compile(
-    r"(?<![\w.,/+\-–—−])"
+    rf"(?<!{_NOT_AFTER})"
     rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
-    rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
+    rf"(?:(?P<between>between){_WS}+|{_LEAD})?"
     rf"(?P<qa>{_QUALIFIER})?"
     rf"(?:(?P<a>{_unnamed(_POINT_SOURCE)})"
     rf"(?:{_SEP}(?P<qb>{_QUALIFIER})?(?P<b>{_unnamed(_POINT_SOURCE)})"
@@ -144,6 +150,75 @@ _GROUPS = (
     *("qc", "c", "cdy", "acting2"),
 )
 """The groups of _DATE, in its order (``m.groups()``): what :func:`_read` reads a range from."""
+
+_MAY_BEGIN = (
+    r"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rf"|(?:from|since|until|till|up{_WS}+to){_WS}+(?:\d|[acelm]|(?-i:[JFMASOND]))"
+    rf"|acting(?:{_WS}|:)|between{_WS}"
+    rf"|(?:c|ca|approx)\.|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}|-)"
+)
+"""How every _DATE match begins, loosely (ignoring case): its first word and what follows."""
+_UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?i:(?!{_MAY_BEGIN}))\w+)*+"
+"""Whatever cannot begin a _DATE match: characters that are not word characters, words right
+after a character _DATE may not follow, and words no date begins with. Stops at the first
+place a date could begin."""
+
+
+def _ignoring_case(source: str) -> str:
+    """``source`` read ignoring case, as _DATE reads all of its words (months aside)."""
+    return f"(?i:{source})"
+
+
+_FAST_YEAR = rf"{_YEAR_DIGITS}{_ignoring_case(_YEAR_END)}"
+_FAST_DAY = rf"\d{{1,2}}{_ignoring_case('st|nd|rd|th')}?(?!\w)"
+
+
+def _fast_point(side: str) -> str:
+    """_POINT_SOURCE with its groups named for ``side`` ("a" or "b"), and its first and last
+    branches (both beginning with the four digits of a year) joined: the same matches, with
+    fewer steps. Only its words ignore case, as matching a digit or a dash ignoring case costs
+    more."""
+    return (
+        rf"(?P<{side}y>{_YEAR_DIGITS})"
+        rf"(?:-(?P<{side}m>0[1-9]|1[0-2])(?:-(?P<{side}d>\d{{2}}))?{_ignoring_case(_ISO_END)}"
+        rf"|{_ignoring_case(_YEAR_END)})"
+        rf"|(?P<{side}dd>{_FAST_DAY}){_WS}+(?:{_ignoring_case('of')}{_WS}+)?"
+        rf"(?P<{side}dm>{_MONTH}){_AFTER_MONTH}(?P<{side}dy>{_FAST_YEAR})"
+        rf"|(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
+        rf"(?P<{side}my>{_FAST_YEAR})"
+    )
+
+
+_FAST = re.compile(
+    rf"{_UNTIL_START}(?<!{_NOT_AFTER})"
+    rf"(?P<date>(?:{_ignoring_case(_LEAD)})?(?:{_fast_point('a')})"
+    rf"(?:(?=[-–—−]|{_WS})(?:{_ignoring_case(_PLAIN_SEP)}"
+    rf"(?P<qb>{_ignoring_case(_QUALIFIER)})?(?:{_fast_point('b')})"
+    rf"|(?P<ongoing>{_ignoring_case(_ONGOING)}))"
+    rf"|{_ignoring_case(f'(?!{_WS}*[-–—−]|{_WS}+{_SEP_WORDS}{_WS})')})"
+    rf"(?P<acting2>{_WS}*\({_ignoring_case('acting')}\))?)"
+)
+"""The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
+at the first place a date could begin: where it matches, _DATE matches there the same text
+with the same groups.
+
+It is _DATE without the branches that begin with "acting", "between" or a qualifier, without
+a left side that borrows its year, and without an end cut off or given in two digits. Where
+it matches, the text begins with a lead word, a digit or a month name, which none of the
+dropped beginnings can; its point is the first _DATE tries; what follows the point is read
+in _DATE's order (a second point, then an ongoing end); and when neither follows, nothing
+that could begin a separator does, so _DATE's remaining ends (all after a separator) fail.
+"""
+_POINT_GROUPS = ("y", "m", "d", "dd", "dm", "dy", "mm", "md", "my")
+"""The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
+_FAST_GROUPS = (
+    *("date", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
+    *("b" + name for name in _POINT_GROUPS),
+    *("ongoing", "acting2"),
+)
+"""The groups of _FAST, in its order (``m.groups()``): what :func:`_read_fast` reads."""
+_A = slice(2, 11)
+_B = slice(12, 21)
 
 _YEAR_ANYWHERE = re.compile(_YEAR_DIGITS)
 """Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
@@ -315,7 +390,109 @@ def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> Da
         shorter = min(len(start), len(end))
         if start[:shorter] > end[:shorter]:
             return None
-    return DateRange(start, end, False, acting, approximate)
+    return _date_range(start, end, False, acting, approximate)
+
+
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+"""The number of each month, by the first three letters of its name as _MONTH matches it."""
+
+
+def _day_number(day: str) -> int:
+    """The number of a day _FAST matched ("5", "21st"): its one or two leading digits."""
+    return int(day[:2]) if day[1:2].isdecimal() else int(day[:1])
+
+
+def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
+    """The ISO prefix of one point of a _FAST match, from its _POINT_GROUPS; what
+    ``_prefix(*_point(text))`` gives for the point's text."""
+    year, month, day, dday, dmonth, dyear, mmonth, mday, myear = parts
+    if year is not None:
+        return _prefix(int(year), int(month) if month else None, int(day) if day else None)
+    if dyear is not None:
+        assert dmonth is not None and dday is not None
+        return _prefix(int(dyear), _MONTH_NUMBERS[dmonth[:3]], _day_number(dday))
+    assert myear is not None and mmonth is not None
+    return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday) if mday else None)
+
+
+_READINGS: dict[str, DateRange | None] = {}
+"""The reading of each date text _FAST matched (its ``date`` group, such as "until 2005"),
+emptied when it reaches :data:`_READINGS_SIZE` entries. The text decides the reading: _FAST
+splits a text into lead word, points, separator and ends in one way only."""
+_READINGS_SIZE = 4096
+_UNREAD = DateRange(None, None)
+"""Stands for a date text not in _READINGS (no reading is this range)."""
+
+
+def _read_date(fast: re.Match[str]) -> tuple[str, DateRange | None]:
+    """The text of a _FAST match's date and the range it states (from _READINGS, or read)."""
+    date = fast.group(1)
+    read = _READINGS.get(date, _UNREAD)
+    if read is _UNREAD:
+        if len(_READINGS) >= _READINGS_SIZE:
+            _READINGS.clear()
+        read = _READINGS[date] = _read_fast(fast.groups())
+    return date, read
+
+
+def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
+    """The range a _FAST match states, from its groups (_FAST_GROUPS); what :func:`_read`
+    gives for the same _DATE match, which has no left side, cut-off end or two-digit end."""
+    start = _fast_prefix(groups[_A])
+    if start is None:
+        return None
+    lead, qb, ongoing, acting2 = groups[1], groups[11], groups[21], groups[22]
+    acting = acting2 is not None
+    approximate = qb is not None
+    if groups[12] is not None or groups[17] is not None or groups[20] is not None:
+        end = _fast_prefix(groups[_B])
+        return _checked(start, end, acting, approximate) if end else None
+    if lead is not None:
+        lead = lead.lower()
+    if ongoing is not None or lead == "since":
+        return _date_range(start, None, True, acting, approximate)
+    if lead == "from":
+        return _date_range(start, None, False, acting, approximate)
+    if lead is not None:
+        return _date_range(None, start, False, acting, approximate)
+    return _date_range(start, None, False, acting, approximate, True)
+
+
+_new = object.__new__
+
+
+def _date_range(
+    start: str | None,
+    end: str | None,
+    ongoing: bool = False,
+    acting: bool = False,
+    approximate: bool = False,
+    single: bool = False,
+) -> DateRange:
+    """``DateRange(start, end, ongoing, acting, approximate, single)``, made as
+    :func:`_date_match` makes a DateMatch."""
+    made: DateRange = _new(DateRange)
+    fields = made.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["ongoing"] = ongoing
+    fields["acting"] = acting
+    fields["approximate"] = approximate
+    fields["single"] = single
+    return made
+
+
+def _date_match(found: DateRange, begin: int, finish: int, text: str) -> DateMatch:
+    """``DateMatch(found, begin, finish, text)``, its fields put straight into its ``__dict__``:
+    a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``, which costs
+    about three times as much, and find_dates makes one for every date of every text."""
+    made: DateMatch = _new(DateMatch)
+    fields = made.__dict__
+    fields["range"] = found
+    fields["begin"] = begin
+    fields["finish"] = finish
+    fields["text"] = text
+    return made
 
 
 def _trimmed(text: str) -> str:
@@ -328,6 +505,10 @@ def _trimmed(text: str) -> str:
 
 _SHORT = 64
 """Values up to this length (a date, a range, a table cell) have their reading memoized."""
+_NEAR = 24
+"""How far ahead the next possible year may be for find_dates to look for a date's beginning
+word by word with _FAST; when it is further, the search starts at the words before the year
+(_BEFORE_YEAR), read backwards."""
 
 
 def parse_range(text: str) -> DateRange | None:
@@ -353,6 +534,10 @@ def _parse_range(text: str) -> DateRange | None:
     leading = _LEADING_WORD.match(core)
     if leading:
         core = core[leading.end() :]
+    fast = _FAST.match(core)
+    if fast is not None and fast.start(1) == 0 and fast.end() == len(core):
+        # _DATE's first match at 0 is _FAST's; it spans the text, so _DATE.fullmatch gives it
+        return _read_date(fast)[1]
     m = _DATE.fullmatch(core)
     if m is None:
         return None
@@ -367,39 +552,68 @@ def parse_date(text: str) -> str | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date and range in free text, left to right, non-overlapping, longest first."""
-    return list(_find_dates(text))
+    if len(text) <= _SHORT:
+        return list(_find_short(text))
+    return _find_dates(text)
 
 
 @lru_cache(maxsize=4096)
-def _find_dates(text: str) -> tuple[DateMatch, ...]:
-    """What ``_DATE.finditer(text)`` finds and reads, without trying _DATE at every position.
+def _find_short(text: str) -> tuple[DateMatch, ...]:
+    """:func:`_find_dates` of a short text: the same values fill tables and lists over and over
+    ("2004–", "1997–1999"), and DateMatch is immutable; the tuple is copied by find_dates."""
+    return tuple(_find_dates(text))
 
-    A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a _BEFORE_YEAR run.
-    So the next date cannot start before the run that precedes the next possible year: the
-    search for it starts there, and most prose is never scanned by _DATE. Memoized (an
-    extractor asks about the same sentence several times); the tuple is copied by find_dates.
+
+def _find_dates(text: str) -> list[DateMatch]:
+    """What ``_DATE.finditer(text)`` finds and reads, trying _DATE itself only where _FAST
+    does not match.
+
+    The next date begins at the first place one could begin (_FAST reads the common ones
+    there). A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a
+    _BEFORE_YEAR run: so where the next possible year is far ahead, the search starts at the
+    run before it; and where _FAST does not match, _DATE searches from there.
     """
     found: list[DateMatch] = []
     length = len(text)
     backwards = ""
     position = 0
-    while True:
-        year = _YEAR_ANYWHERE.search(text, position)
-        if year is None:
-            break
-        at = year.start()
-        if not backwards:
-            backwards = text[::-1]
-        run = _BEFORE_YEAR.match(backwards, length - at)
-        assert run is not None  # it matches the empty run at least
-        m = _DATE.search(text, max(at - (run.end() - run.start()), position))
-        if m is None:
-            break
-        position = m.end()
-        read = _read(m.groups(), position == length)
+    while length - position >= 4:  # room for a year
+        if position or length > _SHORT:
+            year = _YEAR_ANYWHERE.search(text, position)
+            if year is None:
+                break
+            at = year.start()
+            if at - position > _NEAR:
+                if not backwards:
+                    backwards = text[::-1]
+                run = _BEFORE_YEAR.match(backwards, length - at)
+                assert run is not None  # it matches the empty run at least
+                position = max(at - (run.end() - run.start()), position)
+        fast = _FAST.match(text, position)
+        if fast is not None:
+            date = fast.group(1)
+            read = _READINGS.get(date, _UNREAD)
+            if read is _UNREAD:
+                read = _read_date(fast)[1]
+            begin, position = fast.span(1)
+        else:
+            year = _YEAR_ANYWHERE.search(text, position)
+            if year is None:
+                break
+            at = year.start()
+            if not backwards:
+                backwards = text[::-1]
+            run = _BEFORE_YEAR.match(backwards, length - at)
+            assert run is not None  # it matches the empty run at least
+            m = _DATE.search(text, max(at - (run.end() - run.start()), position))
+            if m is None:
+                break
+            begin, position = m.span()
+            date = m.group()
+            read = _read(m.groups(), position == length)
         if read is not None:
-            found.append(DateMatch(read, m.start(), position, m.group()))
-    return tuple(found)
+            found.append(_date_match(read, begin, position, date))
+    return found
 
 
 def _skip_space(text: str, index: int, step: int, limit: int = 0) -> int:
