@@ -151,52 +151,69 @@ _GROUPS = (
 )
 """The groups of _DATE, in its order (``m.groups()``): what :func:`_read` reads a range from."""
 
+
+def _i(words: str) -> str:
+    """``words`` (an alternation of plain words) read ignoring case, as _DATE reads them.
+
+    _FAST is compiled minding case and ignores it only in its words: a character class
+    (digits, dashes, blanks) costs more to match ignoring case. Months mind case in both."""
+    return f"(?i:{words})"
+
+
 _MAY_BEGIN = (
-    r"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    rf"|(?:from|since|until|till|up{_WS}+to){_WS}+(?:\d|[acelm]|(?-i:[JFMASOND]))"
-    rf"|acting(?:{_WS}|:)|between{_WS}"
-    rf"|(?:c|ca|approx)\.|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}|-)"
+    rf"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rf"|(?:{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+    rf"(?:\d|{_i('[acelm]')}|(?-i:[JFMASOND]))"
+    rf"|{_i('acting')}(?:{_WS}|:)|{_i('between')}{_WS}"
+    rf"|{_i('c|ca|approx')}\.|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}|-)"
 )
-"""How every _DATE match begins, loosely (ignoring case): its first word and what follows."""
-_UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?i:(?!{_MAY_BEGIN}))\w+)*+"
+"""How every _DATE match begins, loosely: its first word and what follows it."""
+_UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?!{_MAY_BEGIN})\w+)*+"
 """Whatever cannot begin a _DATE match: characters that are not word characters, words right
 after a character _DATE may not follow, and words no date begins with. Stops at the first
 place a date could begin."""
 
-
-def _ignoring_case(source: str) -> str:
-    """``source`` read ignoring case, as _DATE reads all of its words (months aside)."""
-    return f"(?i:{source})"
-
-
-_FAST_YEAR = rf"{_YEAR_DIGITS}{_ignoring_case(_YEAR_END)}"
-_FAST_DAY = rf"\d{{1,2}}{_ignoring_case('st|nd|rd|th')}?(?!\w)"
+# _DATE's pieces, with only their words ignoring case (same matches, same order)
+_FAST_YEAR_END = rf"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]{_i('s')}(?!\w))"
+_FAST_ISO_END = rf"(?!\w|[-/.]\d|{_WS}+(?:{_i('of')}{_WS}+)?{_MONTH})"
+_FAST_YEAR = rf"{_YEAR_DIGITS}{_FAST_YEAR_END}"
+_FAST_DAY = rf"\d{{1,2}}{_i('st|nd|rd|th')}?(?!\w)"
+_FAST_LEAD = rf"(?P<lead>{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+_FAST_SEP = rf"(?:{_DASH}|{_WS}+{_i('to|until|till|through|thru')}{_WS}+)"
+_FAST_QUALIFIER = (
+    rf"(?:{_i('c|ca|approx')}\.{_WS}*"
+    rf"|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}+|-))"
+)
+_FAST_ONGOING = (
+    rf"(?:{_DASH}(?:{_i('to|till|until')}{_WS}+)?|{_WS}+{_i('to|till|until')}{_WS}+)"
+    rf"(?:{_i('present')}(?:{_WS}+{_i('day')})?|{_i('incumbent|now|today|date')})(?!\w)"
+    rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
+)
 
 
 def _fast_point(side: str) -> str:
     """_POINT_SOURCE with its groups named for ``side`` ("a" or "b"), and its first and last
     branches (both beginning with the four digits of a year) joined: the same matches, with
-    fewer steps. Only its words ignore case, as matching a digit or a dash ignoring case costs
-    more."""
+    fewer steps. A day is not tried before three digits, which it cannot match."""
     return (
         rf"(?P<{side}y>{_YEAR_DIGITS})"
-        rf"(?:-(?P<{side}m>0[1-9]|1[0-2])(?:-(?P<{side}d>\d{{2}}))?{_ignoring_case(_ISO_END)}"
-        rf"|{_ignoring_case(_YEAR_END)})"
-        rf"|(?P<{side}dd>{_FAST_DAY}){_WS}+(?:{_ignoring_case('of')}{_WS}+)?"
+        rf"(?:-(?P<{side}m>0[1-9]|1[0-2])(?:-(?P<{side}d>\d{{2}}))?{_FAST_ISO_END}"
+        rf"|{_FAST_YEAR_END})"
+        rf"|(?P<{side}dd>{_FAST_DAY}){_WS}+(?:{_i('of')}{_WS}+)?"
         rf"(?P<{side}dm>{_MONTH}){_AFTER_MONTH}(?P<{side}dy>{_FAST_YEAR})"
-        rf"|(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
+        rf"|(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?!\d{{3}})(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
         rf"(?P<{side}my>{_FAST_YEAR})"
     )
 
 
 _FAST = re.compile(
     rf"{_UNTIL_START}(?<!{_NOT_AFTER})"
-    rf"(?P<date>(?:{_ignoring_case(_LEAD)})?(?:{_fast_point('a')})"
-    rf"(?:(?=[-–—−]|{_WS})(?:{_ignoring_case(_PLAIN_SEP)}"
-    rf"(?P<qb>{_ignoring_case(_QUALIFIER)})?(?:{_fast_point('b')})"
-    rf"|(?P<ongoing>{_ignoring_case(_ONGOING)}))"
-    rf"|{_ignoring_case(f'(?!{_WS}*[-–—−]|{_WS}+{_SEP_WORDS}{_WS})')})"
-    rf"(?P<acting2>{_WS}*\({_ignoring_case('acting')}\))?)"
+    rf"(?P<date>(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
+    rf"(?:(?=[-–—−]|{_WS})(?:{_FAST_SEP}"
+    rf"(?:(?={_i('[acelm]')})(?P<qb>{_FAST_QUALIFIER}))?(?:{_fast_point('b')})"
+    rf"|(?P<ongoing>{_FAST_ONGOING}))"
+    rf"|(?!{_WS}*[-–—−]|{_WS}+{_i('to|until|till|through|thru')}{_WS}))"
+    rf"(?P<acting2>{_WS}*\({_i('acting')}\))?)"
 )
 """The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
 at the first place a date could begin: where it matches, _DATE matches there the same text
@@ -243,6 +260,8 @@ numbers and _BEFORE_YEAR_WORDS (each a whole run of letters; ``[a-z]`` ignoring 
 the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows.
 Whatever a date holds before its first year is such a run, so no date containing that year
 starts before the run does."""
+_ACTING = re.compile("acting", re.IGNORECASE)
+"""The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCT = " \t\r\n,;:"
@@ -505,7 +524,7 @@ def _trimmed(text: str) -> str:
 
 _SHORT = 64
 """Values up to this length (a date, a range, a table cell) have their reading memoized."""
-_NEAR = 24
+_NEAR = 48
 """How far ahead the next possible year may be for find_dates to look for a date's beginning
 word by word with _FAST; when it is further, the search starts at the words before the year
 (_BEFORE_YEAR), read backwards."""
@@ -633,6 +652,8 @@ def split_acting(text: str) -> tuple[str, list[DateRange]]:
     "8 May 2015, Acting: 5 May 2014 – 17 October 2014" gives "8 May 2015" and the acting
     range; an enclosing pair of parentheses goes with the acting span it encloses.
     """
+    if _ACTING.search(text) is None:  # no date in it can be acting
+        return text, []
     spans: list[DateRange] = []
     kept: list[str] = []
     last = 0
