@@ -206,8 +206,8 @@ def _fast_point(side: str) -> str:
     )
 
 
-_FAST = re.compile(
-    rf"{_UNTIL_START}(?<!{_NOT_AFTER})"
+_FAST_DATE = (
+    rf"(?<!{_NOT_AFTER})"
     rf"(?P<date>(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
     rf"(?:(?=[-–—−]|{_WS})(?:{_FAST_SEP}"
     rf"(?:(?={_i('[acelm]')})(?P<qb>{_FAST_QUALIFIER}))?(?:{_fast_point('b')})"
@@ -215,6 +215,10 @@ _FAST = re.compile(
     rf"|(?!{_WS}*[-–—−]|{_WS}+{_i('to|until|till|through|thru')}{_WS}))"
     rf"(?P<acting2>{_WS}*\({_i('acting')}\))?)"
 )
+_FAST_HERE = re.compile(_FAST_DATE)
+"""_FAST without its skip: a common date right where the match starts. Where it matches,
+_FAST (which would skip nothing there) matches the same."""
+_FAST = re.compile(_UNTIL_START + _FAST_DATE)
 """The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
 at the first place a date could begin: where it matches, _DATE matches there the same text
 with the same groups.
@@ -250,16 +254,16 @@ _BEFORE_YEAR_WORDS = (
 """Every word _DATE can read before the first year of a date: "acting", the leading words, the
 qualifiers, "of", the separators, day suffixes and month names (their case aside)."""
 _BEFORE_YEAR = re.compile(
-    rf"(?:{_WS}|[.,:\-–—−]|\d+"
+    rf"(?:(?:{_WS}|[.,:\-–—−])*(?:\d+"
     rf"|(?=(?:{'|'.join(sorted({w[::-1] for w in _BEFORE_YEAR_WORDS}, key=len, reverse=True))})"
-    r"(?![a-z]))[a-z]+)*",
+    r"(?![a-z]))[a-z]+))*",
     re.IGNORECASE,
 )
 """Matched on the reversed text from just before a year: the run of blanks, punctuation,
 numbers and _BEFORE_YEAR_WORDS (each a whole run of letters; ``[a-z]`` ignoring case also takes
-the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows.
-Whatever a date holds before its first year is such a run, so no date containing that year
-starts before the run does."""
+the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows, up to
+its first number or word. Whatever a date holds before its first year is such a run, and a
+date begins with a number or a word, so no date containing that year starts before it."""
 _ACTING = re.compile("acting", re.IGNORECASE)
 """The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
@@ -553,8 +557,8 @@ def _parse_range(text: str) -> DateRange | None:
     leading = _LEADING_WORD.match(core)
     if leading:
         core = core[leading.end() :]
-    fast = _FAST.match(core)
-    if fast is not None and fast.start(1) == 0 and fast.end() == len(core):
+    fast = _FAST_HERE.match(core)
+    if fast is not None and fast.end() == len(core):
         # _DATE's first match at 0 is _FAST's; it spans the text, so _DATE.fullmatch gives it
         return _read_date(fast)[1]
     m = _DATE.fullmatch(core)
@@ -608,7 +612,7 @@ def _find_dates(text: str) -> list[DateMatch]:
                 run = _BEFORE_YEAR.match(backwards, length - at)
                 assert run is not None  # it matches the empty run at least
                 position = max(at - (run.end() - run.start()), position)
-        fast = _FAST.match(text, position)
+        fast = _FAST_HERE.match(text, position) or _FAST.match(text, position)
         if fast is not None:
             date = fast.group(1)
             read = _READINGS.get(date, _UNREAD)
