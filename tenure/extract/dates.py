@@ -192,17 +192,19 @@ _FAST_ONGOING = (
 
 
 def _fast_point(side: str) -> str:
-    """_POINT_SOURCE with its groups named for ``side`` ("a" or "b"), and its first and last
-    branches (both beginning with the four digits of a year) joined: the same matches, with
-    fewer steps. A day is not tried before three digits, which it cannot match."""
+    """_POINT_SOURCE with its groups named for ``side`` ("a" or "b"): the same matches, with
+    fewer steps. Its branches begin differently (a month, four digits, a day), so the first
+    that matches is the only one; the month first, the commonest. Its first and last branches
+    (both beginning with the four digits of a year) are joined, and a day is not tried before
+    three digits, which it cannot match."""
     return (
-        rf"(?P<{side}y>{_YEAR_DIGITS})"
+        rf"(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?!\d{{3}})(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
+        rf"(?P<{side}my>{_FAST_YEAR})"
+        rf"|(?P<{side}y>{_YEAR_DIGITS})"
         rf"(?:-(?P<{side}m>0[1-9]|1[0-2])(?:-(?P<{side}d>\d{{2}}))?{_FAST_ISO_END}"
         rf"|{_FAST_YEAR_END})"
         rf"|(?P<{side}dd>{_FAST_DAY}){_WS}+(?:{_i('of')}{_WS}+)?"
         rf"(?P<{side}dm>{_MONTH}){_AFTER_MONTH}(?P<{side}dy>{_FAST_YEAR})"
-        rf"|(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?!\d{{3}})(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
-        rf"(?P<{side}my>{_FAST_YEAR})"
     )
 
 
@@ -230,7 +232,7 @@ dropped beginnings can; its point is the first _DATE tries; what follows the poi
 in _DATE's order (a second point, then an ongoing end); and when neither follows, nothing
 that could begin a separator does, so _DATE's remaining ends (all after a separator) fail.
 """
-_POINT_GROUPS = ("y", "m", "d", "dd", "dm", "dy", "mm", "md", "my")
+_POINT_GROUPS = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
 """The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
 _FAST_GROUPS = (
     *("date", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
@@ -240,6 +242,8 @@ _FAST_GROUPS = (
 """The groups of _FAST, in its order (``m.groups()``): what :func:`_read_fast` reads."""
 _A = slice(2, 11)
 _B = slice(12, 21)
+_B_MDY, _B_Y, _B_DMY = (_FAST_GROUPS.index(name) for name in ("bmy", "by", "bdy"))
+"""Where the year groups of the second point are (a second point has exactly one of them)."""
 
 _YEAR_ANYWHERE = re.compile(_YEAR_DIGITS)
 """Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
@@ -428,7 +432,7 @@ def _day_number(day: str) -> int:
 def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
     """The ISO prefix of one point of a _FAST match, from its _POINT_GROUPS; what
     ``_prefix(*_point(text))`` gives for the point's text."""
-    year, month, day, dday, dmonth, dyear, mmonth, mday, myear = parts
+    mmonth, mday, myear, year, month, day, dday, dmonth, dyear = parts
     if year is not None:
         return _prefix(int(year), int(month) if month else None, int(day) if day else None)
     if dyear is not None:
@@ -467,7 +471,7 @@ def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
     lead, qb, ongoing, acting2 = groups[1], groups[11], groups[21], groups[22]
     acting = acting2 is not None
     approximate = qb is not None
-    if groups[12] is not None or groups[17] is not None or groups[20] is not None:
+    if groups[_B_MDY] is not None or groups[_B_Y] is not None or groups[_B_DMY] is not None:
         end = _fast_prefix(groups[_B])
         return _checked(start, end, acting, approximate) if end else None
     if lead is not None:
