@@ -70,12 +70,11 @@ _MONTH = (
 _AFTER_MONTH = rf"(?:\.{_WS}*|,?{_WS}+)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _YEAR_DIGITS = r"(?:1\d{3}|2[01]\d{2})"
-_YEAR_END = r"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
-_YEAR = rf"{_YEAR_DIGITS}{_YEAR_END}"
+_YEAR = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
 
-_ISO_END = rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
 _POINT_SOURCE = (
-    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?{_ISO_END}"
+    rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?"
+    rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
     rf"|(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH}){_AFTER_MONTH}(?P<dy>{_YEAR})"
     rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?:(?P<md>{_DAY}),?{_WS}+)?(?P<my>{_YEAR})"
     rf"|(?P<y>{_YEAR})"
@@ -94,9 +93,7 @@ def _unnamed(source: str) -> str:
 
 
 _DASH = rf"{_WS}*(?:--|[-–—−]){_WS}*"
-_SEP_WORDS = "(?:to|until|till|through|thru)"
-_PLAIN_SEP = rf"(?:{_DASH}|{_WS}+{_SEP_WORDS}{_WS}+)"
-_SEP = rf"(?(between){_WS}+and{_WS}+|{_PLAIN_SEP})"
+_SEP = rf"(?(between){_WS}+and{_WS}+|(?:{_DASH}|{_WS}+(?:to|until|till|through|thru){_WS}+))"
 _QUALIFIER = (
     rf"(?:(?:c|ca|approx)\.{_WS}*"
     rf"|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}+|-))"
@@ -130,11 +127,10 @@ _PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
 _DAY_YEAR = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
 _NOT_AFTER = r"[\w.,/+\-–—−]"
 """A date never starts right after one of these (it would be part of a longer number or word)."""
-_LEAD = rf"(?P<lead>from|since|until|till|up{_WS}+to){_WS}+"
 _DATE = re.compile(
     rf"(?<!{_NOT_AFTER})"
     rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
-    rf"(?:(?P<between>between){_WS}+|{_LEAD})?"
+    rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
     rf"(?P<qa>{_QUALIFIER})?"
     rf"(?:(?P<a>{_unnamed(_POINT_SOURCE)})"
     rf"(?:{_SEP}(?P<qb>{_QUALIFIER})?(?P<b>{_unnamed(_POINT_SOURCE)})"
@@ -162,12 +158,14 @@ def _i(words: str) -> str:
 
 _MAY_BEGIN = (
     rf"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    rf"|(?:{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+    rf"|(?={_i('[abceflmstu]')})"  # the first letters of the words below
+    rf"(?:(?:{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
     rf"(?:\d|{_i('[acelm]')}|(?-i:[JFMASOND]))"
     rf"|{_i('acting')}(?:{_WS}|:)|{_i('between')}{_WS}"
-    rf"|{_i('c|ca|approx')}\.|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}|-)"
+    rf"|{_i('c|ca|approx')}\.|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}|-))"
 )
-"""How every _DATE match begins, loosely: its first word and what follows it."""
+"""How every _DATE match begins, loosely (it matches wherever _DATE does, and in other places):
+a digit, a month, or a lead word, "acting", "between" or a qualifier and what follows it."""
 _UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?!{_MAY_BEGIN})\w+)*+"
 """Whatever cannot begin a _DATE match: characters that are not word characters, words right
 after a character _DATE may not follow, and words no date begins with. Stops at the first
@@ -228,9 +226,11 @@ with the same groups.
 It is _DATE without the branches that begin with "acting", "between" or a qualifier, without
 a left side that borrows its year, and without an end cut off or given in two digits. Where
 it matches, the text begins with a lead word, a digit or a month name, which none of the
-dropped beginnings can; its point is the first _DATE tries; what follows the point is read
-in _DATE's order (a second point, then an ongoing end); and when neither follows, nothing
+dropped beginnings can; its point is the one _DATE reads there; what follows the point is
+read in _DATE's order (a second point, then an ongoing end); and when neither follows, nothing
 that could begin a separator does, so _DATE's remaining ends (all after a separator) fail.
+The skip before it (_UNTIL_START) passes only places where _DATE cannot match. Where _FAST
+does not match, find_dates and parse_range ask _DATE (the tests check both agree).
 """
 _POINT_GROUPS = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
 """The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
