@@ -208,7 +208,8 @@ def _fast_point(side: str) -> str:
 
 _FAST_DATE = (
     rf"(?<!{_NOT_AFTER})"
-    rf"(?P<date>(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
+    rf"(?P<date>(?:(?={_i('a')})(?P<acting>{_i('acting')}(?:{_WS}*:{_WS}*|{_WS}+)))?"
+    rf"(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
     rf"(?:(?=[-–—−]|{_WS})(?:{_FAST_SEP}"
     rf"(?:(?={_i('[acelm]')})(?P<qb>{_FAST_QUALIFIER}))?(?:{_fast_point('b')})"
     rf"|(?P<ongoing>{_FAST_ONGOING}))"
@@ -220,28 +221,32 @@ _FAST_HERE = re.compile(_FAST_DATE)
 _FAST (which would skip nothing there) matches the same."""
 _FAST = re.compile(_UNTIL_START + _FAST_DATE)
 """The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
-at the first place a date could begin: where it matches, _DATE matches there the same text
-with the same groups.
+at the first place a date could begin: where it matches, _DATE matches there the same text,
+and :func:`_read_fast` reads from its groups what :func:`_read` reads from _DATE's.
 
-It is _DATE without the branches that begin with "acting", "between" or a qualifier, without
-a left side that borrows its year, and without an end cut off or given in two digits. Where
-it matches, the text begins with a lead word, a digit or a month name, which none of the
-dropped beginnings can; its point is the one _DATE reads there; what follows the point is
-read in _DATE's order (a second point, then an ongoing end); and when neither follows, nothing
-that could begin a separator does, so _DATE's remaining ends (all after a separator) fail.
-The skip before it (_UNTIL_START) passes only places where _DATE cannot match. Where _FAST
-does not match, find_dates and parse_range ask _DATE (the tests check both agree).
+It is _DATE without the branches that begin with "between" or a qualifier, without a left
+side that borrows its year, and without an end cut off or given in two digits. Where it
+matches, the text begins ("acting" aside) with a lead word, a digit or a month name, which
+none of the dropped beginnings can; its point is the one _DATE reads there; what follows the
+point is read in _DATE's order (a second point, then an ongoing end); and when neither
+follows, nothing that could begin a separator does, so _DATE's remaining ends (all after a
+separator) fail. The skip before it (_UNTIL_START) passes only places where _DATE cannot
+match. Where _FAST does not match, find_dates and parse_range ask _DATE (the tests check both
+agree).
 """
 _POINT_GROUPS = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
 """The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
 _FAST_GROUPS = (
-    *("date", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
+    *("date", "acting", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
     *("b" + name for name in _POINT_GROUPS),
     *("ongoing", "acting2"),
 )
 """The groups of _FAST, in its order (``m.groups()``): what :func:`_read_fast` reads."""
-_A = slice(2, 11)
-_B = slice(12, 21)
+_A = slice(_FAST_GROUPS.index("amm"), _FAST_GROUPS.index("ady") + 1)
+_B = slice(_FAST_GROUPS.index("bmm"), _FAST_GROUPS.index("bdy") + 1)
+_ACTING_AT, _LEAD_AT, _QB_AT, _ONGOING_AT, _ACTING2_AT = (
+    _FAST_GROUPS.index(name) for name in ("acting", "lead", "qb", "ongoing", "acting2")
+)
 _B_MDY, _B_Y, _B_DMY = (_FAST_GROUPS.index(name) for name in ("bmy", "by", "bdy"))
 """Where the year groups of the second point are (a second point has exactly one of them)."""
 
@@ -468,8 +473,8 @@ def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
     start = _fast_prefix(groups[_A])
     if start is None:
         return None
-    lead, qb, ongoing, acting2 = groups[1], groups[11], groups[21], groups[22]
-    acting = acting2 is not None
+    lead, qb, ongoing = groups[_LEAD_AT], groups[_QB_AT], groups[_ONGOING_AT]
+    acting = groups[_ACTING_AT] is not None or groups[_ACTING2_AT] is not None
     approximate = qb is not None
     if groups[_B_MDY] is not None or groups[_B_Y] is not None or groups[_B_DMY] is not None:
         end = _fast_prefix(groups[_B])
