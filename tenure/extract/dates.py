@@ -436,15 +436,22 @@ def _day_number(day: str) -> int:
 
 def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
     """The ISO prefix of one point of a _FAST match, from its _POINT_GROUPS; what
-    ``_prefix(*_point(text))`` gives for the point's text."""
+    ``_prefix(*_point(text))`` gives for the point's text. A year (1000 to 2199) and a month
+    are valid as matched, so only a day is checked (by :func:`_prefix`)."""
     mmonth, mday, myear, year, month, day, dday, dmonth, dyear = parts
     if year is not None:
-        return _prefix(int(year), int(month) if month else None, int(day) if day else None)
+        if day is None:
+            year = year if year.isascii() else str(int(year))
+            return f"{year}-{month}" if month else year
+        return _prefix(int(year), int(month) if month else None, int(day))
     if dyear is not None:
         assert dmonth is not None and dday is not None
         return _prefix(int(dyear), _MONTH_NUMBERS[dmonth[:3]], _day_number(dday))
     assert myear is not None and mmonth is not None
-    return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday) if mday else None)
+    if mday is None:
+        myear = myear if myear.isascii() else str(int(myear))
+        return f"{myear}-{_MONTH_NUMBERS[mmonth[:3]]:02d}"
+    return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday))
 
 
 _READINGS: dict[str, DateRange | None] = {}
