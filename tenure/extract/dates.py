@@ -272,7 +272,9 @@ _BEFORE_YEAR = re.compile(
 numbers and _BEFORE_YEAR_WORDS (each a whole run of letters; ``[a-z]`` ignoring case also takes
 the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows, up to
 its first number or word. Whatever a date holds before its first year is such a run, and a
-date begins with a number or a word, so no date containing that year starts before it."""
+date begins with a number or a word, so no date containing that year starts before it. It is
+matched no further back than where the search may start (``endpos``), so that a long run of
+dates ("Acting c. 2014, Acting c. 2015, ...") is not read back to its beginning for each year."""
 _ACTING = re.compile("acting", re.IGNORECASE)
 """The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
@@ -625,7 +627,7 @@ def _find_dates(text: str) -> list[DateMatch]:
             if at - position > _NEAR:
                 if not backwards:
                     backwards = text[::-1]
-                run = _BEFORE_YEAR.match(backwards, length - at)
+                run = _BEFORE_YEAR.match(backwards, length - at, length - position)
                 assert run is not None  # it matches the empty run at least
                 position = max(at - (run.end() - run.start()), position)
         fast = _FAST_HERE.match(text, position) or _FAST.match(text, position)
@@ -642,7 +644,7 @@ def _find_dates(text: str) -> list[DateMatch]:
             at = year.start()
             if not backwards:
                 backwards = text[::-1]
-            run = _BEFORE_YEAR.match(backwards, length - at)
+            run = _BEFORE_YEAR.match(backwards, length - at, length - position)
             assert run is not None  # it matches the empty run at least
             m = _DATE.search(text, max(at - (run.end() - run.start()), position))
             if m is None:

@@ -687,3 +687,19 @@ def test_the_case_free_letter_classes_take_what_the_words_take() -> None:
             char = chr(code)
             if any(start.fullmatch(char) for start in word_starts):
                 assert letter_class.fullmatch(char), hex(code)
+
+
+@pytest.mark.parametrize(
+    "date", ["Acting c. 2014, ", "Acting 2014–20, ", "from 5 May – 1 June 2014 "]
+)
+def test_a_long_run_of_dates_is_read_as_the_pattern_reads_it(date: str) -> None:
+    """Each year's run of date words is read back only to the end of the previous date."""
+    from tenure.extract.dates import _DATE, _to_range
+
+    text = date * 300
+    expected = []
+    for m in _DATE.finditer(text):
+        read = _to_range(m, at_end=m.end() == len(text))
+        if read is not None:
+            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    assert len(expected) >= 300 and find_dates(text) == expected
