@@ -125,8 +125,10 @@ _FRAGMENT = (
 _POINT = re.compile(_POINT_SOURCE, re.IGNORECASE)
 _PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
 _DAY_YEAR = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
+_NOT_AFTER = r"[\w.,/+\-–—−]"
+"""A date never starts right after one of these (it would be part of a longer number or word)."""
 _DATE = re.compile(
-    r"(?<![\w.,/+\-–—−])"
+    rf"(?<!{_NOT_AFTER})"
     rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
     rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
     rf"(?P<qa>{_QUALIFIER})?"
@@ -145,6 +147,109 @@ _GROUPS = (
 )
 """The groups of _DATE, in its order (``m.groups()``): what :func:`_read` reads a range from."""
 
+
+def _i(words: str) -> str:
+    """``words`` (an alternation of plain words) read ignoring case, as _DATE reads them.
+
+    _FAST is compiled minding case and ignores it only in its words: a character class
+    (digits, dashes, blanks) costs more to match ignoring case. Months mind case in both."""
+    return f"(?i:{words})"
+
+
+_MAY_BEGIN = (
+    rf"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rf"|(?={_i('[abceflmstu]')})"  # the first letters of the words below
+    rf"(?:(?:{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+    rf"(?:\d|{_i('[acelm]')}|(?-i:[JFMASOND]))"
+    rf"|{_i('acting')}(?:{_WS}|:)|{_i('between')}{_WS}"
+    rf"|{_i('c|ca|approx')}\.|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}|-))"
+)
+"""How every _DATE match begins, loosely (it matches wherever _DATE does, and in other places):
+a digit, a month, or a lead word, "acting", "between" or a qualifier and what follows it."""
+_UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?!{_MAY_BEGIN})\w+)*+"
+"""Whatever cannot begin a _DATE match: characters that are not word characters, words right
+after a character _DATE may not follow, and words no date begins with. Stops at the first
+place a date could begin."""
+
+# _DATE's pieces, with only their words ignoring case (same matches, same order)
+_FAST_YEAR_END = rf"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]{_i('s')}(?!\w))"
+_FAST_ISO_END = rf"(?!\w|[-/.]\d|{_WS}+(?:{_i('of')}{_WS}+)?{_MONTH})"
+_FAST_YEAR = rf"{_YEAR_DIGITS}{_FAST_YEAR_END}"
+_FAST_DAY = rf"\d{{1,2}}{_i('st|nd|rd|th')}?(?!\w)"
+_FAST_LEAD = rf"(?P<lead>{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+_FAST_SEP = rf"(?:{_DASH}|{_WS}+{_i('to|until|till|through|thru')}{_WS}+)"
+_FAST_QUALIFIER = (
+    rf"(?:{_i('c|ca|approx')}\.{_WS}*"
+    rf"|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}+|-))"
+)
+_FAST_ONGOING = (
+    rf"(?:{_DASH}(?:{_i('to|till|until')}{_WS}+)?|{_WS}+{_i('to|till|until')}{_WS}+)"
+    rf"(?:{_i('present')}(?:{_WS}+{_i('day')})?|{_i('incumbent|now|today|date')})(?!\w)"
+    rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
+)
+
+
+def _fast_point(side: str) -> str:
+    """_POINT_SOURCE with its groups named for ``side`` ("a" or "b"): the same matches, with
+    fewer steps. Its branches begin differently (a month, four digits, a day), so the first
+    that matches is the only one; the month first, the commonest. Its first and last branches
+    (both beginning with the four digits of a year) are joined, and a day is not tried before
+    three digits, which it cannot match."""
+    return (
+        rf"(?P<{side}mm>{_MONTH}){_AFTER_MONTH}(?:(?!\d{{3}})(?P<{side}md>{_FAST_DAY}),?{_WS}+)?"
+        rf"(?P<{side}my>{_FAST_YEAR})"
+        rf"|(?P<{side}y>{_YEAR_DIGITS})"
+        rf"(?:-(?P<{side}m>0[1-9]|1[0-2])(?:-(?P<{side}d>\d{{2}}))?{_FAST_ISO_END}"
+        rf"|{_FAST_YEAR_END})"
+        rf"|(?P<{side}dd>{_FAST_DAY}){_WS}+(?:{_i('of')}{_WS}+)?"
+        rf"(?P<{side}dm>{_MONTH}){_AFTER_MONTH}(?P<{side}dy>{_FAST_YEAR})"
+    )
+
+
+_FAST_DATE = (
+    rf"(?<!{_NOT_AFTER})"
+    rf"(?P<date>(?:(?={_i('a')})(?P<acting>{_i('acting')}(?:{_WS}*:{_WS}*|{_WS}+)))?"
+    rf"(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
+    rf"(?:(?=[-–—−]|{_WS})(?:{_FAST_SEP}"
+    rf"(?:(?={_i('[acelm]')})(?P<qb>{_FAST_QUALIFIER}))?(?:{_fast_point('b')})"
+    rf"|(?P<ongoing>{_FAST_ONGOING}))"
+    rf"|(?!{_WS}*[-–—−]|{_WS}+{_i('to|until|till|through|thru')}{_WS}))"
+    rf"(?P<acting2>{_WS}*\({_i('acting')}\))?)"
+)
+_FAST_HERE = re.compile(_FAST_DATE)
+"""_FAST without its skip: a common date right where the match starts. Where it matches,
+_FAST (which would skip nothing there) matches the same."""
+_FAST = re.compile(_UNTIL_START + _FAST_DATE)
+"""The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
+at the first place a date could begin: where it matches, _DATE matches there the same text,
+and :func:`_read_fast` reads from its groups what :func:`_read` reads from _DATE's.
+
+It is _DATE without the branches that begin with "between" or a qualifier, without a left
+side that borrows its year, and without an end cut off or given in two digits. Where it
+matches, the text begins ("acting" aside) with a lead word, a digit or a month name, which
+none of the dropped beginnings can; its point is the one _DATE reads there; what follows the
+point is read in _DATE's order (a second point, then an ongoing end); and when neither
+follows, nothing that could begin a separator does, so _DATE's remaining ends (all after a
+separator) fail. The skip before it (_UNTIL_START) passes only places where _DATE cannot
+match. Where _FAST does not match, find_dates and parse_range ask _DATE (the tests check both
+agree).
+"""
+_POINT_GROUPS = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
+"""The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
+_FAST_GROUPS = (
+    *("date", "acting", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
+    *("b" + name for name in _POINT_GROUPS),
+    *("ongoing", "acting2"),
+)
+"""The groups of _FAST, in its order (``m.groups()``): what :func:`_read_fast` reads."""
+_A = slice(_FAST_GROUPS.index("amm"), _FAST_GROUPS.index("ady") + 1)
+_B = slice(_FAST_GROUPS.index("bmm"), _FAST_GROUPS.index("bdy") + 1)
+_ACTING_AT, _LEAD_AT, _QB_AT, _ONGOING_AT, _ACTING2_AT = (
+    _FAST_GROUPS.index(name) for name in ("acting", "lead", "qb", "ongoing", "acting2")
+)
+_B_MDY, _B_Y, _B_DMY = (_FAST_GROUPS.index(name) for name in ("bmy", "by", "bdy"))
+"""Where the year groups of the second point are (a second point has exactly one of them)."""
+
 _YEAR_ANYWHERE = re.compile(_YEAR_DIGITS)
 """Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
 or day-year after a partial left side."""
@@ -158,16 +263,20 @@ _BEFORE_YEAR_WORDS = (
 """Every word _DATE can read before the first year of a date: "acting", the leading words, the
 qualifiers, "of", the separators, day suffixes and month names (their case aside)."""
 _BEFORE_YEAR = re.compile(
-    rf"(?:{_WS}|[.,:\-–—−]|\d+"
+    rf"(?:(?:{_WS}|[.,:\-–—−])*(?:\d+"
     rf"|(?=(?:{'|'.join(sorted({w[::-1] for w in _BEFORE_YEAR_WORDS}, key=len, reverse=True))})"
-    r"(?![a-z]))[a-z]+)*",
+    r"(?![a-z]))[a-z]+))*",
     re.IGNORECASE,
 )
 """Matched on the reversed text from just before a year: the run of blanks, punctuation,
 numbers and _BEFORE_YEAR_WORDS (each a whole run of letters; ``[a-z]`` ignoring case also takes
-the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows.
-Whatever a date holds before its first year is such a run, so no date containing that year
-starts before the run does."""
+the letters that fold to them, such as "ſ", as _DATE's words do) that the year follows, up to
+its first number or word. Whatever a date holds before its first year is such a run, and a
+date begins with a number or a word, so no date containing that year starts before it. It is
+matched no further back than where the search may start (``endpos``), so that a long run of
+dates ("Acting c. 2014, Acting c. 2015, ...") is not read back to its beginning for each year."""
+_ACTING = re.compile("acting", re.IGNORECASE)
+"""The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
 _LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _EDGE_PUNCT = " \t\r\n,;:"
@@ -315,7 +424,116 @@ def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> Da
         shorter = min(len(start), len(end))
         if start[:shorter] > end[:shorter]:
             return None
-    return DateRange(start, end, False, acting, approximate)
+    return _date_range(start, end, False, acting, approximate)
+
+
+_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+"""The number of each month, by the first three letters of its name as _MONTH matches it."""
+
+
+def _day_number(day: str) -> int:
+    """The number of a day _FAST matched ("5", "21st"): its one or two leading digits."""
+    return int(day[:2]) if day[1:2].isdecimal() else int(day[:1])
+
+
+def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
+    """The ISO prefix of one point of a _FAST match, from its _POINT_GROUPS; what
+    ``_prefix(*_point(text))`` gives for the point's text. A year (1000 to 2199) and a month
+    are valid as matched, so only a day is checked (by :func:`_prefix`)."""
+    mmonth, mday, myear, year, month, day, dday, dmonth, dyear = parts
+    if year is not None:
+        if day is None:
+            year = year if year.isascii() else str(int(year))
+            return f"{year}-{month}" if month else year
+        return _prefix(int(year), int(month) if month else None, int(day))
+    if dyear is not None:
+        assert dmonth is not None and dday is not None
+        return _prefix(int(dyear), _MONTH_NUMBERS[dmonth[:3]], _day_number(dday))
+    assert myear is not None and mmonth is not None
+    if mday is None:
+        myear = myear if myear.isascii() else str(int(myear))
+        return f"{myear}-{_MONTH_NUMBERS[mmonth[:3]]:02d}"
+    return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday))
+
+
+_READINGS: dict[str, DateRange | None] = {}
+"""The reading of each date text _FAST matched (its ``date`` group, such as "until 2005"),
+emptied when it reaches :data:`_READINGS_SIZE` entries. The text decides the reading: _FAST
+splits a text into lead word, points, separator and ends in one way only."""
+_READINGS_SIZE = 4096
+_UNREAD = DateRange(None, None)
+"""Stands for a date text not in _READINGS (no reading is this range)."""
+
+
+def _read_date(fast: re.Match[str]) -> tuple[str, DateRange | None]:
+    """The text of a _FAST match's date and the range it states (from _READINGS, or read)."""
+    date = fast.group(1)
+    read = _READINGS.get(date, _UNREAD)
+    if read is _UNREAD:
+        if len(_READINGS) >= _READINGS_SIZE:
+            _READINGS.clear()
+        read = _READINGS[date] = _read_fast(fast.groups())
+    return date, read
+
+
+def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
+    """The range a _FAST match states, from its groups (_FAST_GROUPS); what :func:`_read`
+    gives for the same _DATE match, which has no left side, cut-off end or two-digit end."""
+    start = _fast_prefix(groups[_A])
+    if start is None:
+        return None
+    lead, qb, ongoing = groups[_LEAD_AT], groups[_QB_AT], groups[_ONGOING_AT]
+    acting = groups[_ACTING_AT] is not None or groups[_ACTING2_AT] is not None
+    approximate = qb is not None
+    if groups[_B_MDY] is not None or groups[_B_Y] is not None or groups[_B_DMY] is not None:
+        end = _fast_prefix(groups[_B])
+        return _checked(start, end, acting, approximate) if end else None
+    if lead is not None:
+        lead = lead.lower()
+    if ongoing is not None or lead == "since":
+        return _date_range(start, None, True, acting, approximate)
+    if lead == "from":
+        return _date_range(start, None, False, acting, approximate)
+    if lead is not None:
+        return _date_range(None, start, False, acting, approximate)
+    return _date_range(start, None, False, acting, approximate, True)
+
+
+_new = object.__new__
+
+
+def _date_range(
+    start: str | None,
+    end: str | None,
+    ongoing: bool = False,
+    acting: bool = False,
+    approximate: bool = False,
+    single: bool = False,
+) -> DateRange:
+    """``DateRange(start, end, ongoing, acting, approximate, single)``, made as
+    :func:`_date_match` makes a DateMatch."""
+    made: DateRange = _new(DateRange)
+    fields = made.__dict__
+    fields["start"] = start
+    fields["end"] = end
+    fields["ongoing"] = ongoing
+    fields["acting"] = acting
+    fields["approximate"] = approximate
+    fields["single"] = single
+    return made
+
+
+def _date_match(found: DateRange, begin: int, finish: int, text: str) -> DateMatch:
+    """``DateMatch(found, begin, finish, text)``, its fields put straight into its ``__dict__``:
+    a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``, which costs
+    about three times as much, and find_dates makes one for every date of every text."""
+    made: DateMatch = _new(DateMatch)
+    fields = made.__dict__
+    fields["range"] = found
+    fields["begin"] = begin
+    fields["finish"] = finish
+    fields["text"] = text
+    return made
 
 
 def _trimmed(text: str) -> str:
@@ -328,6 +546,10 @@ def _trimmed(text: str) -> str:
 
 _SHORT = 64
 """Values up to this length (a date, a range, a table cell) have their reading memoized."""
+_NEAR = 48
+"""How far ahead the next possible year may be for find_dates to look for a date's beginning
+word by word with _FAST; when it is further, the search starts at the words before the year
+(_BEFORE_YEAR), read backwards."""
 
 
 def parse_range(text: str) -> DateRange | None:
@@ -353,6 +575,10 @@ def _parse_range(text: str) -> DateRange | None:
     leading = _LEADING_WORD.match(core)
     if leading:
         core = core[leading.end() :]
+    fast = _FAST_HERE.match(core)
+    if fast is not None and fast.end() == len(core):
+        # _DATE's first match at 0 is _FAST's; it spans the text, so _DATE.fullmatch gives it
+        return _read_date(fast)[1]
     m = _DATE.fullmatch(core)
     if m is None:
         return None
@@ -367,39 +593,68 @@ def parse_date(text: str) -> str | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date and range in free text, left to right, non-overlapping, longest first."""
-    return list(_find_dates(text))
+    if len(text) <= _SHORT:
+        return list(_find_short(text))
+    return _find_dates(text)
 
 
 @lru_cache(maxsize=4096)
-def _find_dates(text: str) -> tuple[DateMatch, ...]:
-    """What ``_DATE.finditer(text)`` finds and reads, without trying _DATE at every position.
+def _find_short(text: str) -> tuple[DateMatch, ...]:
+    """:func:`_find_dates` of a short text: the same values fill tables and lists over and over
+    ("2004–", "1997–1999"), and DateMatch is immutable; the tuple is copied by find_dates."""
+    return tuple(_find_dates(text))
 
-    A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a _BEFORE_YEAR run.
-    So the next date cannot start before the run that precedes the next possible year: the
-    search for it starts there, and most prose is never scanned by _DATE. Memoized (an
-    extractor asks about the same sentence several times); the tuple is copied by find_dates.
+
+def _find_dates(text: str) -> list[DateMatch]:
+    """What ``_DATE.finditer(text)`` finds and reads, trying _DATE itself only where _FAST
+    does not match.
+
+    The next date begins at the first place one could begin (_FAST reads the common ones
+    there). A date holds a year (_YEAR_ANYWHERE) and, before its first year, only a
+    _BEFORE_YEAR run: so where the next possible year is far ahead, the search starts at the
+    run before it; and where _FAST does not match, _DATE searches from there.
     """
     found: list[DateMatch] = []
     length = len(text)
     backwards = ""
     position = 0
-    while True:
-        year = _YEAR_ANYWHERE.search(text, position)
-        if year is None:
-            break
-        at = year.start()
-        if not backwards:
-            backwards = text[::-1]
-        run = _BEFORE_YEAR.match(backwards, length - at)
-        assert run is not None  # it matches the empty run at least
-        m = _DATE.search(text, max(at - (run.end() - run.start()), position))
-        if m is None:
-            break
-        position = m.end()
-        read = _read(m.groups(), position == length)
+    while length - position >= 4:  # room for a year
+        if position or length > _SHORT:
+            year = _YEAR_ANYWHERE.search(text, position)
+            if year is None:
+                break
+            at = year.start()
+            if at - position > _NEAR:
+                if not backwards:
+                    backwards = text[::-1]
+                run = _BEFORE_YEAR.match(backwards, length - at, length - position)
+                assert run is not None  # it matches the empty run at least
+                position = max(at - (run.end() - run.start()), position)
+        fast = _FAST_HERE.match(text, position) or _FAST.match(text, position)
+        if fast is not None:
+            date = fast.group(1)
+            read = _READINGS.get(date, _UNREAD)
+            if read is _UNREAD:
+                read = _read_date(fast)[1]
+            begin, position = fast.span(1)
+        else:
+            year = _YEAR_ANYWHERE.search(text, position)
+            if year is None:
+                break
+            at = year.start()
+            if not backwards:
+                backwards = text[::-1]
+            run = _BEFORE_YEAR.match(backwards, length - at, length - position)
+            assert run is not None  # it matches the empty run at least
+            m = _DATE.search(text, max(at - (run.end() - run.start()), position))
+            if m is None:
+                break
+            begin, position = m.span()
+            date = m.group()
+            read = _read(m.groups(), position == length)
         if read is not None:
-            found.append(DateMatch(read, m.start(), position, m.group()))
-    return tuple(found)
+            found.append(_date_match(read, begin, position, date))
+    return found
 
 
 def _skip_space(text: str, index: int, step: int, limit: int = 0) -> int:
@@ -419,6 +674,8 @@ def split_acting(text: str) -> tuple[str, list[DateRange]]:
     "8 May 2015, Acting: 5 May 2014 – 17 October 2014" gives "8 May 2015" and the acting
     range; an enclosing pair of parentheses goes with the acting span it encloses.
     """
+    if _ACTING.search(text) is None:  # no date in it can be acting
+        return text, []
     spans: list[DateRange] = []
     kept: list[str] = []
     last = 0

@@ -575,3 +575,131 @@ def test_find_dates_finds_what_the_pattern_finds_at_every_position(text: str) ->
         if read is not None:
             expected.append(DateMatch(read, m.start(), m.end(), m.group()))
     assert find_dates(text) == expected
+
+
+# The common-date reader (_FAST) reads exactly what the full pattern (_DATE) reads
+
+COMMON_DATES = [
+    *("2014", "March 2014", "20 March 2014", "March 20, 2014", "2014–2017", "2013-12-04"),
+    *("March 2014 – April 2015", "2023–present", "since 2019", "until 2005", "1999 - 2007"),
+    *("From 2001 to 2008", "June 1983-February 1986", "2012–", "1996-", "January 23, 2019"),
+    *("1st of May, 2014", "Sept. 5, 2014", "2014 (acting)", "2014 – c. 2016", "up to 1999"),
+]
+DATE_PIECES = [
+    *SCAN_FRAGMENTS,
+    *COMMON_DATES,
+    *("Pres", "pr", "inc", "Ap", "Dece", "Oc", "Febru", "presen", "incumb", "present day"),
+    *("untİl", "tıll", "ACTİNG", "(Acting)", "[", "]", "_", ":", "to present", "till now"),
+]
+date_like_text = st.one_of(
+    st.lists(st.sampled_from(DATE_PIECES), max_size=12).map("".join),
+    st.lists(st.sampled_from([*COMMON_DATES, " ", ", ", "; ", " and ", "(", ")"]), max_size=6).map(
+        "".join
+    ),
+    st.tuples(st.sampled_from(COMMON_DATES), st.sampled_from(DATE_PIECES), st.integers(0, 40)).map(
+        lambda t: (t[0] + t[1])[: len(t[0]) + len(t[1]) - t[2] % 3]  # cut off, as articles are
+    ),
+)
+
+
+def test_fast_groups_are_listed_in_pattern_order() -> None:
+    from tenure.extract.dates import _FAST, _FAST_GROUPS, _FAST_HERE
+
+    for pattern in (_FAST, _FAST_HERE):
+        assert tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)) == _FAST_GROUPS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(date_like_text, scan_text))
+def test_the_common_date_reader_agrees_with_the_full_pattern(text: str) -> None:
+    """Wherever _FAST (or _FAST_HERE) matches, _DATE's search from there finds the same date
+    and reads the same range; and nothing _FAST skips can begin a date."""
+    from tenure.extract.dates import (
+        _DATE,
+        _FAST,
+        _FAST_HERE,
+        _UNTIL_START,
+        _read,
+        _read_fast,
+    )
+
+    skip = re.compile(_UNTIL_START)
+    for position in range(len(text) + 1):
+        m = _DATE.search(text, position)
+        skipped = skip.match(text, position)
+        assert skipped is not None
+        assert m is None or m.start() >= skipped.end()
+        for pattern in (_FAST, _FAST_HERE):
+            fast = pattern.match(text, position)
+            if fast is None:
+                continue
+            assert m is not None and (m.start(), m.end()) == fast.span("date")
+            assert _read_fast(fast.groups()) == _read(m.groups(), m.end() == len(text))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(date_like_text, scan_text))
+def test_the_public_readers_agree_with_the_full_pattern(text: str) -> None:
+    """find_dates, parse_range and split_acting give what reading every _DATE match gives."""
+    from tenure.extract.dates import _DATE, _LEADING_WORD, _to_range, _trimmed
+
+    expected = []
+    for m in _DATE.finditer(text):
+        read = _to_range(m, at_end=m.end() == len(text))
+        if read is not None:
+            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    assert find_dates(text) == expected
+    assert find_dates(text) == expected  # read again from the memoized readings
+    core = _trimmed(text)
+    if core.startswith("(") and core.endswith(")"):
+        core = _trimmed(core[1:-1])
+    leading = _LEADING_WORD.match(core)
+    core = core[leading.end() :] if leading else core
+    whole = _DATE.fullmatch(core)
+    assert parse_range(text) == (
+        _to_range(whole, at_end=text.rstrip().endswith(core)) if whole else None
+    )
+    if not any(found.range.acting for found in expected):
+        assert split_acting(text) == (text, [])
+
+
+def test_quick_objects_equal_the_constructed_ones() -> None:
+    from tenure.extract.dates import _date_match, _date_range
+
+    made = _date_range("2014", "2015-03", True, False, True, False)
+    assert made == R("2014", "2015-03", True, False, True, False)
+    assert hash(made) == hash(R("2014", "2015-03", True, False, True, False))
+    assert repr(made) == repr(R("2014", "2015-03", True, False, True, False))
+    match = _date_match(made, 3, 9, "x")
+    assert match == DateMatch(made, 3, 9, "x") and repr(match) == repr(DateMatch(made, 3, 9, "x"))
+    with pytest.raises(AttributeError):
+        match.begin = 4  # type: ignore[misc]
+
+
+def test_the_case_free_letter_classes_take_what_the_words_take() -> None:
+    """_FAST checks the first letter of a lead word or qualifier with a class ignoring case
+    before the words: the class must take every letter the words' first letters take (the
+    letters that fold to Latin ones, such as "ſ" and "K", are all in the first plane)."""
+    for letters in ("fsut", "acelm", "abceflmstu"):
+        word_starts = [re.compile(letter, re.IGNORECASE) for letter in letters]
+        letter_class = re.compile(f"[{letters}]", re.IGNORECASE)
+        for code in range(0x10000):
+            char = chr(code)
+            if any(start.fullmatch(char) for start in word_starts):
+                assert letter_class.fullmatch(char), hex(code)
+
+
+@pytest.mark.parametrize(
+    "date", ["Acting c. 2014, ", "Acting 2014–20, ", "from 5 May – 1 June 2014 "]
+)
+def test_a_long_run_of_dates_is_read_as_the_pattern_reads_it(date: str) -> None:
+    """Each year's run of date words is read back only to the end of the previous date."""
+    from tenure.extract.dates import _DATE, _to_range
+
+    text = date * 300
+    expected = []
+    for m in _DATE.finditer(text):
+        read = _to_range(m, at_end=m.end() == len(text))
+        if read is not None:
+            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    assert len(expected) >= 300 and find_dates(text) == expected
