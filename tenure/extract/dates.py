@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tenure.extract import memo
 from tenure.time import is_prefix
 
 __all__ = ["DateMatch", "DateRange", "find_dates", "parse_date", "parse_range", "split_acting"]
@@ -456,11 +457,11 @@ def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
     return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday))
 
 
-_READINGS: dict[str, DateRange | None] = {}
+_READINGS_SIZE = 4096
+_READINGS: dict[str, DateRange | None] = memo.table(f"{__name__}._READINGS", _READINGS_SIZE)
 """The reading of each date text _FAST matched (its ``date`` group, such as "until 2005"),
 emptied when it reaches :data:`_READINGS_SIZE` entries. The text decides the reading: _FAST
 splits a text into lead word, points, separator and ends in one way only."""
-_READINGS_SIZE = 4096
 _UNREAD = DateRange(None, None)
 """Stands for a date text not in _READINGS (no reading is this range)."""
 

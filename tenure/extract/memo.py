@@ -31,10 +31,28 @@ PACKAGES = ("tenure.extract.", "tenure.sources.")
 
 
 class CacheInfo(NamedTuple):
-    hits: int
-    misses: int
+    hits: int | None
+    """None for a table registered with :func:`table` (it does not count)."""
+    misses: int | None
     maxsize: int | None
     currsize: int
+
+
+_TABLES: dict[str, tuple[dict[Any, Any], int]] = {}
+
+
+def table(name: str, maxsize: int) -> dict[Any, Any]:
+    """A plain dict a module uses as a cache (emptying it itself past ``maxsize`` entries),
+    registered under ``name`` so that :func:`cache_stats` and :func:`clear_caches` see it.
+
+    For the hottest lookups, where an :func:`functools.lru_cache` call costs more than the
+    work it saves::
+
+        _READINGS: dict[str, DateRange | None] = memo.table("tenure.extract.dates._READINGS", 4096)
+    """
+    found: dict[Any, Any] = {}
+    _TABLES[name] = (found, maxsize)
+    return found
 
 
 def _caches() -> dict[str, Any]:
@@ -58,10 +76,15 @@ def _caches() -> dict[str, Any]:
 
 def cache_stats() -> dict[str, CacheInfo]:
     """Hits, misses and size of every extraction cache, by the function's dotted name."""
-    return {name: CacheInfo(*cache.cache_info()) for name, cache in sorted(_caches().items())}
+    stats = {name: CacheInfo(*cache.cache_info()) for name, cache in _caches().items()}
+    for name, (found, maxsize) in _TABLES.items():
+        stats[name] = CacheInfo(None, None, maxsize, len(found))
+    return dict(sorted(stats.items()))
 
 
 def clear_caches() -> None:
     """Empty every extraction cache."""
     for cache in _caches().values():
         cache.cache_clear()
+    for found, _ in _TABLES.values():
+        found.clear()

@@ -15,7 +15,8 @@ def test_caches_fill_and_empty() -> None:
     clear_caches()
     extract_path(SAMPLES / "Office_of_the_National_Security_Commission.txt")
     stats = cache_stats()
-    assert "tenure.extract.dates._find_dates" in stats
+    assert "tenure.extract.dates._READINGS" in stats
+    assert "tenure.extract.names.split_post" in stats
     assert all(info.maxsize for info in stats.values()), "every cache is bounded"
     assert sum(info.currsize for info in stats.values()) > 0
     clear_caches()
