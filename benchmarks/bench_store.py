@@ -240,6 +240,10 @@ def bench_ingest(
     return met
 
 
+def verdict(met: bool | None) -> str:
+    return "not measured" if met is None else "met" if met else "missed"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--tenures", type=int, default=1_000_000)
@@ -262,7 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     run = args.out / f"run-{os.getpid()}"
     run.mkdir(parents=True, exist_ok=False)
     try:
-        who_met = ingest_met = True
+        who_met: bool | None = None
+        ingest_met: bool | None = None
         if not args.skip_who:
             print(f"building the world ({load()}) ...", flush=True)
             world = build(run / "world.db", args.tenures, args.seed)
@@ -277,10 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             ingest_met = bench_ingest(
                 run / "ingest.db", args.articles, args.seed, args.corpus, args.workers
             )
-        print(
-            f"targets: who {'met' if who_met else 'missed'}, "
-            f"ingest {'met' if ingest_met else 'missed'}"
-        )
+        print(f"targets: who {verdict(who_met)}, ingest {verdict(ingest_met)}")
     finally:
         if not args.keep:
             shutil.rmtree(run, ignore_errors=True)

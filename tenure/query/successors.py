@@ -15,18 +15,49 @@ that certainly began before them, so no guess about precision is ever made.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from tenure import time
 from tenure.query.results import Holder, WhoAnswer
 from tenure.store import schema as s
+from tenure.store.base import Prepared, Store
+
+
+@cache
+def _statement() -> Any:
+    """Every holding of one post, with what tells whether and from when it was certain."""
+    t = s.tenures.c
+    return select(t.person_id, t.s_hi, t.e_lo, t.end, t.ongoing, t.acting, t.start).where(
+        t.post_id == bindparam("post_id")
+    )
+
+
+_PREPARED = "_successors_statement"
+
+
+def _holdings(conn: Connection, store: Store | None, post_id: str) -> Sequence[Any]:
+    """:func:`_statement`'s rows for ``post_id``, through the store's prepared statement
+    when there is a store (``who``'s hot path: no statement building per question)."""
+    if store is None:
+        return conn.execute(_statement(), {"post_id": post_id}).all()
+    prepared: Prepared | None = store.__dict__.get(_PREPARED)
+    if prepared is None:
+        prepared = store.__dict__[_PREPARED] = store.prepare(_statement())
+    return prepared(conn, post_id=post_id)
 
 
 def rule_out_by_successors(
-    conn: Connection, answer: WhoAnswer, first: int, today: date | None = None
+    conn: Connection,
+    answer: WhoAnswer,
+    first: int,
+    today: date | None = None,
+    store: Store | None = None,
 ) -> WhoAnswer:
     """``answer`` with the possible holders that a later certain holder excludes moved to
     ``ruled_out``. ``first`` is the first day asked, as an ordinal."""
@@ -42,19 +73,14 @@ def rule_out_by_successors(
     if not candidates:
         return answer
     today_day = (today or date.today()).toordinal()
-    t = s.tenures.c
     certain_from: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    rows = conn.execute(
-        select(t.post_id, t.person_id, t.s_hi, t.e_lo, t.end, t.ongoing, t.acting, t.start).where(
-            t.post_id.in_({h.tenure.post.id for h in candidates})
-        )
-    )
-    for post_id, person_id, s_hi, e_lo, end, ongoing, acting, start in rows:
-        if acting or not start:
-            continue
-        certain_until = e_lo if end else (today_day if ongoing else None)
-        if certain_until is not None and s_hi <= certain_until:
-            certain_from[post_id].append((person_id, s_hi))
+    for post_id in sorted({h.tenure.post.id for h in candidates}):
+        for person_id, s_hi, e_lo, end, ongoing, acting, start in _holdings(conn, store, post_id):
+            if acting or not start:
+                continue
+            certain_until = e_lo if end else (today_day if ongoing else None)
+            if certain_until is not None and s_hi <= certain_until:
+                certain_from[post_id].append((person_id, s_hi))
     excluded: list[Holder] = []
     for holder in candidates:
         began_by = time.last_day(holder.tenure.start or "").toordinal()

@@ -133,7 +133,7 @@ def who(
         )
         if rows:
             found_rows = _answer_rows(post, org, when, first, last, rows, today)
-            return rule_out_by_successors(conn, found_rows, first, today)
+            return rule_out_by_successors(conn, found_rows, first, today, store)
     org_list = find_orgs(conn, resolver, org) if org is not None else None
     post_ids, org_list = find_posts(conn, resolver, post, org_list)
     t = s.tenures.c
@@ -144,7 +144,7 @@ def who(
         )
     ]
     result = answer(post, org, when, _posts(conn, post_ids), found, today)
-    return rule_out_by_successors(conn, result, first, today)
+    return rule_out_by_successors(conn, result, first, today, store)
 
 
 def _answer_rows(
