@@ -466,7 +466,7 @@ def _table_row(
     post = singular(post)
     organization = strip_the(org) if org else None
     for cell in cells:
-        if "cting" not in cell:
+        if not may_contain(cell, ACTING_WORDS):
             continue
         _, spans = split_acting(cell)
         for span in spans:

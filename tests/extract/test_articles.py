@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tenure.extract import extract_path
+from tenure.extract import extract, extract_path
 from tenure.model import Extraction
+from tenure.sources import read_text
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -153,3 +154,12 @@ def test_table_with_start_and_end_columns_and_an_empty_end() -> None:
         ("Takahiro Fujiwara", "2024-03", None, True),
     ]
     assert ("established", "1997-01-20") in [(e.type, e.date) for e in result.events]
+
+
+def test_an_acting_note_in_capitals_is_read_as_one_in_lower_case() -> None:
+    text = (ARTICLES / "Director_of_the_Office_of_Management.txt").read_text(encoding="utf-8")
+    shouted = text.replace("(Acting until March 2, 1976)", "(ACTING until March 2, 1976)")
+    assert shouted != text
+    result = extract(read_text(shouted, "shouted.txt"))
+    brown = sorted((t.start, t.end, t.acting) for t in result.tenures if t.person == "Robert Brown")
+    assert brown == [("1975", "1976-03-02", True), ("1975", "1981", False)]
