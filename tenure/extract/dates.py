@@ -32,7 +32,15 @@ from functools import lru_cache
 from tenure.extract import memo
 from tenure.time import is_prefix
 
-__all__ = ["DateMatch", "DateRange", "find_dates", "parse_date", "parse_range", "split_acting"]
+__all__ = [
+    "DateMatch",
+    "DateRange",
+    "find_dates",
+    "may_open_with_date",
+    "parse_date",
+    "parse_range",
+    "split_acting",
+]
 
 
 @dataclass(frozen=True)
@@ -263,6 +271,26 @@ _BEFORE_YEAR_WORDS = (
 )
 """Every word _DATE can read before the first year of a date: "acting", the leading words, the
 qualifiers, "of", the separators, day suffixes and month names (their case aside)."""
+_OPENING_WORDS = frozenset(_BEFORE_YEAR_WORDS)
+_LEADING_LETTERS = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
+
+
+def may_open_with_date(text: str) -> bool:
+    """False only when no date can begin ``text`` ("Li Zhanshu (2014–2017)"): a quick test
+    before a :func:`find_dates` whose only question is whether a date opens the text.
+
+    What a date holds before its first year is a run of blanks, punctuation, numbers and
+    :data:`_BEFORE_YEAR_WORDS`, each word a whole run of letters. So a text opening with a
+    run of ASCII letters that is none of those words opens with no date; a text opening with
+    anything else (a digit, a bracket, a letter that folds to ASCII) is left to the search.
+    """
+    lead = _LEADING_LETTERS.match(text)
+    if lead is None:
+        return True
+    word = lead.group()
+    return not word.isascii() or word.lower() in _OPENING_WORDS
+
+
 _BEFORE_YEAR = re.compile(
     rf"(?:(?:{_WS}|[.,:\-–—−])*(?:\d+"
     rf"|(?=(?:{'|'.join(sorted({w[::-1] for w in _BEFORE_YEAR_WORDS}, key=len, reverse=True))})"

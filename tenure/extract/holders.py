@@ -19,7 +19,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tenure.extract.dates import DateRange, find_dates, parse_range, split_acting
+from tenure.extract.dates import (
+    DateRange,
+    find_dates,
+    may_open_with_date,
+    parse_range,
+    split_acting,
+)
 from tenure.extract.names import (
     is_post_title,
     looks_like_org,
@@ -63,8 +69,6 @@ RANK_COLUMNS = re.compile(r"^rank$", re.I)
 ALSO = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
 ALSO_WORDS = ("also", "concurrently")
 """Words without one of which :data:`ALSO` cannot match."""
-ACTING_WORDS = ("acting",)
-"""An acting span (:func:`~tenure.extract.dates.split_acting`) is read from this word."""
 LIST_HEADING = re.compile(
     r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", re.IGNORECASE
 )
@@ -75,19 +79,6 @@ OF_OR_TO = re.compile(r"\s(?:of|to)\s")
 ACTING_WORD = re.compile(r"acting|interim", re.IGNORECASE)
 LIFE_YEARS = re.compile(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)")
 STILL_IN_OFFICE = re.compile(r"^(?:incumbent|present|current|in office)\b", re.IGNORECASE)
-DATE_OPENING_WORDS = frozenset(
-    {
-        *("acting", "between", "and", "from", "since", "until", "till", "up", "to", "through"),
-        *("thru", "c", "ca", "approx", "circa", "approximately", "around", "about", "early"),
-        *("mid", "late", "of", "st", "nd", "rd", "th", "sept"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    }
-)
-"""Every word (lower case) that a date can hold before its first year, as
-:mod:`tenure.extract.dates` reads them: so the only words a date can open with."""
-LEADING_LETTERS = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
 """The letters a case-insensitive ``[a-z]`` matches (ASCII, "İ", "ı", "ſ" and the Kelvin sign),
 in a run at the start of a text: the whole first word a date pattern would read there."""
 
@@ -237,9 +228,7 @@ def _list_entry(block: Block, place: tuple[str | None, str | None], result: Hold
         )
         return
     aliases = list(written)  # one list for every tenure of the entry, as merging expects
-    acting_spans: list[DateRange] = []
-    if may_contain(details, ACTING_WORDS):
-        details, acting_spans = split_acting(details)
+    details, acting_spans = split_acting(details)
     segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
     for span in acting_spans:
         result.tenures.append(
@@ -291,7 +280,7 @@ def _list_entry(block: Block, place: tuple[str | None, str | None], result: Hold
 def _split_name(text: str) -> tuple[str | None, str]:
     """("Li Zhanshu", "2014–2017, ...") from the shapes an entry takes."""
     text = text.strip()
-    dates = find_dates(text) if _may_open_with_date(text) else None
+    dates = find_dates(text) if may_open_with_date(text) else None
     if dates and dates[0].begin == 0:
         rest = text[dates[0].finish :].strip(" :,–—-")
         m = DATED_NAME.match(rest)
@@ -307,21 +296,6 @@ def _split_name(text: str) -> tuple[str | None, str]:
     if m:
         return m.group(1).strip(), m.group(2).strip()
     return (text, "") if text else (None, "")
-
-
-def _may_open_with_date(text: str) -> bool:
-    """False only when no date can begin ``text`` ("Li Zhanshu (2014–2017)").
-
-    What a date holds before its first year is a run of blanks, punctuation, numbers and
-    :data:`DATE_OPENING_WORDS`, each word a whole run of letters. So a text opening with a
-    run of ASCII letters that is none of those words opens with no date; a text opening with
-    anything else (a digit, a bracket, a letter that folds to ASCII) is left to the search.
-    """
-    lead = LEADING_LETTERS.match(text)
-    if lead is None:
-        return True
-    word = lead.group()
-    return not word.isascii() or word.lower() in DATE_OPENING_WORDS
 
 
 def _close(inner: str) -> str:
@@ -466,8 +440,6 @@ def _table_row(
     post = singular(post)
     organization = strip_the(org) if org else None
     for cell in cells:
-        if not may_contain(cell, ACTING_WORDS):
-            continue
         _, spans = split_acting(cell)
         for span in spans:
             result.tenures.append(

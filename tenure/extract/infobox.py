@@ -30,7 +30,7 @@ from tenure.extract.names import (
     strip_the,
 )
 from tenure.extract.posts import describe_position, split_posts
-from tenure.extract.values import clean_value, is_broken_name, may_contain, split_qualified
+from tenure.extract.values import clean_value, is_broken_name, split_qualified
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Infobox, InfoboxEntry, normalize_key
 
@@ -407,7 +407,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         acting_spans: list[DateRange] = []
         end = None
         if end_entry:
-            main, acting_spans = _split_acting(end_entry.value)
+            main, acting_spans = split_acting(end_entry.value)
             end = parse_date(main) if main.strip() else None
             if main.strip() and end is None:
                 rng = parse_range(main)
@@ -415,7 +415,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 if end is None:
                     result.note("warning", f"unreadable date {main!r}", end_entry.line)
         if start_entry:
-            main_start, more = _split_acting(start_entry.value)
+            main_start, more = split_acting(start_entry.value)
             acting_spans += more
             if more:
                 start = parse_date(main_start)
@@ -466,18 +466,6 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 )
             )
     return result
-
-
-ACTING_WORDS = ("acting",)
-"""An acting span (:func:`~tenure.extract.dates.split_acting`) is read from this word."""
-
-
-def _split_acting(value: str) -> tuple[str, list[DateRange]]:
-    """:func:`~tenure.extract.dates.split_acting`, without the date search for a value that
-    cannot state an acting span (most term dates)."""
-    if may_contain(value, ACTING_WORDS):
-        return split_acting(value)
-    return value, []
 
 
 @lru_cache(maxsize=4096)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tenure.extract import dates, holders, infobox
-from tenure.extract.dates import find_dates, split_acting
-from tenure.extract.values import may_contain
+from tenure.extract import dates, holders
+from tenure.extract.dates import find_dates, may_open_with_date, split_acting
 from tenure.sources import read_path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -39,7 +38,7 @@ def made_up_texts(count: int = 3000) -> list[str]:
     """Entries built from names, date words in every case, digits and punctuation."""
     rng = random.Random(2)
     words = [
-        *sorted(holders.DATE_OPENING_WORDS),
+        *sorted(dates._BEFORE_YEAR_WORDS),
         *("Li", "Zhanshu", "Mark", "Mayer", "Marching", "Dr.", "Sir", "The", "Upton", "Actor"),
         *("acting", "Acting", "ACTING", "actıng", "Actİng", "interim", "present", "incumbent"),
         *("1998", "2014", "12", "3rd", "(b. 1950)", "1990s", "c.", "–", "-", ",", ";", ":"),
@@ -61,19 +60,15 @@ def made_up_texts(count: int = 3000) -> list[str]:
 TEXTS = entry_texts() + made_up_texts()
 OPENERS = [
     f"{word} {year}"
-    for word, year in itertools.product(sorted(holders.DATE_OPENING_WORDS), ("2014", "12 2014"))
+    for word, year in itertools.product(sorted(dates._BEFORE_YEAR_WORDS), ("2014", "12 2014"))
 ]
-
-
-def test_date_opening_words_cover_every_word_before_a_year() -> None:
-    assert set(dates._BEFORE_YEAR_WORDS) <= holders.DATE_OPENING_WORDS
 
 
 @pytest.mark.parametrize(
     "text", ["Li Zhanshu (2014–2017)", "Mark Li (2014)", "Upton (1998)", "Marching 2014"]
 )
 def test_names_do_not_open_with_a_date(text: str) -> None:
-    assert not holders._may_open_with_date(text)
+    assert not may_open_with_date(text)
 
 
 @pytest.mark.parametrize(
@@ -90,29 +85,29 @@ def test_names_do_not_open_with_a_date(text: str) -> None:
     ],
 )
 def test_what_may_open_with_a_date_is_searched(text: str) -> None:
-    assert holders._may_open_with_date(text)
+    assert may_open_with_date(text)
 
 
 def test_no_date_begins_a_text_said_not_to_open_with_one() -> None:
     checked = 0
     for text in [*TEXTS, *OPENERS, *(o.upper() for o in OPENERS), *(o.title() for o in OPENERS)]:
-        if not holders._may_open_with_date(text):
+        if not may_open_with_date(text):
             found = find_dates(text)
             assert not (found and found[0].begin == 0), text
             checked += 1
         if (found := find_dates(text)) and found[0].begin == 0:
-            assert holders._may_open_with_date(text), text
+            assert may_open_with_date(text), text
     assert checked > 1000
 
 
 def test_split_name_answers_as_with_the_full_search() -> None:
     def plain(text: str) -> tuple[str | None, str]:
-        saved = holders._may_open_with_date
-        holders._may_open_with_date = lambda _text: True  # type: ignore[assignment]
+        saved = holders.may_open_with_date
+        holders.may_open_with_date = lambda _text: True  # type: ignore[assignment]
         try:
             return holders._split_name(text)
         finally:
-            holders._may_open_with_date = saved  # type: ignore[assignment]
+            holders.may_open_with_date = saved  # type: ignore[assignment]
 
     for text in TEXTS:
         assert holders._split_name(text) == plain(text), text
@@ -124,15 +119,14 @@ def test_split_name_answers_as_with_the_full_search() -> None:
 )
 def test_every_case_of_acting_passes_the_guard(text: str) -> None:
     assert split_acting(text)[1]
-    assert may_contain(text, holders.ACTING_WORDS)
-    assert infobox._split_acting(text) == split_acting(text)
+    assert dates._ACTING.search(text)
 
 
 def test_split_acting_finds_nothing_without_the_word() -> None:
     checked = 0
     for text in TEXTS:
-        assert infobox._split_acting(text) == split_acting(text), text
-        if not may_contain(text, holders.ACTING_WORDS):
+        if dates._ACTING.search(text) is None:
+            assert not [found for found in find_dates(text) if found.range.acting], text
             assert split_acting(text) == (text, []), text
             checked += 1
     assert checked > 1000
