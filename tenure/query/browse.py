@@ -138,21 +138,7 @@ def claim_evidence(conn: Connection, ids: Iterable[str]) -> dict[str, list[Evide
     return out
 
 
-_CLAIM_COLUMNS = (
-    "id",
-    "kind",
-    "article",
-    "data",
-    "sha256",
-    "path",
-    "revision",
-    "line",
-    "section",
-    "text",
-    "first_seen",
-    "last_seen",
-    "retired",
-)
+_CLAIM_COLUMNS = tuple(s.claims.c.keys())
 
 
 def _to_claim(row: Any, evidence: dict[str, list[EvidenceRef]]) -> ClaimInfo:
