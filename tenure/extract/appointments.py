@@ -29,8 +29,15 @@ from tenure.extract.names import (
     split_post,
     strip_the,
 )
-from tenure.extract.posts import describe_position, post_case
-from tenure.extract.text import Mentions, Needles, members, org_head, successive
+from tenure.extract.posts import AND_BEFORE_CAPITAL, LEADING_AND, describe_position, post_case
+from tenure.extract.text import (
+    LEADING_ARTICLE,
+    Mentions,
+    Needles,
+    members,
+    org_head,
+    successive,
+)
 from tenure.extract.values import top_level_split
 
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
@@ -106,7 +113,6 @@ AND_THE = re.compile(r"\s+and\s+the\s+")
 REFERENCE = re.compile(r"^(?:its|the)\s+\w+$")
 ITS = re.compile(r"\bits\s", re.I)
 FORMER = re.compile(r"^(?:former|then|later)\s+")
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 SECRETARY = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
 DESCRIBED_AFTER = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
 HEAD_POST = re.compile(r"\b(?:secretary|director|head|minister|chief)\b", re.I)
@@ -114,11 +120,9 @@ WITHIN_NAMED = re.compile(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:
 POSSESSIVE = re.compile(r"(['’]s)\s+")
 CLAUSE_END = re.compile(r"\.\s*$|;")
 AS = re.compile(r"\s+as\s+")
-AND_NAME = re.compile(r"\s+and\s+(?=[A-Z])")
 LEADING_DETERMINER = re.compile(r"^(?:the|its|a|an)\s+")
 FIRST_CURRENT_SOLE = re.compile(r"^(?:first|current|sole)\s+", re.I)
 PURPOSE = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
-LEADING_AND = re.compile(r"^and\s+")
 FINAL_ASIDE = re.compile(r"\(([^()]*)\)\s*$")
 NOT_A_NAME = re.compile(
     r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"
@@ -534,7 +538,7 @@ def _with_as(
     rng = _range(sentence, offset, carried)
     for i in range(1, len(parts)):
         chunk = parts[i]
-        split = AND_NAME.split(chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
+        split = AND_BEFORE_CAPITAL.split(chunk, maxsplit=1) if i < len(parts) - 1 else [chunk]
         post_phrase = _post_phrase(LEADING_DETERMINER.sub("", split[0]))
         first = bool(FIRST.match(post_phrase))
         post_phrase = FIRST_CURRENT_SOLE.sub("", post_phrase)
