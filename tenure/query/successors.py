@@ -26,7 +26,7 @@ from sqlalchemy import Connection, bindparam, select
 from tenure import time
 from tenure.query.results import Holder, WhoAnswer
 from tenure.store import schema as s
-from tenure.store.base import Prepared, Store
+from tenure.store.base import Store
 
 
 @cache
@@ -38,18 +38,12 @@ def _statement() -> Any:
     )
 
 
-_PREPARED = "_successors_statement"
-
-
 def _holdings(conn: Connection, store: Store | None, post_id: str) -> Sequence[Any]:
     """:func:`_statement`'s rows for ``post_id``, through the store's prepared statement
     when there is a store (``who``'s hot path: no statement building per question)."""
     if store is None:
         return conn.execute(_statement(), {"post_id": post_id}).all()
-    prepared: Prepared | None = store.__dict__.get(_PREPARED)
-    if prepared is None:
-        prepared = store.__dict__[_PREPARED] = store.prepare(_statement())
-    return prepared(conn, post_id=post_id)
+    return store.prepared(_statement())(conn, post_id=post_id)
 
 
 def rule_out_by_successors(

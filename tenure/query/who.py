@@ -93,9 +93,6 @@ def _statement() -> Any:
     )
 
 
-_PREPARED = "_who_statement"
-
-
 @lru_cache(maxsize=4096)
 def _asked(on: str) -> tuple[str, int, int]:
     """A date as asked ("2016", "2016-6-1"), its ISO prefix and its first and last day."""
@@ -121,10 +118,7 @@ def who(
         bounds = time.bounds(when)
         first, last = bounds[0].toordinal(), bounds[1].toordinal()
     if org is not None:
-        prepared = store.__dict__.get(_PREPARED)
-        if prepared is None:
-            prepared = store.__dict__[_PREPARED] = store.prepare(_statement())
-        rows = prepared(
+        rows = store.prepared(_statement())(
             conn,
             org_key=resolver.org_key(org),
             post_key=resolver.post_key(post),

@@ -15,6 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import ClauseElement, Connection, Table
@@ -84,6 +85,19 @@ class Store(ABC):
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
         """A statement compiled once for this backend, to run many times with named params."""
+
+    def prepared(self, stmt: ClauseElement) -> Prepared:
+        """:meth:`prepare`, once per statement object for this store: for statements built
+        once (by a cached function) and run on a hot path (``who``, ingest)."""
+        found = self._prepared.get(id(stmt))
+        if found is None:
+            # the statement is kept with its compiled form, so its id stays its own
+            found = self._prepared[id(stmt)] = (stmt, self.prepare(stmt))
+        return found[1]
+
+    @cached_property
+    def _prepared(self) -> dict[int, tuple[ClauseElement, Prepared]]:
+        return {}
 
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         """Add rows to ``search_docs`` (ref, kind, name, text) and to its full-text index."""

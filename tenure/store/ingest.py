@@ -163,10 +163,9 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         self._unmark = False
         self._titles: set[str] = set()
         self._buffer = _Buffer()
-        cache = store.__dict__.setdefault("_ingest_statements", {})
-        if not cache:
-            cache.update({name: store.prepare(stmt) for name, stmt in _statements().items()})
-        self.sql: dict[str, Prepared] = cache
+        self.sql: dict[str, Prepared] = {
+            name: store.prepared(stmt) for name, stmt in _statements().items()
+        }
 
     def stop_queue(self) -> None:
         """Stop queueing changed claims; the derived tables are marked stale instead (by
