@@ -166,113 +166,186 @@ class TenureRows:
     """Each post's title as every claim of its new tenures writes it."""
 
 
+TenureKeys = tuple[str, str | None, str, str]
+"""(person key, organization key or None, post key, post title) of one tenure claim, as its
+mentions (:func:`tenure.store.mentions.mentions_of`) give them."""
+
+
 def build_tenures(
     resolver: Resolver,
     records: list[TenureClaim],
     entity_of: EntityOf,
     evidence_of: EvidenceOf,
+    keys: list[TenureKeys] | None = None,
 ) -> TenureRows:
-    """The tenures, and their posts, that ``records`` (sorted by id) make."""
+    """The tenures, and their posts, that ``records`` (sorted by id) make.
+
+    ``keys`` are the records' name keys when their mentions are at hand (a rebuild has
+    them), so that names are not folded again.
+    """
     r = resolver
-    person_keys = [r.person_key(str(d["person"])) for _, _, d in records]
-    person_of = entity_of("person", set(person_keys))
-    org_names = [tenure_org(r, d) for _, _, d in records]
-    org_keys = [
-        r.org_key(names[1], article) if names[1] else None
-        for (_, article, _), names in zip(records, org_names, strict=True)
-    ]
-    org_of = entity_of("org", {key for key in org_keys if key is not None})
-    groups: dict[tuple[str, str], list[tuple[str | None, Statement]]] = defaultdict(list)
+    if keys is None:
+        keys = [_tenure_keys(r, article, d) for _, article, d in records]
+    person_of = entity_of("person", {k[0] for k in keys})
+    org_of = entity_of("org", {k[1] for k in keys if k[1] is not None})
+    # (org, claim id, article, data) of each claim, by (person, post key)
+    groups: dict[tuple[str, str], list[tuple[str | None, str, str, dict[str, Any]]]] = {}
     titles: dict[str, str] = {}
-    for (cid, article, d), person_key, names, org_key in zip(
-        records, person_keys, org_names, org_keys, strict=True
+    for (cid, article, d), (person_key, org_key, post_key, title) in zip(
+        records, keys, strict=True
     ):
         person = person_of.get(person_key)
         if person is None:
             continue
         org = org_of.get(org_key) if org_key is not None else None
-        statement = Statement(
-            claim_id=cid,
-            article=article,
-            start=claim_date(d.get("start")),
-            end=claim_date(d.get("end")),
-            ongoing=bool(d.get("ongoing")),
-            acting=bool(d.get("acting")),
-            role=d.get("role"),
-            rank=d.get("rank"),
-            concurrent=tuple(d.get("concurrent") or ()),
-        )
-        groups[(person, r.post_key(names[0]))].append((org, statement))
-        titles[cid] = _post_display(r, names[0])
+        item = (org, cid, article, d)
+        group = groups.get((person, post_key))
+        if group is None:
+            groups[(person, post_key)] = [item]
+        else:
+            group.append(item)
+        titles[cid] = _post_display(r, title)
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
     posts = out.posts
     post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
         if len(items) == 1:  # most people hold a post once, as one claim says
-            by_org_items: Iterable[tuple[str | None, list[Statement]]] = [
-                (items[0][0], [items[0][1]])
-            ]
-        else:
-            orgs = sorted({org for org, _ in items if org})
-            by_org: dict[str | None, list[Statement]] = defaultdict(list)
-            for org, statement in items:
-                by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
-            by_org_items = sorted(by_org.items(), key=lambda kv: kv[0] or "")
-        for org, statements in by_org_items:
+            org, cid, article, d = items[0]
             post_id = post_ids.get((org, post_key))
             if post_id is None:
-                post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
-                posts[post_id] = {
-                    "id": post_id,
-                    "org_id": org,
-                    "title": post_key,
-                    "key": post_key,
-                    "single_holder": r.single_holder(post_key),
-                }
-            for holding in merge(statements):
-                row, links = _tenure_row(person, post_id, org, holding, evidence)
+                post_id = _add_post(r, posts, post_ids, org, post_key)
+            end = claim_date(d.get("end"))
+            concurrent = d.get("concurrent")
+            row = _tenure_row(
+                person,
+                post_id,
+                org,
+                claim_date(d.get("start")),
+                end,
+                bool(d.get("ongoing")) and end is None,
+                bool(d.get("acting")),
+                d.get("role"),
+                d.get("rank"),
+                _unique(concurrent) if concurrent else None,
+                evidence.get(cid, []),
+            )
+            out.tenures.append(row)
+            out.links.append((row[0], cid))
+            out.articles.setdefault(row[0], set()).add(article)
+            out.titles[post_id].append(titles[cid])
+            continue
+        orgs = sorted({org for org, _, _, _ in items if org})
+        by_org: dict[str | None, list[Statement]] = defaultdict(list)
+        for org, cid, article, d in items:
+            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(_statement(cid, article, d))
+        for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
+            post_id = post_ids.get((org, post_key))
+            if post_id is None:
+                post_id = _add_post(r, posts, post_ids, org, post_key)
+            for h in merge(statements):
+                claim_ids = sorted([st.claim_id for st in h.statements])
+                row = _tenure_row(
+                    person,
+                    post_id,
+                    org,
+                    h.start,
+                    h.end,
+                    h.ongoing,
+                    h.acting,
+                    h.role,
+                    h.rank,
+                    h.concurrent,
+                    [ev for cid in claim_ids for ev in evidence.get(cid, [])],
+                )
                 out.tenures.append(row)
-                out.links.extend(links)
+                out.links.extend((row[0], cid) for cid in claim_ids)
                 articles = out.articles.setdefault(row[0], set())
-                articles.update(st.article for st in holding.statements)
-                out.titles[post_id].extend(titles[st.claim_id] for st in holding.statements)
+                articles.update(st.article for st in h.statements)
+                out.titles[post_id].extend(titles[st.claim_id] for st in h.statements)
     return out
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """Each value once, in order (as :meth:`Holding.add` keeps a holding's concurrent posts)."""
+    out: list[str] = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out
+
+
+def _tenure_keys(r: Resolver, article: str, d: dict[str, Any]) -> TenureKeys:
+    title, body = tenure_org(r, d)
+    org_key = r.org_key(body, article) if body else None
+    return r.person_key(str(d["person"])), org_key, r.post_key(title), title
+
+
+def _statement(cid: str, article: str, d: dict[str, Any]) -> Statement:
+    return Statement(
+        claim_id=cid,
+        article=article,
+        start=claim_date(d.get("start")),
+        end=claim_date(d.get("end")),
+        ongoing=bool(d.get("ongoing")),
+        acting=bool(d.get("acting")),
+        role=d.get("role"),
+        rank=d.get("rank"),
+        concurrent=tuple(d.get("concurrent") or ()),
+    )
+
+
+def _add_post(
+    r: Resolver,
+    posts: dict[str, dict[str, Any]],
+    post_ids: dict[tuple[str | None, str], str],
+    org: str | None,
+    post_key: str,
+) -> str:
+    post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
+    posts[post_id] = {
+        "id": post_id,
+        "org_id": org,
+        "title": post_key,
+        "key": post_key,
+        "single_holder": r.single_holder(post_key),
+    }
+    return post_id
 
 
 def _tenure_row(
     person: str,
     post_id: str,
     org: str | None,
-    h: Holding,
-    evidence: dict[str, list[str]],
-) -> tuple[TenureRow, list[tuple[str, str]]]:
-    tenure_id = make_id("ten", person, post_id, h.acting, h.start, h.end, h.ongoing)
-    s_lo, s_hi, e_lo, e_hi = day_bounds(h.start, h.end)
-    claim_ids = sorted([st.claim_id for st in h.statements])
-    if len(claim_ids) == 1:
-        records = evidence.get(claim_ids[0], [])
-    else:
-        records = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
-    row = (
-        tenure_id,
+    start: str | None,
+    end: str | None,
+    ongoing: bool,
+    acting: bool,
+    role: Any,
+    rank: Any,
+    concurrent: list[str] | None,
+    records: list[str],
+) -> TenureRow:
+    """One ``tenures`` row of a holding: its dates as merged, its claims' evidence records."""
+    s_lo, s_hi, e_lo, e_hi = day_bounds(start, end)
+    return (
+        make_id("ten", person, post_id, acting, start, end, ongoing),
         person,
         post_id,
         org,
-        h.start,
-        h.end,
-        h.ongoing,
-        h.acting,
-        h.role,
-        h.rank,
+        start,
+        end,
+        ongoing,
+        acting,
+        role,
+        rank,
         s_lo,
         s_hi,
         e_lo,
         e_hi,
-        json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
+        json.dumps(concurrent, ensure_ascii=False) if concurrent else "[]",
         evidence_list(records),
     )
-    return row, [(tenure_id, cid) for cid in claim_ids]
 
 
 def post_title(resolver: Resolver, data: dict[str, Any]) -> str:

@@ -28,6 +28,8 @@ from tenure.store.holdings import (
     TENURE_COLUMNS,
     EvidenceOf,
     PostTenure,
+    TenureClaim,
+    TenureKeys,
     build_tenures,
     conflict_rows,
     evidence_record,
@@ -172,12 +174,23 @@ class Rebuild:
         evidence: dict[str, list[tuple[Any, Any, Any]]],
     ) -> None:
         r, store, conn = self.resolver, self.store, self.conn
-        held = [
-            (x.id, x.article, x.data)
-            for x in records
-            if x.kind == "tenure" and any(m.role == "holder" for m in found[x.id])
-        ]
-        made = build_tenures(r, held, self.entity_of, _evidence_of(by_id, evidence, self.known))
+        held: list[TenureClaim] = []
+        keys: list[TenureKeys] = []
+        for x in records:
+            if x.kind == "tenure":
+                person = org = title = None
+                for m in found[x.id]:
+                    if m.role == "holder":
+                        person = m.key
+                    elif m.role == "org":
+                        org = m.key
+                    elif m.role == "post":
+                        title = m
+                if person is not None and title is not None:
+                    held.append((x.id, x.article, x.data))
+                    keys.append((person, org, title.key, title.name))
+        evidence_of = _evidence_of(by_id, evidence, self.known)
+        made = build_tenures(r, held, self.entity_of, evidence_of, keys)
         for post_id, post in made.posts.items():
             post["title"] = most_common(made.titles[post_id]) or post["title"]
         made.tenures.sort(key=itemgetter(0))
