@@ -20,6 +20,7 @@ from normality import category_replace, normalize
 
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
 _SPACES = re.compile(r"\s+")
+_sha256 = hashlib.sha256
 
 
 def _ascii_table() -> dict[int, str | None]:
@@ -67,5 +68,7 @@ def make_id(prefix: str, *parts: object) -> str:
     >>> make_id("ten", "per_1", None) != make_id("ten", None, "per_1")
     True
     """
-    text = "\x1f".join("unknown" if p is None or p == "" else str(p) for p in parts)
-    return f"{prefix}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}"
+    text = "\x1f".join(
+        ["unknown" if p is None or p == "" else p if type(p) is str else str(p) for p in parts]
+    )
+    return prefix + "_" + _sha256(text.encode()).hexdigest()[:20]
