@@ -30,6 +30,7 @@ from tenure.store.holdings import (
     PostTenure,
     TenureClaim,
     TenureKeys,
+    TenureRow,
     build_tenures,
     conflict_rows,
     evidence_record,
@@ -198,16 +199,24 @@ class Rebuild:
         store.insert_rows(conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
         store.insert_ignore(conn, s.posts, list(made.posts.values()))
         sources = made.articles
-        by_post: dict[str, list[PostTenure]] = defaultdict(list)
-        for t in made.tenures:
-            by_post[t[2]].append(
-                (t[0], t[1], t[4], t[5], bool(t[6]), bool(t[7]), _const(sources[t[0]]))
-            )
+        by_post: dict[str, list[TenureRow]] = {}
+        for t in made.tenures:  # sorted by id, and so is each post's list
+            same_post = by_post.get(t[2])
+            if same_post is None:
+                by_post[t[2]] = [t]
+            else:
+                same_post.append(t)
         rows: dict[str, dict[str, Any]] = {}
         for post_id in sorted(by_post):
+            tenures = by_post[post_id]
+            if len(tenures) < 2:  # no conflict within one tenure
+                continue
             post = made.posts[post_id]
             single = bool(post["single_holder"]) and post["org_id"] is not None
-            items = sorted(by_post[post_id], key=itemgetter(0))
+            items: list[PostTenure] = [
+                (t[0], t[1], t[4], t[5], bool(t[6]), bool(t[7]), _const(sources[t[0]]))
+                for t in tenures
+            ]
             conflict_rows(post_id, items, single, self.today, rows)
         store.insert_ignore(conn, s.conflicts, [rows[k] for k in sorted(rows)])
 
