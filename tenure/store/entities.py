@@ -12,9 +12,9 @@ rebuild) or the components that changed claims reach (an ingest).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
 from tenure.resolve.config import AliasEntry
@@ -70,6 +70,13 @@ def most_common(values: Iterable[str]) -> str | None:
     if len(counts) <= 1:  # most lists are empty or one value repeated: no ranking needed
         return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], v))
+
+
+def json_strings(values: Iterable[str], ensure_ascii: bool = True) -> str:
+    """``json.dumps(list(values), ensure_ascii=ensure_ascii)`` for strings, written directly
+    (a rebuild encodes a list for every organization, person and name)."""
+    encode = encode_basestring_ascii if ensure_ascii else encode_basestring
+    return "[" + ", ".join(map(encode, values)) + "]"
 
 
 class EntityBuilder:
@@ -290,7 +297,7 @@ class EntityBuilder:
             )
         covered = {slot[0] for slot in names if slot[1] != "alias"}
         rows = []
-        for slot, row in sorted(names.items(), key=lambda item: tuple(str(x) for x in item[0])):
+        for slot, row in sorted(names.items(), key=lambda item: tuple(map(str, item[0]))):
             if row["kind"] == "alias" and row["key"] in covered:
                 continue
             spelling = min(row["spellings"], key=lambda v: (-row["spellings"][v], v))
@@ -304,7 +311,7 @@ class EntityBuilder:
                     "lang": row["lang"],
                     "start": row["start"],
                     "end": row["end"],
-                    "claims": json.dumps(sorted(row["claims"])),
+                    "claims": json_strings(sorted(row["claims"])),
                 }
             )
         if not any(row["name"] == display for row in rows):
@@ -323,19 +330,20 @@ class EntityBuilder:
             )
         self.rows["org_names"].extend(rows)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
+        common = {name: most_common(values) for name, values in facts.items()}
         self.rows["organizations"].append(
             {
                 "id": org_id,
                 "name": display,
                 "key": canonical,
-                "type": most_common(facts["type"]),
-                "jurisdiction": most_common(facts["jurisdiction"]),
-                "headquarters": most_common(facts["headquarters"]),
-                "formed": most_common(facts["formed"]),
-                "dissolved": most_common(facts["dissolved"]),
-                "website": most_common(facts["website"]),
+                "type": common.get("type"),
+                "jurisdiction": common.get("jurisdiction"),
+                "headquarters": common.get("headquarters"),
+                "formed": common.get("formed"),
+                "dissolved": common.get("dissolved"),
+                "website": common.get("website"),
                 "wikidata": wikidata,
-                "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
+                "articles": json_strings(sorted(subject_articles), ensure_ascii=False),
             }
         )
         self.rows["entity_keys"].extend(
@@ -390,10 +398,10 @@ class EntityBuilder:
                 "id": person_id,
                 "name": display,
                 "key": canonical,
-                "born": most_common(facts["born"]),
-                "died": most_common(facts["died"]),
+                "born": most_common(facts.get("born", ())),
+                "died": most_common(facts.get("died", ())),
                 "wikidata": wikidata,
-                "articles": json.dumps(sorted(subject_articles), ensure_ascii=False),
+                "articles": json_strings(sorted(subject_articles), ensure_ascii=False),
             }
         )
         self.rows["person_aliases"].extend(
