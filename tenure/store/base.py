@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -81,6 +81,13 @@ class Store(ABC):
         is already present: :meth:`insert_ignore` without a dict per row, for bulk writes."""
         if rows:
             self.insert_ignore(conn, table, [dict(zip(columns, row, strict=True)) for row in rows])
+
+    @contextmanager
+    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[None]:
+        """A context for filling empty ``tables`` with many rows at once, inside the caller's
+        transaction: a backend may drop their secondary indexes meanwhile and build them
+        again at the end, in one pass each. By default nothing changes."""
+        yield
 
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:

@@ -78,6 +78,11 @@ class Rebuild:
         for table in reversed(s.DERIVED_TABLES):
             if table is not s.search_docs:
                 conn.execute(table.delete())
+        with store.bulk_load(conn, s.DERIVED_TABLES):
+            return self._derive()
+
+    def _derive(self) -> Changes:
+        conn, store = self.conn, self.store
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
         found, mentions, links = mention_rows(self.resolver, records, self.known)

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ClauseElement,
     Connection,
     Engine,
+    Index,
     Table,
     create_engine,
     event,
@@ -226,6 +227,19 @@ class SQLStore(Store):
             self._inserts[key] = sql
         _driver(conn).executemany(sql, rows)
 
+    @contextmanager
+    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[None]:
+        if not self.is_sqlite:
+            yield
+            return
+        indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
+        driver = _driver(conn)
+        for index in indexes:
+            driver.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+        yield
+        for index in indexes:
+            index.create(conn)
+
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
@@ -313,6 +327,10 @@ class _SQLitePrepared(Prepared):
     def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
             _driver(conn).executemany(self.sql, rows)
+
+
+def _name(index: Index) -> str:
+    return str(index.name)
 
 
 def _driver(conn: Connection) -> Any:
