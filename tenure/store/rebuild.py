@@ -150,15 +150,14 @@ class Rebuild:
         mentioned: dict[str, dict[str, list[MentionRow]]] = {"org": {}, "person": {}}
         for record in records:
             cid = record.id
-            for m in found[cid]:
-                by_kind = mentioned.get(m.kind)
+            for kind, role, key, name in found[cid]:
+                by_kind = mentioned.get(kind)
                 if by_kind is not None:
-                    row = (cid, m.role, m.key, m.name)
-                    rows = by_kind.get(m.key)
+                    rows = by_kind.get(key)
                     if rows is None:
-                        by_kind[m.key] = [row]
+                        by_kind[key] = [(cid, role, key, name)]
                     else:
-                        rows.append(row)
+                        rows.append((cid, role, key, name))
         for kind in ("org", "person"):
             by_key = mentioned[kind]
             adjacent: dict[str, set[str]] = defaultdict(set)

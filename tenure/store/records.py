@@ -117,7 +117,7 @@ def add_mention_rows(
 ) -> None:
     """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions."""
     mine, pairs = found
-    mentions.extend((claim_id, *m) for m in mine)
+    mentions += [(claim_id, *m) for m in mine]
     for kind, a, b in pairs:
         links.append((kind, a, b, claim_id))
         links.append((kind, b, a, claim_id))
