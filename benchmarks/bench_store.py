@@ -222,7 +222,7 @@ def bench_ingest(
     _fresh(out)
     db = tenure.api.open(out)
     cpu, t0 = time.process_time(), time.perf_counter()
-    db._ingest(((x, rows, None) for x, rows in extracted), len(extracted), None, 0)
+    db._ingest(iter(extracted), len(extracted), None, 0)
     store_seconds, store_cpu = time.perf_counter() - t0, time.process_time() - cpu
     db.close()
     _fresh(out)

@@ -62,7 +62,7 @@ from tenure.store import Store, open_store
 from tenure.store import schema as s
 from tenure.store.claims import ClaimRow, claims_from_extraction
 from tenure.store.derive import REBUILD_SHARE, no_gc, refresh
-from tenure.store.ingest import ArticleOutcome, ArticleWriter, Derived, derive_rows
+from tenure.store.ingest import ArticleOutcome, ArticleWriter
 from tenure.store.records import WrittenClaim
 from tenure.store.sql import now
 
@@ -80,10 +80,6 @@ holds) again and again, for garbage that reference counting frees almost all of.
 
 Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, path)."""
-
-Read = tuple[Extraction, list[ClaimRow], list[Derived] | None]
-"""One file as the writer takes it: its extraction, its claim rows and, when a worker
-worked it out, what a rebuild works out of each row (:func:`tenure.store.ingest.derive_rows`)."""
 
 
 @dataclass
@@ -209,17 +205,16 @@ class Database:
             with ProcessPoolExecutor(
                 workers,
                 mp_context=_fork(),
-                initializer=_start_worker,
-                initargs=(os.getpid(), self.resolver),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             ) as pool:
                 try:
-                    reader = _InOrder(pool, files, workers)
-                    return self._ingest(reader, len(files), progress, derive_every, reader)
+                    results = _in_order(pool, files, workers)
+                    return self._ingest(results, len(files), progress, derive_every)
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
-        read = ((*read_article(path), None) for path in files)
-        return self._ingest(read, len(files), progress, derive_every)
+        return self._ingest(map(read_article, files), len(files), progress, derive_every)
 
     def ingest_extractions(
         self,
@@ -231,16 +226,15 @@ class Database:
         """Store extractions made elsewhere (``tenure extract`` JSON, a Dask run, tests)."""
         items = list(extractions)
         docs = list(documents) if documents is not None else [None] * len(items)
-        read = ((x, claims_from_extraction(x, d), None) for x, d in zip(items, docs, strict=True))
-        return self._ingest(read, len(items), progress, 0)
+        pairs = ((x, claims_from_extraction(x, d)) for x, d in zip(items, docs, strict=True))
+        return self._ingest(pairs, len(items), progress, 0)
 
     def _ingest(
         self,
-        results: Iterable[Read],
+        results: Iterable[tuple[Extraction, list[ClaimRow]]],
         total: int,
         progress: Progress | None,
         derive_every: int,
-        reader: _InOrder | None = None,
     ) -> IngestReport:
         started = clock.perf_counter()
         report = IngestReport()
@@ -254,7 +248,7 @@ class Database:
             if stale:
                 writer.stop_queue()
             since = 0
-            for done, (extraction, rows, derived) in enumerate(results, 1):
+            for done, (extraction, rows) in enumerate(results, 1):
                 if done % YOUNG_GC_EVERY == 0:
                     gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
                 source = extraction.source
@@ -270,9 +264,7 @@ class Database:
                 else:
                     if active is not None and writer.queued >= REBUILD_SHARE * active:
                         writer.stop_queue()
-                    report.articles.append(writer.write(extraction, rows, derived))
-                    if reader is not None:
-                        reader.derive = not writer.queue
+                    report.articles.append(writer.write(extraction, rows))
                     since += 1
                     if writer.queue and derive_every > 0 and since >= derive_every:
                         writer.commit()
@@ -462,9 +454,9 @@ def _fork() -> Any:
 
 
 def _exit_with_parent(parent: int) -> None:
-    """End this worker once the process that started it is gone. Killed (``kill -9``), an
-    ingest cannot tell its workers, and a worker blocked writing results to the pipe it
-    shares with its siblings would wait forever, holding the database open."""
+    """Worker initializer: end the worker once the process that started it is gone. Killed
+    (``kill -9``), an ingest cannot tell its workers, and a worker blocked writing results
+    to the pipe it shares with its siblings would wait forever, holding the database open."""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -474,73 +466,29 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-_resolver: Resolver | None = None
-"""In a worker, the resolver of the ingest that started it (set by :func:`_start_worker`)."""
-
-
-def _start_worker(parent: int, resolver: Resolver) -> None:
-    """Worker initializer: exit with the parent, and keep the ingest's resolver (a fork
-    inherits it; nothing is pickled) for :func:`_read_many` to derive with."""
-    global _resolver
-    _exit_with_parent(parent)
-    _resolver = resolver
-
-
-def _read_many(paths: list[str], derive: bool = False) -> list[Read]:
+def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
     """:func:`read_article` in a worker, less what the writer does not read (the extracted
-    facts are in the claim rows): less to pickle here and to unpickle in the writer. With
-    ``derive``, also what a rebuild works out of each claim alone, under the ingest's
-    resolver, so that the writer need not."""
-    out: list[Read] = []
+    facts are in the claim rows): less to pickle here and to unpickle in the writer."""
+    out = []
     for path in paths:
         x, rows = read_article(path)
-        derived = (
-            derive_rows(_resolver, rows, x.source.path)
-            if derive and _resolver is not None and rows
-            else None
-        )
-        out.append(
-            (replace(x, tenures=[], events=[], organization=None, person=None), rows, derived)
-        )
+        out.append((replace(x, tenures=[], events=[], organization=None, person=None), rows))
     return out
 
 
-class _InOrder:
-    """Results of :func:`read_article` over ``files`` in their order, a few tasks of
-    ``per_task`` files ahead of the writer: memory stays bounded however many files there
-    are.
-
-    While :attr:`derive` is set (the writer will hand what it writes to a rebuild), tasks
-    submitted while the writer is the slower side (the oldest task was done before the
-    writer asked for it) ask the workers to derive too, taking that work off the writer;
-    while the writer waits for the workers, it derives itself, taking it off them.
-    """
-
-    def __init__(
-        self, pool: ProcessPoolExecutor, files: list[str], workers: int, per_task: int = 8
-    ) -> None:
-        self.pool = pool
-        self.files = files
-        self.ahead = workers * 4
-        self.per_task = per_task
-        self.derive = False
-        self.asked = 0
-        """Tasks submitted with ``derive`` so far."""
-
-    def __iter__(self) -> Iterator[Read]:
-        files, step = self.files, self.per_task
-        running: deque[Future[list[Read]]] = deque()
-        behind = False
-        for i in range(0, len(files), step):
-            derive = self.derive and behind
-            self.asked += derive
-            running.append(self.pool.submit(_read_many, files[i : i + step], derive))
-            if len(running) >= self.ahead:
-                oldest = running.popleft()
-                behind = oldest.done()
-                yield from oldest.result()
-        while running:
+def _in_order(
+    pool: ProcessPoolExecutor, files: list[str], workers: int, per_task: int = 8
+) -> Iterator[tuple[Extraction, list[ClaimRow]]]:
+    """Results of :func:`read_article` over ``files`` in their order, a few tasks ahead of
+    the writer: memory stays bounded however many files there are."""
+    tasks = (files[i : i + per_task] for i in range(0, len(files), per_task))
+    running: deque[Future[list[tuple[Extraction, list[ClaimRow]]]]] = deque()
+    for task in tasks:
+        running.append(pool.submit(_read_many, task))
+        if len(running) >= workers * 4:
             yield from running.popleft().result()
+    while running:
+        yield from running.popleft().result()
 
 
 def open(

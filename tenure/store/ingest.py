@@ -37,12 +37,8 @@ from tenure.store import schema as s
 from tenure.store.base import Prepared, Store
 from tenure.store.claims import ClaimRow
 from tenure.store.holdings import EVIDENCED, evidence_record
-from tenure.store.mentions import Mentions, mentions_of
+from tenure.store.mentions import mentions_of
 from tenure.store.records import ClaimRecord, WrittenClaim, claim_doc
-
-Derived = tuple[Mentions, dict[str, Any], list[str] | None]
-"""What a rebuild works out of one claim alone (:func:`derive_rows`): its mentions, its search
-document and its evidence records (None for a kind whose evidence is not copied)."""
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 
@@ -178,15 +174,8 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
             self.queue = False
             self._unmark = True
 
-    def write(
-        self, x: Extraction, rows: list[ClaimRow], derived: list[Derived] | None = None
-    ) -> ArticleOutcome:
-        """Store one article's claims; committed with the batch it falls in.
-
-        ``derived`` (one item per row, from :func:`derive_rows` under :attr:`resolver`, as
-        the workers of an ingest send it) is taken rather than worked out again when the
-        queue is stopped; without it the writer works it out itself.
-        """
+    def write(self, x: Extraction, rows: list[ClaimRow]) -> ArticleOutcome:
+        """Store one article's claims; committed with the batch it falls in."""
         if self._conn is None:
             self._tx = self.store.begin()
             self._conn = self._tx.__enter__()
@@ -199,7 +188,7 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         if title in self._titles:  # the same article twice: diff against the first one
             self._flush()
         self._titles.add(title)
-        outcome = _diff_article(self, self._conn, x, rows, derived)
+        outcome = _diff_article(self, self._conn, x, rows)
         self._count += 1
         if self._count >= self.batch or time.monotonic() - self._opened >= self.seconds:
             self.commit()
@@ -297,11 +286,7 @@ def write_article(
 
 
 def _diff_article(
-    writer: ArticleWriter,
-    conn: Connection,
-    x: Extraction,
-    rows: list[ClaimRow],
-    derived: list[Derived] | None = None,
+    writer: ArticleWriter, conn: Connection, x: Extraction, rows: list[ClaimRow]
 ) -> ArticleOutcome:
     """Compare one article's claims with the stored ones; buffer the rows that change."""
     sql, buffer, seen_at = writer.sql, writer._buffer, writer.seen_at
@@ -337,12 +322,6 @@ def _diff_article(
     kept: list[str] = []
     moved: list[ClaimRow] = []
     ids = set()
-    resolver = writer.resolver if not writer.queue else None
-    done: dict[str, Derived] = (
-        dict(zip([row.id for row in rows], derived, strict=True))
-        if resolver is not None and derived is not None
-        else {}
-    )
     for row in rows:
         ids.add(row.id)
         known = existing.get(row.id)
@@ -356,6 +335,7 @@ def _diff_article(
             kept.append(row.id)
     gone = [cid for cid, (retired, _, _) in existing.items() if not retired and cid not in ids]
     written = writer.written
+    resolver = writer.resolver if not writer.queue else None
     for row in new:
         first = row.evidence[0] if row.evidence else None
         buffer.claims.append(
@@ -377,7 +357,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = _written(resolver, row, path, evidence, done.get(row.id))
+        written[row.id] = _written(resolver, row, path, evidence)
     restated = revived + moved
     for row in restated:
         first = row.evidence[0] if row.evidence else None
@@ -397,7 +377,7 @@ def _diff_article(
         )
         evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
-        written[row.id] = _written(resolver, row, path, evidence, done.get(row.id))
+        written[row.id] = _written(resolver, row, path, evidence)
     buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
     buffer.retired.extend({"cid": cid, "retired": True} for cid in gone)
     if writer.queue:
@@ -426,43 +406,21 @@ def _written(
     row: ClaimRow,
     path: str | None,
     evidence: list[tuple[int | None, str | None, str]],
-    done: Derived | None = None,
 ) -> WrittenClaim:
     """What the writer keeps of a claim it stores: with the resolver of a rebuild to come,
     also what that rebuild would work out of the claim alone (see
-    :attr:`ArticleWriter.resolver`), taken from ``done`` when a worker worked it out."""
+    :attr:`ArticleWriter.resolver`)."""
     record = ClaimRecord(row.id, row.kind, row.article, row.data, path)
     if resolver is None:
         return WrittenClaim(record, evidence)
-    if done is None:
-        done = _derive(resolver, record, evidence)
-    return WrittenClaim(record, evidence, *done)
-
-
-def derive_rows(resolver: Resolver, rows: list[ClaimRow], path: str | None) -> list[Derived]:
-    """What a rebuild under ``resolver`` works out of each of one article's claim rows alone
-    (``path`` is the article's file), one item per row, for :meth:`ArticleWriter.write`: the
-    workers of an ingest work it out when the writer is the slower side of the pipeline."""
-    return [
-        _derive(
-            resolver, ClaimRecord(row.id, row.kind, row.article, row.data, path), _evidence(row)
-        )
-        for row in rows
-    ]
-
-
-def _derive(
-    resolver: Resolver,
-    record: ClaimRecord,
-    evidence: list[tuple[int | None, str | None, str]],
-) -> Derived:
-    cid, kind, article = record.id, record.kind, record.article
-    return (
-        mentions_of(resolver, kind, article, record.data),
+    return WrittenClaim(
+        record,
+        evidence,
+        mentions_of(resolver, row.kind, row.article, row.data),
         claim_doc(record, [text for _line, _section, text in evidence]),
         (
-            [evidence_record(cid, article, record.path, *e) for e in evidence]
-            if kind in EVIDENCED
+            [evidence_record(row.id, row.article, path, *e) for e in evidence]
+            if row.kind in EVIDENCED
             else None
         ),
     )

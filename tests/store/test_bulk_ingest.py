@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
-from tenure import api
-from tenure.api import Database, Read, read_article
-from tenure.api import _read_many as api_read_many
-from tenure.store import ingest
+from tenure.api import Database, read_article
 from tenure.store.claims import claims_from_extraction
-from tenure.store.ingest import ArticleWriter, derive_rows
+from tenure.store.ingest import ArticleWriter
 from tenure.store.sql import now
 from tests.conftest import sample_paths
 
@@ -112,48 +108,3 @@ def test_a_crash_after_the_queue_stopped_leaves_a_store_that_rebuilds(tmp_path: 
     assert dump(db) == dump(clean)
     clean.close()
     db.close()
-
-
-def test_what_a_worker_derives_is_what_the_writer_would(tmp_path: Path) -> None:
-    kept = []
-    for in_worker in (False, True):
-        database = open_db(str(tmp_path / f"{in_worker}.db"))
-        with ArticleWriter(database.store, now(), resolver=database.resolver) as writer:
-            writer.stop_queue()
-            for path in sample_paths():
-                x, rows = read_article(str(path))
-                done = derive_rows(database.resolver, rows, x.source.path) if in_worker else None
-                writer.write(x, rows, done)
-        kept.append({cid: asdict(w) for cid, w in writer.written.items()})
-        database.close()
-    assert kept[0] and kept[0] == kept[1]
-
-
-def _read_deriving(paths: list[str], derive: bool = False) -> list[Read]:
-    return api_read_many(paths, True)
-
-
-def _read_not_deriving(paths: list[str], derive: bool = False) -> list[Read]:
-    return api_read_many(paths, False)
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_an_ingest_whose_workers_derive_ends_as_one_whose_writer_does(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
-) -> None:
-    paths = [str(p) for p in sample_paths()] * 10  # past SMALL_BATCH: workers read
-    calls = []
-    real_derive = ingest._derive
-    monkeypatch.setattr(ingest, "_derive", lambda *a: calls.append(1) or real_derive(*a))
-    tables, derived_here = [], []
-    for read in (_read_not_deriving, _read_deriving):
-        monkeypatch.setattr(api, "_read_many", read)
-        calls.clear()
-        database = open_db(str(tmp_path / f"{read.__name__}.db"))
-        report = database.ingest(paths, workers=workers)
-        assert not report.failed
-        tables.append(dump(database))
-        derived_here.append(len(calls))
-        database.close()
-    assert tables[0] == tables[1]
-    assert derived_here[0] > 0 and derived_here[1] == 0
