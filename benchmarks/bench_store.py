@@ -13,8 +13,10 @@
    tenure's) or miss their certainty (tenure says some holder is only possible).
 3. Ingests ``--articles`` generated articles (``generate.py``, shaped like ``samples/``) into
    a fresh store end to end (read, extract, store, derive) with 1 worker, then 2, then one per
-   core, and prints articles/s; then the store's share alone (the same articles already
-   extracted, written and derived by this process alone).
+   core, and prints articles/s, articles per CPU-second (this process and its workers) and
+   this process's CPU per article (it alone writes the store and derives: the serial part);
+   then the store's share alone (the same articles already extracted, written and derived
+   by this process alone).
 
 Each run works in a folder of its own under ``--out`` (``run-<pid>``, removed at the end
 unless ``--keep``), so two runs at once never share a database. Elapsed times include other
@@ -206,15 +208,18 @@ def bench_ingest(
     for workers in worker_counts or sorted({1, 2, cores}):
         _fresh(out)
         db = tenure.api.open(out)
-        cpu, t0 = _cpu(), time.perf_counter()
+        cpu, main, t0 = _cpu(), time.process_time(), time.perf_counter()
         report = db.ingest(paths, workers=workers)
         seconds, cpu = time.perf_counter() - t0, _cpu() - cpu
+        main = time.process_time() - main
         totals = report.totals()
         rate = articles / seconds
         best = max(best, rate)
         print(
             f"  workers={workers}: {seconds:6.2f} s   {rate:6.0f} articles/s   "
-            f"{articles / cpu:5.0f} articles per CPU-second   {totals['claims_new']:,} claims   "
+            f"{articles / cpu:5.0f} articles per CPU-second   "
+            f"main process {main * 1000 / articles:.2f} ms/article   "
+            f"{totals['claims_new']:,} claims   "
             f"{db.counts()['tenures']:,} tenures   {totals['articles_failed']} failed   {load()}"
         )
         db.close()
