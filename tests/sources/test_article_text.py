@@ -601,3 +601,10 @@ def test_an_address_comes_from_the_real_folder_of_a_linked_or_relative_file(
     monkeypatch.chdir(real)
     assert read_path("X_Office.txt").url == "https://real/x"
     assert read_path("./X_Office.txt/").url == "https://real/x"
+
+
+@given(st.text(alphabet="ab./\\ ~", max_size=12) | st.text(max_size=12))
+def test_a_path_is_normalized_as_pathlib_writes_it(name: str) -> None:
+    from tenure.sources import _normalized
+
+    assert _normalized(name) == str(Path(name))
