@@ -562,8 +562,10 @@ def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
         ENTRY,
         ENTRY_MARKS,
         TABLE_ROW,
+        TITLE,
         _entry,
         _is_table_row,
+        _is_title,
     )
 
     line = line.replace("\n", "")
@@ -577,6 +579,11 @@ def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
     assert _is_table_row(stripped) == bool(TABLE_ROW.match(line))
     if BULLET.match(line):
         assert first in BULLET_MARKS or first.isdecimal()
+    if first == "=":
+        title = TITLE.match(stripped)
+        assert _is_title(stripped) == bool(title and not stripped.startswith("=="))
+        if title:
+            assert stripped[1:-1].strip() == title.group(1).strip()
 
 
 def test_an_address_comes_from_the_real_folder_of_a_linked_or_relative_file(
