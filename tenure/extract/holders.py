@@ -22,6 +22,7 @@ from functools import lru_cache
 from tenure.extract.dates import (
     DateRange,
     find_dates,
+    may_be_acting,
     may_open_with_date,
     parse_range,
     split_acting,
@@ -439,7 +440,8 @@ def _table_row(
     aliases = list(written)  # one list for every tenure of the row
     post = singular(post)
     organization = strip_the(org) if org else None
-    for cell in cells:
+    # The row's text joins its cells: without an acting date there, no cell has one.
+    for cell in cells if may_be_acting(block.text) else ():
         _, spans = split_acting(cell)
         for span in spans:
             result.tenures.append(

@@ -19,6 +19,8 @@ IMAGE_SIZE = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
 QUALIFIED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 SPACE_COMMA = re.compile(r"\s+,")
 SPACES = re.compile(r"\s{2,}")
+"""A run of blanks. The only blank str.isprintable() allows is the space, so a printable text
+without two spaces in a row has no run."""
 WORD = re.compile(r"\w")
 THE_NAME = re.compile(r"the\s+[A-Z0-9]")
 BROKEN_HEAD = re.compile(r"(?:of|for|to|and|the)\b")
@@ -34,7 +36,8 @@ def clean_value(value: str) -> tuple[str | None, str | None]:
         cleaned = text.strip(" ,;|")
     if "," in cleaned:
         cleaned = SPACE_COMMA.sub(",", cleaned)
-    cleaned = SPACES.sub(" ", cleaned)
+    if "  " in cleaned or not cleaned.isprintable():  # else no run of blanks (see SPACES)
+        cleaned = SPACES.sub(" ", cleaned)
     if not cleaned or ("|" in text and IMAGE_SIZE.match(cleaned)):
         return None, "an image size, not a value"
     if not WORD.search(cleaned):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tenure.extract import dates, holders
-from tenure.extract.dates import find_dates, may_open_with_date, split_acting
-from tenure.sources import read_path
+from tenure.extract import dates, holders, values
+from tenure.extract.dates import find_dates, may_be_acting, may_open_with_date, split_acting
+from tenure.sources import Block, read_path, read_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -130,3 +134,39 @@ def test_split_acting_finds_nothing_without_the_word() -> None:
             assert split_acting(text) == (text, []), text
             checked += 1
     assert checked > 1000
+
+
+def table_rows() -> list[Block]:
+    """Every table row of the samples and test articles, and rows made of made-up cells."""
+    rows = []
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        rows += [block for block in read_path(path).blocks if block.kind == "row"]
+    rng = random.Random(3)
+    header = "| Name | Took office | Left office | Rank |"
+    lines = [header, "|---|---|---|---|"]
+    for _ in range(400):
+        lines.append("| " + " | ".join(rng.choice(TEXTS) or "x" for _ in range(4)) + " |")
+    rows += [b for b in read_text("= X =\n\n== Leaders ==\n" + "\n".join(lines) + "\n").blocks]
+    return rows
+
+
+def test_a_rows_cells_are_read_for_acting_dates_as_without_the_row_gate() -> None:
+    rows = table_rows()
+    assert len(rows) > 400
+    for row in rows:
+        assert all(cell in row.text for cell in row.cells), row.raw
+        if not may_be_acting(row.text):
+            assert all(split_acting(cell) == (cell, []) for cell in row.cells), row.raw
+
+
+def test_the_only_printable_blank_is_the_space() -> None:
+    """What lets clean_value skip SPACES for a printable text without two spaces in a row."""
+    blanks = re.compile(r"\s")
+    printable = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable()]
+    assert [c for c in printable if blanks.match(c)] == [" "]
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\xa0\u2003\u3000ab,;|=") | st.characters()))
+def test_clean_value_skips_the_blank_pattern_only_where_it_changes_nothing(text: str) -> None:
+    if "  " not in text and text.isprintable():
+        assert values.SPACES.sub(" ", text) == text
