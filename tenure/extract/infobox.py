@@ -119,10 +119,12 @@ class Fields:
 
     :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
     whose key is one of ``keys``) without scanning the entries each time; ``keys`` holds each
-    entry's normalized key, in the box's order. One extraction builds one and shares it.
+    entry's normalized key, in the box's order, and ``first`` each key once (with the place
+    of its first entry). One extraction builds one and shares it.
     """
 
     def __init__(self, box: Infobox) -> None:
+        self.box = box
         self.entries = entries = box.entries
         self.keys: list[str] = [key_of(entry.key) for entry in entries]
         first: dict[str, int] = {}
@@ -194,7 +196,7 @@ def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
 
 def guess_kind(box: Infobox, title: str, fields: Fields | None = None) -> str | None:
     """Which kind of subject an infobox describes, from its keys (``fields``: the box's)."""
-    keys = set(fields.keys) if fields is not None else {key_of(e.key) for e in box.entries}
+    keys = fields.first.keys() if fields is not None else {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
