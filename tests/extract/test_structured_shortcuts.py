@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tenure.extract import dates, holders, values
+from tenure.extract import dates, holders, organization, values
 from tenure.extract.dates import find_dates, may_be_acting, may_open_with_date, split_acting
 from tenure.sources import Block, read_path, read_text
 
@@ -170,3 +170,64 @@ def test_the_only_printable_blank_is_the_space() -> None:
 def test_clean_value_skips_the_blank_pattern_only_where_it_changes_nothing(text: str) -> None:
     if "  " not in text and text.isprintable():
         assert values.SPACES.sub(" ", text) == text
+
+
+LEAD_PIECES = st.sampled_from(
+    [
+        *("The", "the", "General", "Office", "State Council", "CCP", "X", "Ab", " ", "  ", "\t"),
+        *("(", ")", ",", ";", ".", "(CIRO)", "(Chinese: 中央)", "also known as", "formerly"),
+        *("is", "was", "are", "were", "island", "of", "under", "that", "which", "directly", "\n"),
+    ]
+)
+
+
+def lead_texts() -> list[str]:
+    """The first lead paragraph of every sample and test article, and the rest of its type."""
+    out = []
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        opening = organization.first_lead_paragraph(read_path(path))
+        if opening is not None:
+            out.append(opening.text)
+            typed = organization.LEAD_TYPE.search(opening.text)
+            if typed:
+                out.append(typed.group("type"))
+                out.append(" " + typed.group("type").partition(" ")[2])
+    return out
+
+
+def without_lookahead(pattern: re.Pattern[str], lookahead: str) -> re.Pattern[str]:
+    assert pattern.pattern.count(lookahead) == 1
+    return re.compile(pattern.pattern.replace(lookahead, ""), pattern.flags)
+
+
+LEAD_PATTERNS = [
+    (organization.LEAD_NAME, without_lookahead(organization.LEAD_NAME, r"(?=[\s(,])")),
+    (organization.LEAD_PARENT, without_lookahead(organization.LEAD_PARENT, r"(?=[\s(,;]|$)")),
+]
+
+
+def same_match(fast: re.Match[str] | None, plain: re.Match[str] | None) -> bool:
+    if fast is None or plain is None:
+        return fast is plain
+    return fast.span() == plain.span() and fast.groups() == plain.groups()
+
+
+def test_lead_patterns_match_as_without_their_lookaheads() -> None:
+    texts = lead_texts()
+    assert len(texts) > 20
+    for text in texts:
+        for fast, plain in LEAD_PATTERNS:
+            assert same_match(fast.match(text), plain.match(text)), text
+            assert same_match(fast.match(" " + text), plain.match(" " + text)), text
+
+
+@given(st.lists(LEAD_PIECES, max_size=16).map("".join) | st.text(max_size=40))
+def test_lead_patterns_match_made_up_text_as_without_their_lookaheads(text: str) -> None:
+    for fast, plain in LEAD_PATTERNS:
+        assert same_match(fast.match(text), plain.match(text))
+
+
+@given(st.text(alphabet="childsubary0123agencyx", max_size=16) | st.text(max_size=16))
+def test_child_keys_begin_with_child_or_subsidiary(norm: str) -> None:
+    if organization.CHILD_KEYS.fullmatch(norm):
+        assert norm.startswith(("child", "subsidiary"))
