@@ -44,7 +44,7 @@ from tenure.extract.posts import (
     split_posts,
 )
 from tenure.extract.values import may_contain, top_level_split
-from tenure.model import Diagnostic, Evidence, Tenure
+from tenure.model import Diagnostic, Tenure
 from tenure.sources.document import Block, Document
 
 HOLDER_SECTIONS = re.compile(
@@ -195,7 +195,7 @@ def _looks_like_body(text: str) -> bool:
 def _list_entry(block: Block, place: tuple[str | None, str | None], result: HoldersResult) -> None:
     text = block.text
     post, org = place
-    evidence = Evidence(block.line, block.raw, block.section)
+    evidence = block.evidence()
     also: list[str] = []
     parts = ALSO.split(text, maxsplit=1) if may_contain(text, ALSO_WORDS) else [text]
     if len(parts) == 2:
@@ -452,7 +452,7 @@ def _table_row(
                     start=span.start or start,
                     end=span.end,
                     acting=True,
-                    evidence=[Evidence(block.line, block.raw, block.section)],
+                    evidence=[block.evidence()],
                     bucket="list",
                     person_aliases=aliases,
                 )
@@ -470,7 +470,7 @@ def _table_row(
             end=end,
             ongoing=ongoing,
             rank=rank,
-            evidence=[Evidence(block.line, block.raw, block.section)],
+            evidence=[block.evidence()],
             bucket="list",
             person_aliases=aliases,
         )

@@ -166,7 +166,7 @@ class Family:
 
     def evidence(self) -> list[Evidence]:
         entries = sorted(self.fields.values(), key=_LINE)
-        return [Evidence(e.line, e.raw) for e in entries]
+        return [e.evidence() for e in entries]
 
 
 def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
@@ -312,7 +312,7 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
     splits = [split_post(p) for p in posts]
     if len(posts) == 1 and splits[0][1] is None and not body and is_broken_name(posts[0]) is False:
         splits = [split_post(subject)]
-    base = [Evidence(post_entry.line, post_entry.raw)] if post_entry else []
+    base = [post_entry.evidence()] if post_entry else []
     if post_entry:
         result.used.add(post_entry.line)
     incumbent = get("incumbent")
@@ -328,9 +328,9 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
                 result.note("warning", f"unreadable date {dates[i][0]!r}", since.line)
             for name in split_people(incumbent.value)[:1]:
                 person, written, _ = person_parts(name)
-                evidence = [*base, Evidence(incumbent.line, incumbent.raw)]
+                evidence = [*base, incumbent.evidence()]
                 if since:
-                    evidence.append(Evidence(since.line, since.raw))
+                    evidence.append(since.evidence())
                 result.tenures.append(
                     Tenure(
                         person=person,
@@ -361,10 +361,10 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
             if not looks_like_person(person):
                 result.note("warning", f"{name!r} does not look like a person's name", entry.line)
                 continue
-            evidence = [*base, Evidence(entry.line, entry.raw)]
+            evidence = [*base, entry.evidence()]
             start = formation_date if len(firsts) == 1 else None
             if start and formation:
-                evidence.append(Evidence(formation.line, formation.raw))
+                evidence.append(formation.evidence())
             result.tenures.append(
                 Tenure(
                     person=person,
@@ -424,10 +424,10 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         successor = group.get("successor")
         predecessor = group.get("predecessor")
         ongoing = bool(start) and end is None and successor is None
-        evidence = [Evidence(office.line, office.raw)]
+        evidence = [office.evidence()]
         for term in (start_entry, end_entry):
             if term is not None:
-                evidence.append(Evidence(term.line, term.raw))
+                evidence.append(term.evidence())
                 result.used.add(term.line)
         result.used.add(office.line)
         for neighbour in (predecessor, successor):
@@ -458,12 +458,8 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                     end=span.end,
                     ongoing=False,
                     acting=True,
-                    evidence=[Evidence(office.line, office.raw)]
-                    + (
-                        [Evidence(acting_end_entry.line, acting_end_entry.raw)]
-                        if acting_end_entry
-                        else []
-                    ),
+                    evidence=[office.evidence()]
+                    + ([acting_end_entry.evidence()] if acting_end_entry else []),
                     bucket="infobox",
                 )
             )

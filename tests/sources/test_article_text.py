@@ -615,3 +615,16 @@ def test_a_path_is_normalized_as_pathlib_writes_it(name: str) -> None:
     from tenure.sources import _normalized
 
     assert _normalized(name) == str(Path(name))
+
+
+def test_evidence_of_a_block_or_entry_is_the_evidence_its_class_makes() -> None:
+    from tenure.model import Evidence
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    doc = read_text((samples / "Office_of_the_National_Security_Commission.txt").read_text())
+    pairs = [(b.evidence(), Evidence(b.line, b.raw, b.section)) for b in doc.blocks]
+    pairs += [(e.evidence(), Evidence(e.line, e.raw)) for box in doc.infoboxes for e in box.entries]
+    assert len(pairs) > 10
+    for fast, made in pairs:
+        assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+        assert vars(fast) == vars(made) and set(vars(fast)) == set(Evidence.__dataclass_fields__)
