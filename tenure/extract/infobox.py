@@ -172,8 +172,9 @@ class Family:
 def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     """Group an infobox's entries into numbered families, in the order they first appear."""
     found: dict[tuple[str, str], Family] = {}
+    source, flags = pattern.pattern, pattern.flags
     for entry in box.entries:
-        member = _member(pattern, entry.key)
+        member = _member(source, flags, entry.key)
         if member is None:
             continue
         name, index, sub = member
@@ -185,8 +186,14 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
 
 
 @lru_cache(maxsize=4096)
-def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
-    """(family, number, field) of an entry's key as written, or None outside the families."""
+def _member(source: str, flags: int, key: str) -> tuple[str, str, str] | None:
+    """(family, number, field) of an entry's key as written, or None outside the families of
+    the pattern compiled from ``source`` and ``flags``.
+
+    Cached by the pattern's source rather than the pattern: hashing a compiled pattern hashes
+    its whole program, which cost more than the rest of a look-up.
+    """
+    pattern = re.compile(source, flags)
     m = pattern.match(key_of(key))
     if not m:
         return None
