@@ -339,6 +339,15 @@ def _read_details(
     return own, tuple(concurrent), role, rank, acting
 
 
+@lru_cache(maxsize=8192)
+def _cell_person(cell: str) -> tuple[str, tuple[str, ...]]:
+    """The person a table's name cell names, without life years ("Li Peng (1928–2019)"), and
+    the forms written (:func:`~tenure.extract.names.person_parts`); cached by the cell, as
+    :func:`person_parts` is by the name."""
+    person, written, _ = person_parts(LIFE_YEARS.sub("", cell) if "(" in cell else cell)
+    return person, written
+
+
 @dataclass(frozen=True)
 class Columns:
     """Where a holders table keeps each field: column indexes, read once per header."""
@@ -397,7 +406,7 @@ def _table_row(
         return
 
     raw_name = cells[name_i]
-    person, written, _ = person_parts(LIFE_YEARS.sub("", raw_name) if "(" in raw_name else raw_name)
+    person, written = _cell_person(raw_name)
     if not looks_like_person(person) or (block.truncated and len(person.split()) < 2):
         result.diagnostics.append(
             Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)

@@ -83,7 +83,7 @@ def top_level_split(text: str, separators: str = ",;") -> list[str]:
             pieces = text.split(first)
         else:
             pieces = [text]
-        return [s for s in (p.strip() for p in pieces) if s]
+        return [s for p in pieces if (s := p.strip())]
     parts: list[str] = []
     depth = 0
     begin = 0
@@ -97,7 +97,7 @@ def top_level_split(text: str, separators: str = ",;") -> list[str]:
             parts.append(text[begin : m.start()])
             begin = m.end()
     parts.append(text[begin:])
-    return [s for s in (p.strip() for p in parts) if s]
+    return [s for p in parts if (s := p.strip())]
 
 
 @lru_cache(maxsize=64)
