@@ -327,17 +327,14 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
         # Neither pattern spans a full stop, so a paragraph without a match has no sentence
         # with one.
         text = block.text
+        wanted = (ESTABLISHED_WORDS if facts.formed is None else ()) + (
+            DISSOLVED_WORDS if facts.dissolved is None else ()
+        )
+        if not may_contain(text, wanted):  # one look at the text for both patterns' words
+            continue
         if not (
-            (
-                facts.formed is None
-                and may_contain(text, ESTABLISHED_WORDS)
-                and ESTABLISHED.search(text)
-            )
-            or (
-                facts.dissolved is None
-                and may_contain(text, DISSOLVED_WORDS)
-                and DISSOLVED.search(text)
-            )
+            (facts.formed is None and ESTABLISHED.search(text))
+            or (facts.dissolved is None and DISSOLVED.search(text))
         ):
             continue
         for sentence in SENTENCE_END.split(block.text):

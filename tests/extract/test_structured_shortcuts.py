@@ -231,3 +231,29 @@ def test_lead_patterns_match_made_up_text_as_without_their_lookaheads(text: str)
 def test_child_keys_begin_with_child_or_subsidiary(norm: str) -> None:
     if organization.CHILD_KEYS.fullmatch(norm):
         assert norm.startswith(("child", "subsidiary"))
+
+
+LIFESPAN_PIECES = st.sampled_from(
+    [
+        *("was", "is", "were", "been", "first", "officially", "established", "founded", "set up"),
+        *("formed", "created", "instituted", "dissolved", "abolished", "disbanded", "ceased"),
+        *("operations", "to exist", "dissolution", "ESTABLISHED", "Dissolved", "in 1998", "."),
+        *(" ", "  ", "\t", "The Office", "It", *QUIRKS, "ſet up", "dıssolved", "DİSBANDED"),
+    ]
+)
+
+
+@given(st.lists(LIFESPAN_PIECES, max_size=12).map(" ".join) | st.text(max_size=40))
+def test_lifespan_patterns_cannot_match_without_their_words(text: str) -> None:
+    """What lets _lifespan ask may_contain of both patterns' words before either pattern."""
+    for pattern, words in (
+        (organization.ESTABLISHED, organization.ESTABLISHED_WORDS),
+        (organization.DISSOLVED, organization.DISSOLVED_WORDS),
+    ):
+        if pattern.search(text):
+            assert values.may_contain(text, words)
+    both = organization.ESTABLISHED_WORDS + organization.DISSOLVED_WORDS
+    assert values.may_contain(text, both) == (
+        values.may_contain(text, organization.ESTABLISHED_WORDS)
+        or values.may_contain(text, organization.DISSOLVED_WORDS)
+    )
