@@ -409,8 +409,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         if office is None:
             continue
         previous_office = office
-        title = strip_ordinal(clean_value(office.value)[0] or office.value)
-        post, org = split_post(title)
+        post, org = _office_post(office.value)
         start_entry, end_entry = group.get("termstart"), group.get("termend")
         start = _date(start_entry, result)
         acting_spans: list[DateRange] = []
@@ -471,6 +470,13 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                 )
             )
     return result
+
+
+@lru_cache(maxsize=4096)
+def _office_post(value: str) -> tuple[str, str | None]:
+    """The post and organization of a biography's office as written ("8th Director of the
+    Taiwan Affairs Office"); cached by the value, a post title, as split_post is."""
+    return split_post(strip_ordinal(clean_value(value)[0] or value))
 
 
 @lru_cache(maxsize=4096)
