@@ -20,7 +20,7 @@ from tenure.extract.prose import read_prose
 from tenure.extract.structure import subunits
 from tenure.extract.subject import main_infobox, subject_of
 from tenure.extract.values import split_qualified
-from tenure.model import Event, Evidence, Extraction, OrganizationFacts, Source
+from tenure.model import Event, Extraction, OrganizationFacts, Source
 from tenure.sources.document import Document, Infobox
 
 
@@ -129,7 +129,7 @@ def lifespan_events(
             for text, _qualifier in split_qualified(entry.value):
                 date = parse_date(text) or parse_date(re.sub(r"\s*\(.*$", "", text))
                 if date:
-                    events.append(Event(kind, name, date, None, [Evidence(entry.line, entry.raw)]))
+                    events.append(Event(kind, name, date, None, [entry.evidence()]))
     return events
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "DateMatch",
     "DateRange",
     "find_dates",
+    "may_be_acting",
     "may_open_with_date",
     "parse_date",
     "parse_range",
@@ -697,13 +698,20 @@ def _skip_space(text: str, index: int, step: int, limit: int = 0) -> int:
     return index
 
 
+def may_be_acting(text: str) -> bool:
+    """False only when no date in ``text`` is acting, so :func:`split_acting` would give back
+    ``text`` and no span: a quick test for many texts at once (a table row's cells, through
+    the row's text)."""
+    return _ACTING.search(text) is not None
+
+
 def split_acting(text: str) -> tuple[str, list[DateRange]]:
     """Separate acting spans from the rest of a field value.
 
     "8 May 2015, Acting: 5 May 2014 – 17 October 2014" gives "8 May 2015" and the acting
     range; an enclosing pair of parentheses goes with the acting span it encloses.
     """
-    if _ACTING.search(text) is None:  # no date in it can be acting
+    if _ACTING.search(text) is None:  # no date in it can be acting (may_be_acting)
         return text, []
     spans: list[DateRange] = []
     kept: list[str] = []

@@ -22,6 +22,7 @@ from functools import lru_cache
 from tenure.extract.dates import (
     DateRange,
     find_dates,
+    may_be_acting,
     may_open_with_date,
     parse_range,
     split_acting,
@@ -43,7 +44,7 @@ from tenure.extract.posts import (
     split_posts,
 )
 from tenure.extract.values import may_contain, top_level_split
-from tenure.model import Diagnostic, Evidence, Tenure
+from tenure.model import Diagnostic, Tenure
 from tenure.sources.document import Block, Document
 
 HOLDER_SECTIONS = re.compile(
@@ -194,7 +195,7 @@ def _looks_like_body(text: str) -> bool:
 def _list_entry(block: Block, place: tuple[str | None, str | None], result: HoldersResult) -> None:
     text = block.text
     post, org = place
-    evidence = Evidence(block.line, block.raw, block.section)
+    evidence = block.evidence()
     also: list[str] = []
     parts = ALSO.split(text, maxsplit=1) if may_contain(text, ALSO_WORDS) else [text]
     if len(parts) == 2:
@@ -338,6 +339,15 @@ def _read_details(
     return own, tuple(concurrent), role, rank, acting
 
 
+@lru_cache(maxsize=8192)
+def _cell_person(cell: str) -> tuple[str, tuple[str, ...]]:
+    """The person a table's name cell names, without life years ("Li Peng (1928–2019)"), and
+    the forms written (:func:`~tenure.extract.names.person_parts`); cached by the cell, as
+    :func:`person_parts` is by the name."""
+    person, written, _ = person_parts(LIFE_YEARS.sub("", cell) if "(" in cell else cell)
+    return person, written
+
+
 @dataclass(frozen=True)
 class Columns:
     """Where a holders table keeps each field: column indexes, read once per header."""
@@ -396,7 +406,7 @@ def _table_row(
         return
 
     raw_name = cells[name_i]
-    person, written, _ = person_parts(LIFE_YEARS.sub("", raw_name) if "(" in raw_name else raw_name)
+    person, written = _cell_person(raw_name)
     if not looks_like_person(person) or (block.truncated and len(person.split()) < 2):
         result.diagnostics.append(
             Diagnostic("warning", f"{raw_name!r} does not look like a person's name", block.line)
@@ -439,7 +449,8 @@ def _table_row(
     aliases = list(written)  # one list for every tenure of the row
     post = singular(post)
     organization = strip_the(org) if org else None
-    for cell in cells:
+    # The row's text joins its cells: without an acting date there, no cell has one.
+    for cell in cells if may_be_acting(block.text) else ():
         _, spans = split_acting(cell)
         for span in spans:
             result.tenures.append(
@@ -450,7 +461,7 @@ def _table_row(
                     start=span.start or start,
                     end=span.end,
                     acting=True,
-                    evidence=[Evidence(block.line, block.raw, block.section)],
+                    evidence=[block.evidence()],
                     bucket="list",
                     person_aliases=aliases,
                 )
@@ -468,7 +479,7 @@ def _table_row(
             end=end,
             ongoing=ongoing,
             rank=rank,
-            evidence=[Evidence(block.line, block.raw, block.section)],
+            evidence=[block.evidence()],
             bucket="list",
             person_aliases=aliases,
         )

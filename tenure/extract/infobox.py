@@ -119,10 +119,12 @@ class Fields:
 
     :meth:`get` answers as :meth:`Infobox.get` does (the first entry, in the box's order,
     whose key is one of ``keys``) without scanning the entries each time; ``keys`` holds each
-    entry's normalized key, in the box's order. One extraction builds one and shares it.
+    entry's normalized key, in the box's order, and ``first`` each key once (with the place
+    of its first entry). One extraction builds one and shares it.
     """
 
     def __init__(self, box: Infobox) -> None:
+        self.box = box
         self.entries = entries = box.entries
         self.keys: list[str] = [key_of(entry.key) for entry in entries]
         first: dict[str, int] = {}
@@ -164,14 +166,15 @@ class Family:
 
     def evidence(self) -> list[Evidence]:
         entries = sorted(self.fields.values(), key=_LINE)
-        return [Evidence(e.line, e.raw) for e in entries]
+        return [e.evidence() for e in entries]
 
 
 def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     """Group an infobox's entries into numbered families, in the order they first appear."""
     found: dict[tuple[str, str], Family] = {}
+    source, flags = pattern.pattern, pattern.flags
     for entry in box.entries:
-        member = _member(pattern, entry.key)
+        member = _member(source, flags, entry.key)
         if member is None:
             continue
         name, index, sub = member
@@ -183,8 +186,14 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
 
 
 @lru_cache(maxsize=4096)
-def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
-    """(family, number, field) of an entry's key as written, or None outside the families."""
+def _member(source: str, flags: int, key: str) -> tuple[str, str, str] | None:
+    """(family, number, field) of an entry's key as written, or None outside the families of
+    the pattern compiled from ``source`` and ``flags``.
+
+    Cached by the pattern's source rather than the pattern: hashing a compiled pattern hashes
+    its whole program, which cost more than the rest of a look-up.
+    """
+    pattern = re.compile(source, flags)
     m = pattern.match(key_of(key))
     if not m:
         return None
@@ -194,7 +203,7 @@ def _member(pattern: re.Pattern[str], key: str) -> tuple[str, str, str] | None:
 
 def guess_kind(box: Infobox, title: str, fields: Fields | None = None) -> str | None:
     """Which kind of subject an infobox describes, from its keys (``fields``: the box's)."""
-    keys = set(fields.keys) if fields is not None else {key_of(e.key) for e in box.entries}
+    keys = fields.first.keys() if fields is not None else {key_of(e.key) for e in box.entries}
     scores = {
         "person": len(keys & PERSON_KEYS) + sum(1 for k in keys if k.startswith("termstart")),
         "post": len(keys & POST_KEYS) * 2,
@@ -310,7 +319,7 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
     splits = [split_post(p) for p in posts]
     if len(posts) == 1 and splits[0][1] is None and not body and is_broken_name(posts[0]) is False:
         splits = [split_post(subject)]
-    base = [Evidence(post_entry.line, post_entry.raw)] if post_entry else []
+    base = [post_entry.evidence()] if post_entry else []
     if post_entry:
         result.used.add(post_entry.line)
     incumbent = get("incumbent")
@@ -326,9 +335,9 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
                 result.note("warning", f"unreadable date {dates[i][0]!r}", since.line)
             for name in split_people(incumbent.value)[:1]:
                 person, written, _ = person_parts(name)
-                evidence = [*base, Evidence(incumbent.line, incumbent.raw)]
+                evidence = [*base, incumbent.evidence()]
                 if since:
-                    evidence.append(Evidence(since.line, since.raw))
+                    evidence.append(since.evidence())
                 result.tenures.append(
                     Tenure(
                         person=person,
@@ -359,10 +368,10 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
             if not looks_like_person(person):
                 result.note("warning", f"{name!r} does not look like a person's name", entry.line)
                 continue
-            evidence = [*base, Evidence(entry.line, entry.raw)]
+            evidence = [*base, entry.evidence()]
             start = formation_date if len(firsts) == 1 else None
             if start and formation:
-                evidence.append(Evidence(formation.line, formation.raw))
+                evidence.append(formation.evidence())
             result.tenures.append(
                 Tenure(
                     person=person,
@@ -400,8 +409,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         if office is None:
             continue
         previous_office = office
-        title = strip_ordinal(clean_value(office.value)[0] or office.value)
-        post, org = split_post(title)
+        post, org = _office_post(office.value)
         start_entry, end_entry = group.get("termstart"), group.get("termend")
         start = _date(start_entry, result)
         acting_spans: list[DateRange] = []
@@ -422,10 +430,10 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         successor = group.get("successor")
         predecessor = group.get("predecessor")
         ongoing = bool(start) and end is None and successor is None
-        evidence = [Evidence(office.line, office.raw)]
+        evidence = [office.evidence()]
         for term in (start_entry, end_entry):
             if term is not None:
-                evidence.append(Evidence(term.line, term.raw))
+                evidence.append(term.evidence())
                 result.used.add(term.line)
         result.used.add(office.line)
         for neighbour in (predecessor, successor):
@@ -456,16 +464,19 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
                     end=span.end,
                     ongoing=False,
                     acting=True,
-                    evidence=[Evidence(office.line, office.raw)]
-                    + (
-                        [Evidence(acting_end_entry.line, acting_end_entry.raw)]
-                        if acting_end_entry
-                        else []
-                    ),
+                    evidence=[office.evidence()]
+                    + ([acting_end_entry.evidence()] if acting_end_entry else []),
                     bucket="infobox",
                 )
             )
     return result
+
+
+@lru_cache(maxsize=4096)
+def _office_post(value: str) -> tuple[str, str | None]:
+    """The post and organization of a biography's office as written ("8th Director of the
+    Taiwan Affairs Office"); cached by the value, a post title, as split_post is."""
+    return split_post(strip_ordinal(clean_value(value)[0] or value))
 
 
 @lru_cache(maxsize=4096)

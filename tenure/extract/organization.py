@@ -85,9 +85,12 @@ ABBREVIATION_HEAD = re.compile(r"^[A-Z]{2,10}\s*,?\s*")
 IS_OR_WAS = re.compile(r"\s+(?:is|was)\s+")
 LEAD_TYPE = re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})")
 LEAD_PARENT = re.compile(
-    r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:that|whic"
-    r"h|tasked|responsible|in charge|directly))"
+    r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?=[\s(,;]|$)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:t"
+    r"hat|which|tasked|responsible|in charge|directly))"
 )
+"""The parent named after the type ("... of the State Council, ..."). The lookahead after the
+name asks what every ending that follows it begins with, so that the lazy name is not tried
+against the whole ending at each of its letters (what the pattern matches is the same)."""
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+")
 
@@ -223,7 +226,7 @@ def _infobox_fields(fields, box, subject, facts, notes, add) -> None:  # type: i
             notes.append(Diagnostic("warning", f"logo {logo.value!r}: {note}", logo.line))
         facts.logo = value
     for entry, norm in zip(box.entries, fields.keys, strict=True):
-        if norm[:1] in ("c", "s") and CHILD_KEYS.fullmatch(norm):
+        if norm.startswith(("child", "subsidiary")) and CHILD_KEYS.fullmatch(norm):
             value, _ = clean_value(entry.value)
             if value:
                 facts.children.append(CHILD_NOTE.sub("", value))
@@ -248,10 +251,13 @@ def _add_with_abbreviation(value: str, add) -> None:  # type: ignore[no-untyped-
 
 
 LEAD_NAME = re.compile(
-    r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<also>(?:al"
-    r"so|officially|"
-    r"abbreviated|often|commonly|formerly)[^,]*?))?,?\s+(?:is|was|are|were)\b"
+    r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)(?=[\s(,])\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<"
+    r"also>(?:also|officially|abbreviated|often|commonly|formerly)[^,]*?))?,?\s+(?:is|was|are|wer"
+    r"e)\b"
 )
+"""The lead's opening "The X (abbreviation), also known as Y, is". Everything after the name
+begins with a blank, "(" or ","; the lookahead asks for one before the rest is tried at each
+letter of the lazy name, which is what this pattern costs (it matches what it would without)."""
 ALSO = re.compile(
     r"(?:also\s+(?:known|translated|called|referred to)\s+as|officially\s+(?:translated\s+as|kn"
     r"own\s+as|called)"
@@ -321,17 +327,14 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
         # Neither pattern spans a full stop, so a paragraph without a match has no sentence
         # with one.
         text = block.text
+        wanted = (ESTABLISHED_WORDS if facts.formed is None else ()) + (
+            DISSOLVED_WORDS if facts.dissolved is None else ()
+        )
+        if not may_contain(text, wanted):  # one look at the text for both patterns' words
+            continue
         if not (
-            (
-                facts.formed is None
-                and may_contain(text, ESTABLISHED_WORDS)
-                and ESTABLISHED.search(text)
-            )
-            or (
-                facts.dissolved is None
-                and may_contain(text, DISSOLVED_WORDS)
-                and DISSOLVED.search(text)
-            )
+            (facts.formed is None and ESTABLISHED.search(text))
+            or (facts.dissolved is None and DISSOLVED.search(text))
         ):
             continue
         for sentence in SENTENCE_END.split(block.text):

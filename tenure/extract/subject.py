@@ -23,7 +23,7 @@ def main_infobox(doc: Document) -> Infobox | None:
 def subject_of(doc: Document, fields: Fields | None = None) -> Subject:
     """What ``doc`` is about; ``fields``, where given, are those of its main infobox."""
     name = strip_disambiguator(doc.title) if doc.title else ""
-    box = main_infobox(doc)
+    box = fields.box if fields is not None else main_infobox(doc)
     kind = guess_kind(box, doc.title, fields) if box is not None and box.entries else None
     if kind is None:
         words = name.split()

@@ -19,6 +19,8 @@ IMAGE_SIZE = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
 QUALIFIED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 SPACE_COMMA = re.compile(r"\s+,")
 SPACES = re.compile(r"\s{2,}")
+"""A run of blanks. The only blank str.isprintable() allows is the space, so a printable text
+without two spaces in a row has no run."""
 WORD = re.compile(r"\w")
 THE_NAME = re.compile(r"the\s+[A-Z0-9]")
 BROKEN_HEAD = re.compile(r"(?:of|for|to|and|the)\b")
@@ -34,7 +36,8 @@ def clean_value(value: str) -> tuple[str | None, str | None]:
         cleaned = text.strip(" ,;|")
     if "," in cleaned:
         cleaned = SPACE_COMMA.sub(",", cleaned)
-    cleaned = SPACES.sub(" ", cleaned)
+    if "  " in cleaned or not cleaned.isprintable():  # else no run of blanks (see SPACES)
+        cleaned = SPACES.sub(" ", cleaned)
     if not cleaned or ("|" in text and IMAGE_SIZE.match(cleaned)):
         return None, "an image size, not a value"
     if not WORD.search(cleaned):
@@ -80,7 +83,7 @@ def top_level_split(text: str, separators: str = ",;") -> list[str]:
             pieces = text.split(first)
         else:
             pieces = [text]
-        return [s for s in (p.strip() for p in pieces) if s]
+        return [s for p in pieces if (s := p.strip())]
     parts: list[str] = []
     depth = 0
     begin = 0
@@ -94,7 +97,7 @@ def top_level_split(text: str, separators: str = ",;") -> list[str]:
             parts.append(text[begin : m.start()])
             begin = m.end()
     parts.append(text[begin:])
-    return [s for s in (p.strip() for p in parts) if s]
+    return [s for p in parts if (s := p.strip())]
 
 
 @lru_cache(maxsize=64)

@@ -70,6 +70,17 @@ def _entry(stripped: str) -> tuple[str, str] | None:
     return key, value.strip()
 
 
+def _is_title(stripped: str) -> bool:
+    """Whether ``stripped`` (a line of one, without its surrounding blanks and starting with
+    ``=``) is a ``= Title =`` line: TITLE matches it and it does not start with ``==``.
+
+    TITLE's ``(.+?)`` takes any character but a newline, which a line has none of, so it
+    matches when one character at least stands between the first ``=`` and a last one; its
+    group, stripped, is what stands between them, stripped.
+    """
+    return len(stripped) >= 3 and stripped[-1] == "=" and stripped[1] != "="
+
+
 def _is_table_row(stripped: str) -> bool:
     """What TABLE_ROW matches, for an already stripped line: ``|`` ... ``|``."""
     return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
@@ -148,11 +159,9 @@ def _read_lines(doc: Document, lines: list[str], carriage: bool, last: int) -> N
                 infobox.entries.append(InfoboxEntry(entry[0], entry[1], number, line))
                 continue
         if first == "=":
-            if not doc.title and not seen_body and number <= 3:
-                m = TITLE.match(stripped)
-                if m and not stripped.startswith("=="):
-                    doc.title = m.group(1).strip()
-                    continue
+            if not doc.title and not seen_body and number <= 3 and _is_title(stripped):
+                doc.title = stripped[1:-1].strip()  # TITLE's group, stripped
+                continue
             if stripped.startswith("=="):
                 if pending is not None:
                     seen_body |= _flush_pending(doc, pending, section, titles, group)

@@ -18,7 +18,7 @@ from functools import cached_property
 from types import EllipsisType
 from typing import Literal
 
-from tenure.model import Diagnostic
+from tenure.model import Diagnostic, Evidence
 
 BlockKind = Literal["paragraph", "item", "row"]
 
@@ -36,6 +36,10 @@ class InfoboxEntry:
     @cached_property
     def norm(self) -> str:
         return normalize_key(self.key)
+
+    def evidence(self) -> Evidence:
+        """The entry as the evidence for a fact read from it: its line and text."""
+        return _evidence(self.line, self.raw, None)
 
 
 @dataclass
@@ -76,6 +80,10 @@ class Block:
     header: list[str] = field(default_factory=list)
     truncated: bool = False
 
+    def evidence(self) -> Evidence:
+        """The block as the evidence for a fact read from it: its line, text and section."""
+        return _evidence(self.line, self.raw, self.section)
+
 
 @dataclass
 class Section:
@@ -113,6 +121,24 @@ class Document:
     def lead(self) -> list[Block]:
         """The paragraphs before the first heading."""
         return [b for b in self.blocks if b.kind == "paragraph" and b.section is None]
+
+
+_new = object.__new__
+
+
+def _evidence(line: int, text: str, section: str | None) -> Evidence:
+    """``Evidence(line, text, section)``, its fields put straight into its ``__dict__``.
+
+    Evidence is a frozen dataclass, whose ``__init__`` sets each field through
+    ``object.__setattr__``: that costs more than twice as much, and every fact read from a
+    block or an entry carries evidence (a test checks both ways give equal objects).
+    """
+    made: Evidence = _new(Evidence)
+    fields = made.__dict__
+    fields["line"] = line
+    fields["text"] = text
+    fields["section"] = section
+    return made
 
 
 _KEY_NOISE = str.maketrans("", "", " _-\t")

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tenure.extract import dates, holders
-from tenure.extract.dates import find_dates, may_open_with_date, split_acting
-from tenure.sources import read_path
+from tenure.extract import dates, holders, organization, values
+from tenure.extract.dates import find_dates, may_be_acting, may_open_with_date, split_acting
+from tenure.sources import Block, read_path, read_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -130,3 +134,126 @@ def test_split_acting_finds_nothing_without_the_word() -> None:
             assert split_acting(text) == (text, []), text
             checked += 1
     assert checked > 1000
+
+
+def table_rows() -> list[Block]:
+    """Every table row of the samples and test articles, and rows made of made-up cells."""
+    rows = []
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        rows += [block for block in read_path(path).blocks if block.kind == "row"]
+    rng = random.Random(3)
+    header = "| Name | Took office | Left office | Rank |"
+    lines = [header, "|---|---|---|---|"]
+    for _ in range(400):
+        lines.append("| " + " | ".join(rng.choice(TEXTS) or "x" for _ in range(4)) + " |")
+    rows += [b for b in read_text("= X =\n\n== Leaders ==\n" + "\n".join(lines) + "\n").blocks]
+    return rows
+
+
+def test_a_rows_cells_are_read_for_acting_dates_as_without_the_row_gate() -> None:
+    rows = table_rows()
+    assert len(rows) > 400
+    for row in rows:
+        assert all(cell in row.text for cell in row.cells), row.raw
+        if not may_be_acting(row.text):
+            assert all(split_acting(cell) == (cell, []) for cell in row.cells), row.raw
+
+
+def test_the_only_printable_blank_is_the_space() -> None:
+    """What lets clean_value skip SPACES for a printable text without two spaces in a row."""
+    blanks = re.compile(r"\s")
+    printable = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable()]
+    assert [c for c in printable if blanks.match(c)] == [" "]
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\xa0\u2003\u3000ab,;|=") | st.characters()))
+def test_clean_value_skips_the_blank_pattern_only_where_it_changes_nothing(text: str) -> None:
+    if "  " not in text and text.isprintable():
+        assert values.SPACES.sub(" ", text) == text
+
+
+LEAD_PIECES = st.sampled_from(
+    [
+        *("The", "the", "General", "Office", "State Council", "CCP", "X", "Ab", " ", "  ", "\t"),
+        *("(", ")", ",", ";", ".", "(CIRO)", "(Chinese: 中央)", "also known as", "formerly"),
+        *("is", "was", "are", "were", "island", "of", "under", "that", "which", "directly", "\n"),
+    ]
+)
+
+
+def lead_texts() -> list[str]:
+    """The first lead paragraph of every sample and test article, and the rest of its type."""
+    out = []
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        opening = organization.first_lead_paragraph(read_path(path))
+        if opening is not None:
+            out.append(opening.text)
+            typed = organization.LEAD_TYPE.search(opening.text)
+            if typed:
+                out.append(typed.group("type"))
+                out.append(" " + typed.group("type").partition(" ")[2])
+    return out
+
+
+def without_lookahead(pattern: re.Pattern[str], lookahead: str) -> re.Pattern[str]:
+    assert pattern.pattern.count(lookahead) == 1
+    return re.compile(pattern.pattern.replace(lookahead, ""), pattern.flags)
+
+
+LEAD_PATTERNS = [
+    (organization.LEAD_NAME, without_lookahead(organization.LEAD_NAME, r"(?=[\s(,])")),
+    (organization.LEAD_PARENT, without_lookahead(organization.LEAD_PARENT, r"(?=[\s(,;]|$)")),
+]
+
+
+def same_match(fast: re.Match[str] | None, plain: re.Match[str] | None) -> bool:
+    if fast is None or plain is None:
+        return fast is plain
+    return fast.span() == plain.span() and fast.groups() == plain.groups()
+
+
+def test_lead_patterns_match_as_without_their_lookaheads() -> None:
+    texts = lead_texts()
+    assert len(texts) > 20
+    for text in texts:
+        for fast, plain in LEAD_PATTERNS:
+            assert same_match(fast.match(text), plain.match(text)), text
+            assert same_match(fast.match(" " + text), plain.match(" " + text)), text
+
+
+@given(st.lists(LEAD_PIECES, max_size=16).map("".join) | st.text(max_size=40))
+def test_lead_patterns_match_made_up_text_as_without_their_lookaheads(text: str) -> None:
+    for fast, plain in LEAD_PATTERNS:
+        assert same_match(fast.match(text), plain.match(text))
+
+
+@given(st.text(alphabet="childsubary0123agencyx", max_size=16) | st.text(max_size=16))
+def test_child_keys_begin_with_child_or_subsidiary(norm: str) -> None:
+    if organization.CHILD_KEYS.fullmatch(norm):
+        assert norm.startswith(("child", "subsidiary"))
+
+
+LIFESPAN_PIECES = st.sampled_from(
+    [
+        *("was", "is", "were", "been", "first", "officially", "established", "founded", "set up"),
+        *("formed", "created", "instituted", "dissolved", "abolished", "disbanded", "ceased"),
+        *("operations", "to exist", "dissolution", "ESTABLISHED", "Dissolved", "in 1998", "."),
+        *(" ", "  ", "\t", "The Office", "It", *QUIRKS, "ſet up", "dıssolved", "DİSBANDED"),
+    ]
+)
+
+
+@given(st.lists(LIFESPAN_PIECES, max_size=12).map(" ".join) | st.text(max_size=40))
+def test_lifespan_patterns_cannot_match_without_their_words(text: str) -> None:
+    """What lets _lifespan ask may_contain of both patterns' words before either pattern."""
+    for pattern, words in (
+        (organization.ESTABLISHED, organization.ESTABLISHED_WORDS),
+        (organization.DISSOLVED, organization.DISSOLVED_WORDS),
+    ):
+        if pattern.search(text):
+            assert values.may_contain(text, words)
+    both = organization.ESTABLISHED_WORDS + organization.DISSOLVED_WORDS
+    assert values.may_contain(text, both) == (
+        values.may_contain(text, organization.ESTABLISHED_WORDS)
+        or values.may_contain(text, organization.DISSOLVED_WORDS)
+    )

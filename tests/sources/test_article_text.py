@@ -562,8 +562,10 @@ def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
         ENTRY,
         ENTRY_MARKS,
         TABLE_ROW,
+        TITLE,
         _entry,
         _is_table_row,
+        _is_title,
     )
 
     line = line.replace("\n", "")
@@ -577,6 +579,11 @@ def test_line_shortcuts_agree_with_the_patterns(line: str) -> None:
     assert _is_table_row(stripped) == bool(TABLE_ROW.match(line))
     if BULLET.match(line):
         assert first in BULLET_MARKS or first.isdecimal()
+    if first == "=":
+        title = TITLE.match(stripped)
+        assert _is_title(stripped) == bool(title and not stripped.startswith("=="))
+        if title:
+            assert stripped[1:-1].strip() == title.group(1).strip()
 
 
 def test_an_address_comes_from_the_real_folder_of_a_linked_or_relative_file(
@@ -601,3 +608,23 @@ def test_an_address_comes_from_the_real_folder_of_a_linked_or_relative_file(
     monkeypatch.chdir(real)
     assert read_path("X_Office.txt").url == "https://real/x"
     assert read_path("./X_Office.txt/").url == "https://real/x"
+
+
+@given(st.text(alphabet="ab./\\ ~", max_size=12) | st.text(max_size=12))
+def test_a_path_is_normalized_as_pathlib_writes_it(name: str) -> None:
+    from tenure.sources import _normalized
+
+    assert _normalized(name) == str(Path(name))
+
+
+def test_evidence_of_a_block_or_entry_is_the_evidence_its_class_makes() -> None:
+    from tenure.model import Evidence
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    doc = read_text((samples / "Office_of_the_National_Security_Commission.txt").read_text())
+    pairs = [(b.evidence(), Evidence(b.line, b.raw, b.section)) for b in doc.blocks]
+    pairs += [(e.evidence(), Evidence(e.line, e.raw)) for box in doc.infoboxes for e in box.entries]
+    assert len(pairs) > 10
+    for fast, made in pairs:
+        assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+        assert vars(fast) == vars(made) and set(vars(fast)) == set(Evidence.__dataclass_fields__)
