@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tenure.extract import appointments, events, names, prose, text
 from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
-from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
+from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences, successive
 from tenure.sources import read_path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -253,3 +255,59 @@ def test_attributive_year_is_read_alike_with_an_end_position() -> None:
             assert bool(ATTRIBUTIVE.search(sentence, 0, end)) == bool(
                 ATTRIBUTIVE.search(sentence[:end])
             )
+
+
+PLAIN_SUBJECT = rf"(?P<person>{appointments.PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)"
+"""What :data:`~tenure.extract.appointments.SUBJECT` spells to start with a character class."""
+SUBJECT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"HhSsEeaLi ,\t\n'’-ĐÀ",
+            *(
+                "he ",
+                "she ",
+                "He ",
+                "Li Peng",
+                "the ",
+                "was the ",
+                "is a ",
+                "became ",
+                "served as ",
+            ),
+            *("was appointed ", "later ", ", the Premier,"),
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def _subject_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each pattern that starts with a subject, and the same pattern spelled plainly."""
+    return [
+        (pattern, re.compile(pattern.pattern.replace(appointments.SUBJECT, PLAIN_SUBJECT, 1)))
+        for _, pattern in appointments.PATTERNS
+        if pattern.pattern.startswith(appointments.SUBJECT)
+    ]
+
+
+def test_subject_patterns_find_what_the_plain_alternation_does() -> None:
+    patterns = _subject_patterns()
+    assert len(patterns) == 4
+    extra = [
+        "he was the Head.",
+        "She was named Director",
+        "Shea Li-Ho was a Minister",
+        "ĐÀo is its",
+    ]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        for fast, plain in patterns:
+            expected = [m.regs for m in successive(plain, sentence, "post")]
+            assert [m.regs for m in successive(fast, sentence, "post")] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(SUBJECT_TEXT)
+def test_subject_patterns_find_what_the_plain_alternation_does_anywhere(sentence: str) -> None:
+    for fast, plain in _subject_patterns():
+        expected = [m.regs for m in successive(plain, sentence, "post")]
+        assert [m.regs for m in successive(fast, sentence, "post")] == expected, sentence
