@@ -20,6 +20,7 @@ from functools import lru_cache, reduce
 from itertools import chain
 from operator import or_
 
+from tenure.extract import memo
 from tenure.extract.names import ORG_WORDS
 
 ABBREVIATIONS = re.compile(
@@ -217,10 +218,11 @@ class Mentions:
         abbreviations, by_head = self.abbreviations, self.by_head
         for org in orgs:
             org = abbreviations.get(org, org)
-            if len(org.split()) > 1:
-                head = org_head(org)
-                if head:
-                    by_head[head] = org
+            head = _NOTICED_HEADS.get(org)
+            if head is None:
+                head = noticed_head(org)
+            if head:
+                by_head[head] = org
 
     def saw(self, org: str) -> str:
         org = self.abbreviations.get(org, org)
@@ -406,6 +408,22 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
         resumed = m.start(resume) if has_resume else -1
         pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
+
+
+_NOTICED_HEADS_SIZE = 4096
+_NOTICED_HEADS: dict[str, str] = memo.table(f"{__name__}._NOTICED_HEADS", _NOTICED_HEADS_SIZE)
+""":func:`noticed_head` of each name, emptied when it reaches :data:`_NOTICED_HEADS_SIZE`
+entries: :meth:`Mentions.noticed` looks up every body of every sentence (a plain dict is
+cheaper there than a call through :func:`functools.lru_cache`)."""
+
+
+def noticed_head(org: str) -> str:
+    """The head noun by which :meth:`Mentions.noticed` remembers a body ("" for a name of one
+    word, which it does not remember), kept in :data:`_NOTICED_HEADS`."""
+    if len(_NOTICED_HEADS) >= _NOTICED_HEADS_SIZE:
+        _NOTICED_HEADS.clear()
+    head = _NOTICED_HEADS[org] = org_head(org) if len(org.split()) > 1 else ""
+    return head
 
 
 @lru_cache(maxsize=4096)

@@ -311,3 +311,28 @@ def test_subject_patterns_find_what_the_plain_alternation_does_anywhere(sentence
     for fast, plain in _subject_patterns():
         expected = [m.regs for m in successive(plain, sentence, "post")]
         assert [m.regs for m in successive(fast, sentence, "post")] == expected, sentence
+
+
+def _noticed_plainly(orgs: list[str], abbreviations: dict[str, str]) -> dict[str, str]:
+    by_head: dict[str, str] = {}
+    for org in orgs:
+        org = abbreviations.get(org, org)
+        if len(org.split()) > 1:
+            head = text.org_head(org)
+            if head:
+                by_head[head] = org
+    return by_head
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_noticed_heads_are_those_read_plainly(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(text, "_NOTICED_HEADS_SIZE", size)
+    text._NOTICED_HEADS.clear()
+    abbreviations = {"FALG": "Foreign Affairs Leading Group", "CC": "Committee"}
+    odd = ["Office", "Group ", " Office\tof Works", "Office\n", "FALG", "CC", "", "Old Bank"]
+    for orgs in [odd, *(text.find_orgs(sentence) for sentence in SENTENCES)]:
+        ctx = text.Mentions(subject="x", abbreviations=dict(abbreviations))
+        for _ in range(2):  # learning the heads, then looking them up
+            ctx.noticed(orgs)
+            assert ctx.by_head == _noticed_plainly(orgs, abbreviations), orgs
+            assert len(text._NOTICED_HEADS) <= size
