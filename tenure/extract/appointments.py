@@ -276,7 +276,7 @@ NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """For each pattern, groups of words it needs, one of each (see :class:`Needles`): most
 sentences lack them, and are not searched with the pattern."""
-GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
+GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS], f"{__name__}.GATE")
 """The patterns a sentence's words allow (for a sentence read on its own; prose reading
 has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 

@@ -69,12 +69,19 @@ GATES = [
 ]
 
 
+@pytest.mark.parametrize("known", [text.KNOWN_WORDS, 5])
 @pytest.mark.parametrize(
     ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
 )
 def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
-    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
+    monkeypatch: pytest.MonkeyPatch,
+    known: int,
+    gate: Needles,
+    patterns: list[re.Pattern[str]],
+    needles: list[tuple[tuple[str, ...], ...]],
 ) -> None:
+    monkeypatch.setattr(text, "KNOWN_WORDS", known)  # 5: the words it knows keep changing
+    gate.known.clear()
     for sentence in SENTENCES + ADVERSARIAL:
         if FOLDS_TO_ASCII.search(sentence):
             assert gate.active(sentence) == (1 << len(needles)) - 1
@@ -86,6 +93,7 @@ def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
             if all(any(n in spaced for n in group) for group in groups)
         }
         assert set(members(gate.active(sentence))) == plain, sentence
+        assert len(gate.known) <= max(known, len(sentence.split()))
 
 
 @pytest.mark.parametrize(
