@@ -47,6 +47,15 @@ PERSON_BEFORE_VERB = rf"{NAME_WORD_WHOLE}(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
 """:data:`PERSON` where a space and a lower-case word (a verb) or a comma follow it: the
 same matches, found without trying shorter names that cannot be followed so (possessive
 quantifiers), which is most of the cost of a search that fails."""
+SUBJECT = (
+    rf"(?P<person>[A-ZÀ-ÖØ-ÞĐƠƯhs](?:(?<=[A-ZÀ-ÖØ-ÞĐƠƯ])[\w'’\-]*+(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
+    r"|(?<=[Hh])e|(?<=[Ss])he))"
+)
+"""``(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)``, the person a sentence's verb is told of,
+spelled to start with the class of its first character (checked afterwards against each
+alternative's own) so that a search skips quickly to capitals, "h" and "s": a pattern that
+starts with an alternation is tried at every character (as
+:data:`~tenure.extract.text.FIRST_WORD` is spelled)."""
 LEADING_WORDS = re.compile(
     r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
     r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)"
@@ -148,14 +157,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "appointed",
         re.compile(
-            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
+            rf"{SUBJECT}(?P<desc>,\s*[^,]{{3,120}},)?\s+{VERB_APPOINT}\s"
             rf"+(?:as\s+|to\s+(?:the\s+post\s+of\s+|be\s+)?)?(?P<post>.+)"
         ),
     ),
     (
         "served",
         re.compile(
-            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"{SUBJECT}(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?(?:served|serving|worked|acted|functioned)\s+"
             rf"(?:there\s+|{ADVERB}\s+)?as\s+(?P<post>.+)"
         ),
@@ -163,14 +172,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "became",
         re.compile(
-            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)(?P<desc>,\s*[^,]{{3,120}},)?\s+"
+            rf"{SUBJECT}(?P<desc>,\s*[^,]{{3,120}},)?\s+"
             rf"(?:{ADVERB}\s+)?became\s+(?P<post>.+)"
         ),
     ),
     (
         "was",
         re.compile(
-            rf"(?P<person>{PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)\s+(?:was|is|has been)\s+"
+            rf"{SUBJECT}\s+(?:was|is|has been)\s+"
             rf"(?P<post>(?:the|a|an|its)\s+(?:first\s+|current\s+|last\s+)?.+)"
         ),
     ),
@@ -267,7 +276,7 @@ NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """For each pattern, groups of words it needs, one of each (see :class:`Needles`): most
 sentences lack them, and are not searched with the pattern."""
-GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS])
+GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS], f"{__name__}.GATE")
 """The patterns a sentence's words allow (for a sentence read on its own; prose reading
 has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 

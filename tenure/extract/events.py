@@ -290,7 +290,7 @@ NEEDLES: list[tuple[tuple[str, ...], ...]] = [
 ]
 """For each rule, groups of words it needs, one of each (see :class:`Needles`): a
 sentence without them is not searched with the rule's pattern."""
-GATE = Needles(NEEDLES)
+GATE = Needles(NEEDLES, f"{__name__}.GATE")
 """The rules a sentence's words allow (for a sentence read on its own; prose reading has
 one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 

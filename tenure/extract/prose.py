@@ -58,7 +58,8 @@ GATE = Needles(
         EVENT_WORD_NEEDLES,
         APPOINT_WORD_NEEDLES,
         ORG_WORD_NEEDLES,
-    ]
+    ],
+    f"{__name__}.GATE",
 )
 """What a sentence's words allow, found in one pass: the event rules (the first bits), the
 appointment patterns (the next ones), then :data:`EVENT_WORDS`, :data:`APPOINT_WORDS` and

@@ -20,6 +20,7 @@ from functools import lru_cache, reduce
 from itertools import chain
 from operator import or_
 
+from tenure.extract import memo
 from tenure.extract.names import ORG_WORDS
 
 ABBREVIATIONS = re.compile(
@@ -217,10 +218,11 @@ class Mentions:
         abbreviations, by_head = self.abbreviations, self.by_head
         for org in orgs:
             org = abbreviations.get(org, org)
-            if len(org.split()) > 1:
-                head = org_head(org)
-                if head:
-                    by_head[head] = org
+            head = _NOTICED_HEADS.get(org)
+            if head is None:
+                head = noticed_head(org)
+            if head:
+                by_head[head] = org
 
     def saw(self, org: str) -> str:
         org = self.abbreviations.get(org, org)
@@ -300,6 +302,10 @@ COMMON_WORDS = frozenset(
 """Words too common to tell whether a phrase may be in a sentence (see :class:`Needles`)."""
 
 
+KNOWN_WORDS = 8192
+"""How many words a :class:`Needles` keeps what it found in before starting afresh."""
+
+
 class Needles:
     """Which of a list of rules can match a sentence, from words each rule needs.
 
@@ -312,10 +318,11 @@ class Needles:
     ("set up", "no longer") are looked for in the whole sentence.
 
     Rules are the bits of an int (rule ``i`` is ``1 << i``), so that several lists of rules
-    can share one gate and one pass over the sentence.
+    can share one gate and one pass over the sentence. ``name`` names the gate's table of
+    words (see :func:`tenure.extract.memo.table`).
     """
 
-    def __init__(self, rules: Sequence[Sequence[tuple[str, ...]]]) -> None:
+    def __init__(self, rules: Sequence[Sequence[tuple[str, ...]]], name: str) -> None:
         groups = sorted({group for rule in rules for group in rule})
         self.requires: list[int] = [sum(1 << groups.index(g) for g in set(rule)) for rule in rules]
         """The groups (bits) each rule needs."""
@@ -335,21 +342,38 @@ class Needles:
         self.words = sorted(keys.items())
         """Needles without spaces, and for each phrase its longest uncommon word (which lies
         inside a word of any sentence the phrase is in), with their groups and phrases (bits)."""
-        self.word_groups = lru_cache(maxsize=8192)(self._word_groups)
-        """The groups a needle of which lies in one word, and the phrases that may then
-        be in the sentence, kept per word."""
+        self.known: dict[str, int] = memo.table(f"{name}.known", KNOWN_WORDS)
+        """:meth:`word_groups` of the words seen, emptied when it holds :data:`KNOWN_WORDS`:
+        :meth:`active` looks up every word of every sentence, and a plain dict is cheaper
+        there than a call through :func:`functools.lru_cache`."""
+        self._known_groups = self.known.__getitem__
         self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
         """The rules a set of groups allows, kept per set (few sets occur)."""
         self.phrases_of = lru_cache(maxsize=1024)(self._phrases_of)
         """The phrases (and their groups) of a set of phrases (bits), kept per set (few
         sets occur): cheaper than going through the bits of each sentence."""
 
-    def _word_groups(self, word: str) -> int:
+    def word_groups(self, word: str) -> int:
+        """The groups a needle of which lies in ``word``, and the phrases that may then be in
+        the sentence."""
         out = 0
         for needle, groups in self.words:
             if needle in word:
                 out |= groups
         return out
+
+    def _learn(self, words: list[str]) -> int:
+        """What :meth:`active` finds in ``words``, putting those not yet seen in :attr:`known`."""
+        known = self.known
+        if len(known) + len(words) > KNOWN_WORDS:
+            known.clear()
+        found = 0
+        for word in words:
+            groups = known.get(word)
+            if groups is None:
+                groups = known[word] = self.word_groups(word)
+            found |= groups
+        return found
 
     def _phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
         return tuple(self.phrases[index] for index in members(phrases))
@@ -368,7 +392,10 @@ class Needles:
         if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
             return self.everything
         words = lowered.split()
-        found: int = reduce(or_, map(self.word_groups, words), 0)
+        try:
+            found: int = reduce(or_, map(self._known_groups, words), 0)
+        except KeyError:  # a word not seen yet (or since the table was emptied)
+            found = self._learn(words)
         phrases = found >> self.shift
         if phrases:
             found ^= phrases << self.shift
@@ -406,6 +433,22 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
         resumed = m.start(resume) if has_resume else -1
         pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
+
+
+_NOTICED_HEADS_SIZE = 4096
+_NOTICED_HEADS: dict[str, str] = memo.table(f"{__name__}._NOTICED_HEADS", _NOTICED_HEADS_SIZE)
+""":func:`noticed_head` of each name, emptied when it reaches :data:`_NOTICED_HEADS_SIZE`
+entries: :meth:`Mentions.noticed` looks up every body of every sentence (a plain dict is
+cheaper there than a call through :func:`functools.lru_cache`)."""
+
+
+def noticed_head(org: str) -> str:
+    """The head noun by which :meth:`Mentions.noticed` remembers a body ("" for a name of one
+    word, which it does not remember), kept in :data:`_NOTICED_HEADS`."""
+    if len(_NOTICED_HEADS) >= _NOTICED_HEADS_SIZE:
+        _NOTICED_HEADS.clear()
+    head = _NOTICED_HEADS[org] = org_head(org) if len(org.split()) > 1 else ""
+    return head
 
 
 @lru_cache(maxsize=4096)

@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tenure.extract import appointments, events, names, prose, text
 from tenure.extract.clauses import DateTrail, carried_date, carried_on, dates_in, last_date
 from tenure.extract.prose import bounded
-from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences
+from tenure.extract.text import FOLDS_TO_ASCII, Needles, members, split_sentences, successive
 from tenure.sources import read_path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -67,12 +69,19 @@ GATES = [
 ]
 
 
+@pytest.mark.parametrize("known", [text.KNOWN_WORDS, 5])
 @pytest.mark.parametrize(
     ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
 )
 def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
-    gate: Needles, patterns: list[re.Pattern[str]], needles: list[tuple[tuple[str, ...], ...]]
+    monkeypatch: pytest.MonkeyPatch,
+    known: int,
+    gate: Needles,
+    patterns: list[re.Pattern[str]],
+    needles: list[tuple[tuple[str, ...], ...]],
 ) -> None:
+    monkeypatch.setattr(text, "KNOWN_WORDS", known)  # 5: the words it knows keep changing
+    gate.known.clear()
     for sentence in SENTENCES + ADVERSARIAL:
         if FOLDS_TO_ASCII.search(sentence):
             assert gate.active(sentence) == (1 << len(needles)) - 1
@@ -84,6 +93,7 @@ def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
             if all(any(n in spaced for n in group) for group in groups)
         }
         assert set(members(gate.active(sentence))) == plain, sentence
+        assert len(gate.known) <= max(known, len(sentence.split()))
 
 
 @pytest.mark.parametrize(
@@ -253,3 +263,84 @@ def test_attributive_year_is_read_alike_with_an_end_position() -> None:
             assert bool(ATTRIBUTIVE.search(sentence, 0, end)) == bool(
                 ATTRIBUTIVE.search(sentence[:end])
             )
+
+
+PLAIN_SUBJECT = rf"(?P<person>{appointments.PERSON_BEFORE_VERB}|[Hh]e|[Ss]he)"
+"""What :data:`~tenure.extract.appointments.SUBJECT` spells to start with a character class."""
+SUBJECT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"HhSsEeaLi ,\t\n'’-ĐÀ",
+            *(
+                "he ",
+                "she ",
+                "He ",
+                "Li Peng",
+                "the ",
+                "was the ",
+                "is a ",
+                "became ",
+                "served as ",
+            ),
+            *("was appointed ", "later ", ", the Premier,"),
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def _subject_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each pattern that starts with a subject, and the same pattern spelled plainly."""
+    return [
+        (pattern, re.compile(pattern.pattern.replace(appointments.SUBJECT, PLAIN_SUBJECT, 1)))
+        for _, pattern in appointments.PATTERNS
+        if pattern.pattern.startswith(appointments.SUBJECT)
+    ]
+
+
+def test_subject_patterns_find_what_the_plain_alternation_does() -> None:
+    patterns = _subject_patterns()
+    assert len(patterns) == 4
+    extra = [
+        "he was the Head.",
+        "She was named Director",
+        "Shea Li-Ho was a Minister",
+        "ĐÀo is its",
+    ]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        for fast, plain in patterns:
+            expected = [m.regs for m in successive(plain, sentence, "post")]
+            assert [m.regs for m in successive(fast, sentence, "post")] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(SUBJECT_TEXT)
+def test_subject_patterns_find_what_the_plain_alternation_does_anywhere(sentence: str) -> None:
+    for fast, plain in _subject_patterns():
+        expected = [m.regs for m in successive(plain, sentence, "post")]
+        assert [m.regs for m in successive(fast, sentence, "post")] == expected, sentence
+
+
+def _noticed_plainly(orgs: list[str], abbreviations: dict[str, str]) -> dict[str, str]:
+    by_head: dict[str, str] = {}
+    for org in orgs:
+        org = abbreviations.get(org, org)
+        if len(org.split()) > 1:
+            head = text.org_head(org)
+            if head:
+                by_head[head] = org
+    return by_head
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_noticed_heads_are_those_read_plainly(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(text, "_NOTICED_HEADS_SIZE", size)
+    text._NOTICED_HEADS.clear()
+    abbreviations = {"FALG": "Foreign Affairs Leading Group", "CC": "Committee"}
+    odd = ["Office", "Group ", " Office\tof Works", "Office\n", "FALG", "CC", "", "Old Bank"]
+    for orgs in [odd, *(text.find_orgs(sentence) for sentence in SENTENCES)]:
+        ctx = text.Mentions(subject="x", abbreviations=dict(abbreviations))
+        for _ in range(2):  # learning the heads, then looking them up
+            ctx.noticed(orgs)
+            assert ctx.by_head == _noticed_plainly(orgs, abbreviations), orgs
+            assert len(text._NOTICED_HEADS) <= size
