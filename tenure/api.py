@@ -89,6 +89,8 @@ class IngestReport:
     articles: list[ArticleOutcome] = field(default_factory=list)
     seconds: float = 0.0
     rebuilt: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """About the ingest as a whole, each naming its file (e.g. two files of one title)."""
 
     @property
     def failed(self) -> list[ArticleOutcome]:
@@ -128,6 +130,7 @@ class IngestReport:
             "totals": self.totals(),
             "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt,
+            "warnings": self.warnings,
             "articles": [a.to_dict() for a in self.articles],
         }
 
@@ -272,6 +275,7 @@ class Database:
                         since = 0
                 if progress is not None:
                     progress(done, total, source.path or source.title)
+        report.warnings = writer.warnings
         if not writer.queue:
             self.rebuild(writer.written)
             report.rebuilt = stale

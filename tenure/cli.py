@@ -290,6 +290,10 @@ def ingest(
             bar.update(task, completed=done, description=os.path.basename(path)[:40])
 
         report = database.ingest(files, workers=workers, progress=advance)
+    for warning in report.warnings[:20]:
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
+    if len(report.warnings) > 20:
+        err.print(f"... and {len(report.warnings) - 20} more warnings", highlight=False)
     for outcome in report.failed:
         for d in outcome.errors or [Diagnostic("error", "could not be read")]:
             where = f"{outcome.path}:{d.line}" if d.line else f"{outcome.path}"

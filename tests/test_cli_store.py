@@ -436,3 +436,16 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
         left, right = dump(a), dump(b)
         assert a.counts()["pending"] == 0
     assert left["articles"] and left == right
+
+
+def test_ingest_names_both_files_of_one_title(tmp_path: Path) -> None:
+    copy = tmp_path / "copy" / ONSC_FILE.name
+    copy.parent.mkdir()
+    shutil.copy(ONSC_FILE, copy)
+    db = tmp_path / "t.db"
+    result = run("ingest", "--db", db, ONSC_FILE, copy)
+    assert result.code == 0
+    assert "warning:" in result.err and str(ONSC_FILE) in result.err and str(copy) in result.err
+    again = run("ingest", "--db", db, ONSC_FILE, copy, "--format", "json").json()
+    assert len(again["warnings"]) == 1
+    assert again["totals"]["articles_unchanged"] == 2  # the same text: nothing to replace

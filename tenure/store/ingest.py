@@ -162,6 +162,10 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
         self._opened = 0.0
         self._unmark = False
         self._titles: set[str] = set()
+        self.read_from: dict[str, str | None] = {}
+        """Each title written so far and the file it was last read from, across commits."""
+        self.warnings: list[str] = []
+        """What the caller should tell the user about this ingest as a whole."""
         self._buffer = _Buffer()
         self.sql: dict[str, Prepared] = {
             name: store.prepared(stmt) for name, stmt in _statements().items()
@@ -189,10 +193,25 @@ class ArticleWriter(AbstractContextManager["ArticleWriter"]):
             self._flush()
         self._titles.add(title)
         outcome = _diff_article(self, self._conn, x, rows)
+        previous = self.read_from.get(title, x.source.path)
+        self.read_from[title] = x.source.path
+        if previous != x.source.path:
+            self._read_twice(outcome, previous)
         self._count += 1
         if self._count >= self.batch or time.monotonic() - self._opened >= self.seconds:
             self.commit()
         return outcome
+
+    def _read_twice(self, outcome: ArticleOutcome, previous: str | None) -> None:
+        """Say that a second file of one title replaced the first's claims: an ingest given
+        both (a dump and a folder, two copies of a corpus) stores the later file's version,
+        and the next ingest of the same files retires and restores claims again."""
+        message = (
+            f"article {outcome.title!r} was also read from {previous or 'another source'} in this "
+            "ingest; this file's claims replace that file's"
+        )
+        outcome.diagnostics.append(Diagnostic("warning", message, 1))
+        self.warnings.append(f"{outcome.path or outcome.title}: {message}")
 
     def commit(self) -> None:
         """Commit the articles written so far."""

@@ -108,3 +108,25 @@ def test_a_crash_after_the_queue_stopped_leaves_a_store_that_rebuilds(tmp_path: 
     assert dump(db) == dump(clean)
     clean.close()
     db.close()
+
+
+def test_two_files_of_one_title_warn_and_the_later_one_is_stored(
+    db: Database, tmp_path: Path
+) -> None:
+    sample = next(p for p in sample_paths() if p.name == "Wang_Yi.txt")
+    text = sample.read_text(encoding="utf-8")
+    older = tmp_path / "dump" / "Wang_Yi.txt"
+    older.parent.mkdir()
+    older.write_text("\n".join(text.splitlines()[:7]) + "\n", encoding="utf-8")  # one office
+    newer = tmp_path / "Wang_Yi.txt"
+    newer.write_text(text, encoding="utf-8")
+    report = db.ingest([older, newer, newer], workers=1)
+    assert [a.status for a in report.articles] == ["new", "changed", "unchanged"]
+    assert len(report.warnings) == 1  # the same path twice is no second source
+    assert str(newer) in report.warnings[0] and str(older) in report.warnings[0]
+    assert report.articles[1].diagnostics[-1].severity == "warning"
+    assert report.to_dict()["warnings"] == report.warnings
+    only_newer = open_db(str(tmp_path / "other.db"))
+    only_newer.ingest([newer], workers=1)
+    assert derived(db) == derived(only_newer)
+    only_newer.close()
