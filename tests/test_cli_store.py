@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -449,3 +450,10 @@ def test_ingest_names_both_files_of_one_title(tmp_path: Path) -> None:
     again = run("ingest", "--db", db, ONSC_FILE, copy, "--format", "json").json()
     assert len(again["warnings"]) == 1
     assert again["totals"]["articles_unchanged"] == 2  # the same text: nothing to replace
+
+
+def test_career_caption_counts_its_articles(store: Path) -> None:
+    several = run("career", "wang yi", "--db", store)
+    assert re.search(r"From \d+ articles: ", several.out.replace("\n", " "))
+    one = run("career", "li zhanshu", "--db", store)
+    assert "From 1 article: " in one.out.replace("\n", " ")

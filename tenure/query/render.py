@@ -93,7 +93,8 @@ def career_sheets(career: Career) -> list[Sheet]:
     sheet = Sheet(
         f"{p.name}{born}",
         ["from", "to", "post", "organization", "concurrent with", "sources"],
-        caption=f"From {len(career.articles)} articles: {', '.join(career.articles)}",
+        caption=f"From {len(career.articles)} article{'s' if len(career.articles) != 1 else ''}: "
+        f"{', '.join(career.articles)}",
     )
     for entry in career.entries:
         t = entry.tenure
