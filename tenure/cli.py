@@ -249,6 +249,9 @@ def emit(
             writer.writerows(sheet.rows)
         return
     for sheet in sheets:
+        if not sheet.rows and sheet.caption:  # say so, rather than draw an empty table
+            out.print(f"[italic]{escape(sheet.title)}[/]\n{escape(sheet.caption)}")
+            continue
         table = Table(
             title=sheet.title, title_justify="left", caption=sheet.caption, caption_justify="left"
         )

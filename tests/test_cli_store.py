@@ -457,3 +457,10 @@ def test_career_caption_counts_its_articles(store: Path) -> None:
     assert re.search(r"From \d+ articles: ", several.out.replace("\n", " "))
     one = run("career", "li zhanshu", "--db", store)
     assert "From 1 article: " in one.out.replace("\n", " ")
+
+
+def test_an_empty_answer_is_said_not_drawn(store: Path) -> None:
+    result = run("who", "Director", "--org", ONSC, "--on", "1990", "--db", store)
+    assert result.code == 0
+    assert "No holder known for this date." in result.out
+    assert "┏" not in result.out and "person" not in result.out  # no empty table's header
