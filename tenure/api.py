@@ -41,6 +41,7 @@ from tenure.query import browse
 from tenure.query.lineage import lineage as query_lineage
 from tenure.query.results import (
     ArticleInfo,
+    AsOf,
     Career,
     ClaimInfo,
     Conflict,
@@ -322,6 +323,12 @@ class Database:
         today), each holder ``certain`` or ``possible``."""
         with self.store.connect() as conn:
             return query.who(self.store, conn, self.resolver, post, org, on, self.today)
+
+    def holders_on(self, on: str | date | None = None) -> AsOf:
+        """Every post held on ``on`` (a day, month or year; default today), by organization,
+        each holder decided as :meth:`who` decides it."""
+        with self.store.connect() as conn:
+            return query.holders_on(conn, on, self.today, self.store)
 
     def career(self, person: str) -> Career:
         """A person's holdings in time order, with the holdings each overlaps."""

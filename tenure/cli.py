@@ -334,6 +334,19 @@ def who(
 
 
 @app.command()
+def asof(
+    on: Annotated[str, typer.Argument(help='A day, month or year ("2016-06-01", "2016").')],
+    db: DbOption = None,
+    aliases: AliasesOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Every post held on a date, by organization, each holder certain or possible."""
+    with open_db(db, aliases) as database:
+        answer = database.holders_on(on)
+    emit(answer, render().asof_sheets(answer), format)
+
+
+@app.command()
 def career(
     person: Annotated[str, typer.Argument(help="A person, by any spelling.")],
     db: DbOption = None,

@@ -464,3 +464,20 @@ def test_an_empty_answer_is_said_not_drawn(store: Path) -> None:
     assert result.code == 0
     assert "No holder known for this date." in result.out
     assert "┏" not in result.out and "person" not in result.out  # no empty table's header
+
+
+def test_asof_lists_every_post_held_on_a_date(store: Path) -> None:
+    table = run("asof", "2017", "--db", store)
+    assert table.code == 0, table.err
+    assert "Who held what on 2017" in table.out
+    data = run("asof", "2017", "--db", store, "-f", "json").json()
+    office = next(
+        o for o in data["organizations"] if o["organization"] and o["organization"]["name"] == ONSC
+    )
+    director = next(p for p in office["posts"] if p["post"]["title"] == "Director")
+    assert [h["tenure"]["person"]["name"] for h in director["ruled_out"]] == ["Liu Huaqiu"]
+    rows = list(csv.DictReader(io.StringIO(run("asof", "2017", "--db", store, "-f", "csv").out)))
+    mine = {(r["person"], r["certainty"]) for r in rows if r["organization"] == ONSC}
+    assert ("Liu Huaqiu", "ruled out") in mine and ("Li Zhanshu", "possible") in mine
+    bad = run("asof", "sometime", "--db", store)
+    assert bad.code == 2 and "not a date" in bad.err

@@ -7,6 +7,7 @@ Most callers use them through :class:`tenure.api.Database`.
 
 from __future__ import annotations
 
+from tenure.query.asof import holders_on
 from tenure.query.career import career
 from tenure.query.conflicts import conflicts
 from tenure.query.lookup import Ambiguous
@@ -15,4 +16,13 @@ from tenure.query.search import search
 from tenure.query.succession import succession
 from tenure.query.who import who
 
-__all__ = ["Ambiguous", "career", "conflicts", "org", "search", "succession", "who"]
+__all__ = [
+    "Ambiguous",
+    "career",
+    "conflicts",
+    "holders_on",
+    "org",
+    "search",
+    "succession",
+    "who",
+]

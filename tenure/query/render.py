@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tenure.query.results import (
+    AsOf,
     Career,
     Conflict,
     EvidenceRef,
+    Holder,
     Lineage,
     OrgProfile,
     SearchHit,
@@ -80,6 +82,32 @@ def who_sheets(answer: WhoAnswer) -> list[Sheet]:
     if not sheet.rows:
         sheet.caption = "No holder known for this date."
     elif answer.ruled_out:
+        sheet.caption = (
+            "ruled out: possible by its dates, but a certain holder of this "
+            "one-holder post excludes it on this date."
+        )
+    return [sheet]
+
+
+def asof_sheets(found: AsOf) -> list[Sheet]:
+    """Every post held on a date, one row per holder, organizations in name order."""
+    sheet = Sheet(
+        f"Who held what on {found.on} ({found.certain} certain, {found.possible} possible)",
+        ["organization", "post", "person", "certainty", "from", "to", "sources"],
+    )
+    for entry in found.organizations:
+        org = entry.organization.name if entry.organization else ""
+        for group in entry.posts:
+            marked: list[tuple[Holder, str]] = [(h, h.certainty) for h in group.holders]
+            marked += [(h, "ruled out") for h in group.ruled_out]
+            for h, mark in marked:
+                t = h.tenure
+                sheet.rows.append(
+                    [org, post_label(t), t.person.name, mark, *span(t), sources(t.evidence)]
+                )
+    if not sheet.rows:
+        sheet.caption = f"Nobody is recorded in any post on {found.on}."
+    elif any(group.ruled_out for entry in found.organizations for group in entry.posts):
         sheet.caption = (
             "ruled out: possible by its dates, but a certain holder of this "
             "one-holder post excludes it on this date."

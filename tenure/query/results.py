@@ -109,6 +109,38 @@ class WhoAnswer(_Dict):
 
 
 @dataclass
+class PostHolders(_Dict):
+    """One post's holders on a date, as :class:`WhoAnswer` gives them."""
+
+    post: PostRef
+    holders: list[Holder]
+    ruled_out: list[Holder] = field(default_factory=list)
+
+
+@dataclass
+class OrgHolders(_Dict):
+    """An organization's posts held on a date (``organization`` None for posts of no named
+    body), head posts (one holder at a time) first."""
+
+    organization: OrgRef | None
+    posts: list[PostHolders]
+
+
+@dataclass
+class AsOf(_Dict):
+    """Every post held on a date (or during a month or year), by organization, each holder
+    ``certain`` or ``possible`` by the rules of ``who``; ``first_day`` and ``last_day`` are
+    the days the date asked covers."""
+
+    on: str
+    first_day: str
+    last_day: str
+    certain: int
+    possible: int
+    organizations: list[OrgHolders]
+
+
+@dataclass
 class PersonInfo(_Dict):
     id: str
     name: str

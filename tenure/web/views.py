@@ -15,14 +15,11 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from tenure import time
 from tenure.api import Database
 from tenure.errors import NotFound, UsageError
-from tenure.query.dates import parse_on
 from tenure.query.lookup import Ambiguous
 from tenure.query.results import PostRef, SearchHit, TenureInfo
 from tenure.query.rows import sort_key
-from tenure.query.who import answer
 
 HOME_LIST = 400
 SEARCH_LIMIT = 100
@@ -164,55 +161,8 @@ def post(db: Database, post_id: str) -> Page:
     )
 
 
-def holders_on(db: Database, on: str) -> dict[str, Any]:
-    """Every organization with the holders of its posts on ``on`` (a day, month or year),
-    each ``certain`` or ``possible``, by the same rules as ``who``."""
-    when = parse_on(on, today(db))
-    first, last = time.bounds(when)
-    by_post: dict[str, list[TenureInfo]] = defaultdict(list)
-    posts: dict[str, PostRef] = {}
-    for tenure in db.tenures():
-        if time.covers(tenure.start, tenure.end, tenure.ongoing, when, db.today) is not None:
-            by_post[tenure.post.id].append(tenure)
-            posts[tenure.post.id] = tenure.post
-    by_org: dict[str, dict[str, Any]] = {}
-    for post_id, tenures in by_post.items():
-        ref = posts[post_id]
-        found = answer(ref.title, None, when, [ref], tenures, db.today)
-        org = ref.organization
-        key = org.id if org else ""
-        entry = by_org.setdefault(
-            key, {"organization": org.to_dict() if org else None, "posts": []}
-        )
-        entry["posts"].append(
-            {
-                "post": ref.to_dict(),
-                "holders": [h.to_dict() for h in found.holders],
-                "ruled_out": [h.to_dict() for h in found.ruled_out],
-            }
-        )
-    organizations = sorted(
-        by_org.values(),
-        key=lambda o: (
-            o["organization"] is None,
-            (o["organization"] or {}).get("name", "").casefold(),
-        ),
-    )
-    for entry in organizations:
-        entry["posts"].sort(key=lambda p: (not p["post"]["single_holder"], p["post"]["title"]))
-    holders = [h for o in organizations for p in o["posts"] for h in p["holders"]]
-    return {
-        "on": when,
-        "first_day": first.isoformat(),
-        "last_day": last.isoformat(),
-        "certain": sum(h["certainty"] == "certain" for h in holders),
-        "possible": sum(h["certainty"] == "possible" for h in holders),
-        "organizations": organizations,
-    }
-
-
 def as_of(db: Database, on: str) -> Page:
-    data = holders_on(db, on)
+    data = db.holders_on(on).to_dict()
     if data["on"] != on:
         return moved(f"/on/{data['on']}")
     return Page("asof.html", f"As of {data['on']}", data)

@@ -251,7 +251,9 @@ def test_as_of_a_date_marks_certain_and_possible(client: TestClient, store: Stor
             marks = row.find("span", cls="certainty").classes - {"certainty"}
             rows[row.find_all("td")[1].find("a").text] = (row.attrs["class"], marks)
     assert rows == {
-        "Liu Huaqiu": ("possible", {"possible"}),  # the renamed office's, end unknown
+        # the renamed office's, end unknown: Li Zhanshu certainly held the post from 2014 on,
+        # so, as `who` says, Liu Huaqiu is ruled out, shown and marked so
+        "Liu Huaqiu": ("ruled-out", {"ruled-out"}),
         "Li Zhanshu": ("possible", {"possible"}),
         "Ding Xuexiang": ("possible", {"possible"}),
     }
