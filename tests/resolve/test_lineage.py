@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tenure.model import EVENT_TYPES
 from tenure.resolve import load_resolver
 from tenure.resolve.lineage import Fact, Graph, Party, Shared, Span, build
 from tenure.time import first_day, last_day
@@ -225,21 +226,7 @@ def test_the_most_common_spelling_names_a_key() -> None:
     assert {s.name for s in g.spans if s.key == "k"} == {"Office of the X"}
 
 
-KINDS = sorted(
-    {
-        "established",
-        "abolished",
-        "restored",
-        "renamed",
-        "merged",
-        "split",
-        "upgraded",
-        "downgraded",
-        "reorganized",
-        "co_located",
-        "name_dropped",
-    }
-)
+KINDS = sorted(EVENT_TYPES)
 DATES = [None, "1958", "1958-03", "1981", "2000-09", "2000-09-15", "2014", "2018-03"]
 NAMES = ["A", "B", "C", "office of a group", "office of b group"]
 

@@ -76,6 +76,14 @@ def article(
     )
 
 
+def office_articles(n: int) -> list[Extraction]:
+    """``n`` made-up articles, Office 0 to Office n-1, each with its Director from 2001."""
+    return [
+        article(f"Office {i}", [tenure_(f"Person {i}", "Director", f"Office {i}", "2001")])
+        for i in range(n)
+    ]
+
+
 def open_db(url: str = ":memory:", aliases: str | None = None) -> Database:
     return tenure.api.open(url, aliases=aliases)
 

@@ -20,7 +20,7 @@ from tenure.store.ingest import ArticleWriter
 from tenure.store.sql import now
 from tests.conftest import sample_paths
 
-from .helpers import article, derived, dump, open_db, tenure_
+from .helpers import article, derived, dump, office_articles, open_db, tenure_
 
 ONSC = "Office of the National Security Commission"
 
@@ -84,10 +84,7 @@ def test_one_article_twice_in_one_transaction_is_diffed_against_its_first_versio
 def test_a_crash_after_the_queue_stopped_leaves_a_store_that_rebuilds(tmp_path: Path) -> None:
     path = str(tmp_path / "t.db")
     db = open_db(path)
-    offices = [
-        article(f"Office {i}", [tenure_(f"Person {i}", "Director", f"Office {i}", "2001")])
-        for i in range(6)
-    ]
+    offices = office_articles(6)
     db.ingest_extractions(offices[:2])
     assert not db.stale
     with pytest.raises(RuntimeError), ArticleWriter(db.store, now(), batch=2) as writer:

@@ -26,7 +26,7 @@ from tenure.store.records import claim_doc
 from tenure.store.sql import now
 from tests.conftest import sample_paths
 
-from .helpers import article, derived, open_db, tenure_
+from .helpers import article, derived, office_articles, open_db, tenure_
 from .test_derive import EVIDENCE
 
 ONSC = "Office of the National Security Commission"
@@ -154,10 +154,7 @@ def test_claims_retired_in_the_ingest_that_wrote_them_leave_no_rows(
 def test_a_crash_while_working_out_ahead_leaves_a_store_that_rebuilds(tmp_path: Path) -> None:
     path = str(tmp_path / "t.db")
     db = open_db(path)
-    offices = [
-        article(f"Office {i}", [tenure_(f"Person {i}", "Director", f"Office {i}", "2001")])
-        for i in range(6)
-    ]
+    offices = office_articles(6)
     with (
         pytest.raises(RuntimeError),
         ArticleWriter(db.store, now(), batch=2, resolver=db.resolver) as writer,
