@@ -210,31 +210,6 @@ def build_tenures(
     posts = out.posts
     post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
-        if len(items) == 1:  # most people hold a post once, as one claim says
-            org, cid, article, d = items[0]
-            post_id = post_ids.get((org, post_key))
-            if post_id is None:
-                post_id = _add_post(r, posts, post_ids, org, post_key)
-            end = claim_date(d.get("end"))
-            concurrent = d.get("concurrent")
-            row = _tenure_row(
-                person,
-                post_id,
-                org,
-                claim_date(d.get("start")),
-                end,
-                bool(d.get("ongoing")) and end is None,
-                bool(d.get("acting")),
-                d.get("role"),
-                d.get("rank"),
-                _unique(concurrent) if concurrent else None,
-                evidence.get(cid, []),
-            )
-            out.tenures.append(row)
-            out.links.append((row[0], cid))
-            out.articles.setdefault(row[0], set()).add(article)
-            out.titles[post_id].append(titles[cid])
-            continue
         orgs = sorted({org for org, _, _, _ in items if org})
         by_org: dict[str | None, list[Statement]] = defaultdict(list)
         for org, cid, article, d in items:
@@ -242,36 +217,23 @@ def build_tenures(
         for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
             post_id = post_ids.get((org, post_key))
             if post_id is None:
-                post_id = _add_post(r, posts, post_ids, org, post_key)
+                post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
+                posts[post_id] = {
+                    "id": post_id,
+                    "org_id": org,
+                    "title": post_key,
+                    "key": post_key,
+                    "single_holder": r.single_holder(post_key),
+                }
             for h in merge(statements):
                 claim_ids = sorted([st.claim_id for st in h.statements])
-                row = _tenure_row(
-                    person,
-                    post_id,
-                    org,
-                    h.start,
-                    h.end,
-                    h.ongoing,
-                    h.acting,
-                    h.role,
-                    h.rank,
-                    h.concurrent,
-                    [ev for cid in claim_ids for ev in evidence.get(cid, [])],
-                )
+                cited = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
+                row = _tenure_row(person, post_id, org, h, cited)
                 out.tenures.append(row)
                 out.links.extend((row[0], cid) for cid in claim_ids)
                 articles = out.articles.setdefault(row[0], set())
                 articles.update(st.article for st in h.statements)
                 out.titles[post_id].extend(titles[st.claim_id] for st in h.statements)
-    return out
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    """Each value once, in order (as :meth:`Holding.add` keeps a holding's concurrent posts)."""
-    out: list[str] = []
-    for value in values:
-        if value not in out:
-            out.append(value)
     return out
 
 
@@ -295,55 +257,27 @@ def _statement(cid: str, article: str, d: dict[str, Any]) -> Statement:
     )
 
 
-def _add_post(
-    r: Resolver,
-    posts: dict[str, dict[str, Any]],
-    post_ids: dict[tuple[str | None, str], str],
-    org: str | None,
-    post_key: str,
-) -> str:
-    post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
-    posts[post_id] = {
-        "id": post_id,
-        "org_id": org,
-        "title": post_key,
-        "key": post_key,
-        "single_holder": r.single_holder(post_key),
-    }
-    return post_id
-
-
 def _tenure_row(
-    person: str,
-    post_id: str,
-    org: str | None,
-    start: str | None,
-    end: str | None,
-    ongoing: bool,
-    acting: bool,
-    role: Any,
-    rank: Any,
-    concurrent: list[str] | None,
-    records: list[str],
+    person: str, post_id: str, org: str | None, h: Holding, records: list[str]
 ) -> TenureRow:
     """One ``tenures`` row of a holding: its dates as merged, its claims' evidence records."""
-    s_lo, s_hi, e_lo, e_hi = day_bounds(start, end)
+    s_lo, s_hi, e_lo, e_hi = day_bounds(h.start, h.end)
     return (
-        make_id("ten", person, post_id, acting, start, end, ongoing),
+        make_id("ten", person, post_id, h.acting, h.start, h.end, h.ongoing),
         person,
         post_id,
         org,
-        start,
-        end,
-        ongoing,
-        acting,
-        role,
-        rank,
+        h.start,
+        h.end,
+        h.ongoing,
+        h.acting,
+        h.role,
+        h.rank,
         s_lo,
         s_hi,
         e_lo,
         e_hi,
-        json.dumps(concurrent, ensure_ascii=False) if concurrent else "[]",
+        json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
         evidence_list(records),
     )
 
@@ -373,6 +307,8 @@ def conflict_rows(
     rows: dict[str, dict[str, Any]],
 ) -> None:
     """Conflicts among the tenures ``items`` (sorted by id) of one post, into ``rows``."""
+    if len(items) < 2:  # a conflict is between two tenures
+        return
     _person_conflicts(post_id, items, today, rows)
     if not single:
         return

@@ -101,17 +101,8 @@ def _statements() -> dict[str, ClauseElement]:
         .values(
             {
                 name: bindparam(name)
-                for name in (
-                    "data",
-                    "sha256",
-                    "path",
-                    "revision",
-                    "line",
-                    "section",
-                    "text",
-                    "last_seen",
-                    "retired",
-                )
+                for name in CLAIM_COLUMNS
+                if name not in ("id", "kind", "article", "first_seen")  # what a claim keeps
             }
         ),
         "drop_evidence": delete(s.claim_evidence).where(e.claim_id == bindparam("cid")),

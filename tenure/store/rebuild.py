@@ -213,8 +213,6 @@ class Rebuild:
         rows: dict[str, dict[str, Any]] = {}
         for post_id in sorted(by_post):
             tenures = by_post[post_id]
-            if len(tenures) < 2:  # no conflict within one tenure
-                continue
             post = made.posts[post_id]
             single = bool(post["single_holder"]) and post["org_id"] is not None
             items: list[PostTenure] = [
