@@ -188,8 +188,7 @@ def build_tenures(
         keys = [_tenure_keys(r, article, d) for _, article, d in records]
     person_of = entity_of("person", {k[0] for k in keys})
     org_of = entity_of("org", {k[1] for k in keys if k[1] is not None})
-    # (org, claim id, article, data) of each claim, by (person, post key)
-    groups: dict[tuple[str, str], list[tuple[str | None, str, str, dict[str, Any]]]] = {}
+    groups: dict[tuple[str, str], list[tuple[str | None, Statement]]] = defaultdict(list)
     titles: dict[str, str] = {}
     for (cid, article, d), (person_key, org_key, post_key, title) in zip(
         records, keys, strict=True
@@ -198,22 +197,17 @@ def build_tenures(
         if person is None:
             continue
         org = org_of.get(org_key) if org_key is not None else None
-        item = (org, cid, article, d)
-        group = groups.get((person, post_key))
-        if group is None:
-            groups[(person, post_key)] = [item]
-        else:
-            group.append(item)
+        groups[(person, post_key)].append((org, _statement(cid, article, d)))
         titles[cid] = _post_display(r, title)
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
     posts = out.posts
     post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
-        orgs = sorted({org for org, _, _, _ in items if org})
+        orgs = sorted({org for org, _ in items if org})
         by_org: dict[str | None, list[Statement]] = defaultdict(list)
-        for org, cid, article, d in items:
-            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(_statement(cid, article, d))
+        for org, statement in items:
+            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
         for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
             post_id = post_ids.get((org, post_key))
             if post_id is None:

@@ -203,13 +203,9 @@ class Rebuild:
         store.insert_rows(conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
         store.insert_ignore(conn, s.posts, list(made.posts.values()))
         sources = made.articles
-        by_post: dict[str, list[TenureRow]] = {}
+        by_post: dict[str, list[TenureRow]] = defaultdict(list)
         for t in made.tenures:  # sorted by id, and so is each post's list
-            same_post = by_post.get(t[2])
-            if same_post is None:
-                by_post[t[2]] = [t]
-            else:
-                same_post.append(t)
+            by_post[t[2]].append(t)
         rows: dict[str, dict[str, Any]] = {}
         for post_id in sorted(by_post):
             tenures = by_post[post_id]
