@@ -711,7 +711,7 @@ def split_acting(text: str) -> tuple[str, list[DateRange]]:
     "8 May 2015, Acting: 5 May 2014 – 17 October 2014" gives "8 May 2015" and the acting
     range; an enclosing pair of parentheses goes with the acting span it encloses.
     """
-    if _ACTING.search(text) is None:  # no date in it can be acting (may_be_acting)
+    if not may_be_acting(text):
         return text, []
     spans: list[DateRange] = []
     kept: list[str] = []

@@ -25,6 +25,7 @@ from tenure.query.successors import rule_out_by_successors
 from tenure.query.who import answer
 from tenure.store import schema as s
 from tenure.store.base import Store
+from tenure.time import Certainty
 
 
 def holders_on(
@@ -42,15 +43,18 @@ def holders_on(
     )
     by_post: dict[str, list[TenureInfo]] = defaultdict(list)
     posts: dict[str, PostRef] = {}
+    certainty: dict[str, Certainty | None] = {}
     for row in rows:
         tenure = to_tenure(row)
-        if time.covers(tenure.start, tenure.end, tenure.ongoing, when, today) is not None:
+        covered = time.covers(tenure.start, tenure.end, tenure.ongoing, when, today)
+        if covered is not None:
             by_post[tenure.post.id].append(tenure)
             posts[tenure.post.id] = tenure.post
+            certainty[tenure.id] = covered
     by_org: dict[str, OrgHolders] = {}
     for post_id in sorted(by_post):
         ref = posts[post_id]
-        found = answer(ref.title, None, when, [ref], by_post[post_id], today)
+        found = answer(ref.title, None, when, [ref], by_post[post_id], today, certainty)
         found = rule_out_by_successors(conn, found, first.toordinal(), today, store)
         org = ref.organization
         entry = by_org.setdefault(org.id if org else "", OrgHolders(org, []))

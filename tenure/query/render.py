@@ -56,6 +56,13 @@ def org_label(t: TenureInfo) -> str:
     return t.post.organization.name if t.post.organization else ""
 
 
+RULED_OUT = (
+    "ruled out: possible by its dates, but a certain holder of this one-holder post "
+    "excludes it on this date."
+)
+"""What a sheet's caption says when it lists holders ruled out."""
+
+
 def who_sheets(answer: WhoAnswer) -> list[Sheet]:
     where = f", {answer.organization}" if answer.organization else ""
     sheet = Sheet(
@@ -82,10 +89,7 @@ def who_sheets(answer: WhoAnswer) -> list[Sheet]:
     if not sheet.rows:
         sheet.caption = "No holder known for this date."
     elif answer.ruled_out:
-        sheet.caption = (
-            "ruled out: possible by its dates, but a certain holder of this "
-            "one-holder post excludes it on this date."
-        )
+        sheet.caption = RULED_OUT
     return [sheet]
 
 
@@ -108,10 +112,7 @@ def asof_sheets(found: AsOf) -> list[Sheet]:
     if not sheet.rows:
         sheet.caption = f"Nobody is recorded in any post on {found.on}."
     elif any(group.ruled_out for entry in found.organizations for group in entry.posts):
-        sheet.caption = (
-            "ruled out: possible by its dates, but a certain holder of this "
-            "one-holder post excludes it on this date."
-        )
+        sheet.caption = RULED_OUT
     return [sheet]
 
 
