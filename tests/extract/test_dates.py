@@ -563,10 +563,8 @@ def test_date_groups_are_listed_in_pattern_order() -> None:
     assert tuple(sorted(_DATE.groupindex, key=_DATE.groupindex.__getitem__)) == _GROUPS
 
 
-@settings(max_examples=1500, deadline=None)
-@given(scan_text)
-def test_find_dates_finds_what_the_pattern_finds_at_every_position(text: str) -> None:
-    """find_dates starts its search at the words before each year; that must skip no date."""
+def _read_by_full_pattern(text: str) -> list[DateMatch]:
+    """What reading every match of the full pattern (_DATE) in ``text`` gives."""
     from tenure.extract.dates import _DATE, _to_range
 
     expected = []
@@ -574,6 +572,14 @@ def test_find_dates_finds_what_the_pattern_finds_at_every_position(text: str) ->
         read = _to_range(m, at_end=m.end() == len(text))
         if read is not None:
             expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    return expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(scan_text)
+def test_find_dates_finds_what_the_pattern_finds_at_every_position(text: str) -> None:
+    """find_dates starts its search at the words before each year; that must skip no date."""
+    expected = _read_by_full_pattern(text)
     assert find_dates(text) == expected
 
 
@@ -643,11 +649,7 @@ def test_the_public_readers_agree_with_the_full_pattern(text: str) -> None:
     """find_dates, parse_range and split_acting give what reading every _DATE match gives."""
     from tenure.extract.dates import _DATE, _LEADING_WORD, _to_range, _trimmed
 
-    expected = []
-    for m in _DATE.finditer(text):
-        read = _to_range(m, at_end=m.end() == len(text))
-        if read is not None:
-            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    expected = _read_by_full_pattern(text)
     assert find_dates(text) == expected
     assert find_dates(text) == expected  # read again from the memoized readings
     core = _trimmed(text)
@@ -694,12 +696,6 @@ def test_the_case_free_letter_classes_take_what_the_words_take() -> None:
 )
 def test_a_long_run_of_dates_is_read_as_the_pattern_reads_it(date: str) -> None:
     """Each year's run of date words is read back only to the end of the previous date."""
-    from tenure.extract.dates import _DATE, _to_range
-
     text = date * 300
-    expected = []
-    for m in _DATE.finditer(text):
-        read = _to_range(m, at_end=m.end() == len(text))
-        if read is not None:
-            expected.append(DateMatch(read, m.start(), m.end(), m.group()))
+    expected = _read_by_full_pattern(text)
     assert len(expected) >= 300 and find_dates(text) == expected
