@@ -18,10 +18,11 @@ INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 # Debian packages, by what needs them. PyICU (pulled in by normality) has no wheels on PyPI and
-# compiles against ICU. The browser tests drive Debian's chromium through Playwright (never a
+# compiles against ICU; mypyc compiles tenure's reading and extraction modules (setup.py) with
+# gcc against Python's headers. The browser tests drive Debian's chromium through Playwright (never a
 # downloaded browser) and need a CJK font to show native names. Later: postgresql (the
 # PostgreSQL store tests).
-BUILD_DEBS := g++ pkg-config libicu-dev python3-dev
+BUILD_DEBS := gcc g++ pkg-config libicu-dev python3-dev
 TEST_DEBS := chromium fonts-wqy-microhei
 # `make test` also installs what the tests need; `make demo` only what the package needs.
 SYSTEM_DEBS := $(BUILD_DEBS)
@@ -89,9 +90,16 @@ install-system-deps:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | install-system-deps $(BIN)/python
+# The modules setup.py compiles: when one changes, the install builds them again (about a
+# minute), so that tests and benchmarks run the code as it is (tenure.native would otherwise
+# run the sources, slower, and say so). TENURE_PURE_PYTHON=1 installs without compiling.
+NATIVE_SOURCES := $(wildcard tenure/extract/*.py tenure/sources/*.py) tenure/errors.py tenure/time.py
+
+$(INSTALLED): pyproject.toml setup.py $(NATIVE_SOURCES) | install-system-deps $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis benchmarks/out
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis benchmarks/out build
+	find tenure -name '*.so' -delete
+	rm -f tenure/compiled.sha256

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os as _os
 import typing as _typing
 
+# First: it decides whether the compiled modules or their sources are imported (see there).
+from tenure import native as _native  # noqa: F401
 from tenure.errors import TenureError
 from tenure.extract import extract_document, extract_path
 from tenure.model import Event, Evidence, Extraction, Tenure

@@ -20,12 +20,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import Literal
+from typing import Final, Literal
 
 Certainty = Literal["certain", "possible"]
 
-ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-PRECISIONS = {4: "year", 7: "month", 10: "day"}
+ISO_PREFIX: Final = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+PRECISIONS: Final = {4: "year", 7: "month", 10: "day"}
 
 
 def is_prefix(text: str | None) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.clauses import Carried, carried_value, dates_in, match_for
 from tenure.extract.dates import DateRange, find_dates
@@ -40,14 +41,14 @@ from tenure.extract.text import (
 )
 from tenure.extract.values import top_level_split
 
-NAME_WORD = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
-PERSON = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
-NAME_WORD_WHOLE = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*+"
-PERSON_BEFORE_VERB = rf"{NAME_WORD_WHOLE}(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
+NAME_WORD: Final = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*"
+PERSON: Final = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+NAME_WORD_WHOLE: Final = r"[A-ZÀ-ÖØ-ÞĐƠƯ][\w'’\-]*+"
+PERSON_BEFORE_VERB: Final = rf"{NAME_WORD_WHOLE}(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
 """:data:`PERSON` where a space and a lower-case word (a verb) or a comma follow it: the
 same matches, found without trying shorter names that cannot be followed so (possessive
 quantifiers), which is most of the cost of a search that fails."""
-SUBJECT = (
+SUBJECT: Final = (
     rf"(?P<person>[A-ZÀ-ÖØ-ÞĐƠƯhs](?:(?<=[A-ZÀ-ÖØ-ÞĐƠƯ])[\w'’\-]*+(?:\s+{NAME_WORD_WHOLE}){{0,3}}+"
     r"|(?<=[Hh])e|(?<=[Ss])he))"
 )
@@ -56,17 +57,17 @@ spelled to start with the class of its first character (checked afterwards again
 alternative's own) so that a search skips quickly to capitals, "h" and "s": a pattern that
 starts with an alternation is tried at every character (as
 :data:`~tenure.extract.text.FIRST_WORD` is spelled)."""
-LEADING_WORDS = re.compile(
+LEADING_WORDS: Final = re.compile(
     r"^(?:(?:After|Before|In|On|At|Under|When|While|Since|From|During|Then|Later|Also|And|But|"
     r"Although|Though|As|By|With|Following|Initially|Historically|However|Meanwhile|Thereafter)"
     r"\s+)+"
 )
-VERB_APPOINT = (
+VERB_APPOINT: Final = (
     r"(?:was|were|had been|has been|is)\s+(?:then\s+|later\s+|subsequently\s+|also\s+)?"
     r"(?:appointed|named|elected|nominated|selected|chosen|made|installed|elevated|promoted|"
     r"transferred\s+to\s+the\s+post\s+of)"
 )
-POST_STOP = re.compile(
+POST_STOP: Final = re.compile(
     r"[,;.\s](?:(?<=[,;])|(?<=\.)\s*$|(?<=\s)\s*(?:(?:from|until|till|since|between|serving|who|"
     r"which|where|while|when|after|before|following|during|through|responsible|with the|but|"
     r"for the first time)\b|in\s+(?=\d|(?:January|February|March|April|May|June|July|August|"
@@ -77,63 +78,69 @@ POST_STOP = re.compile(
 that starts a clause ("from", "who", "in 1990", "and was"). Spelled to start with the class
 of its first character, so that a search skips to those characters (its match starts where
 ``,|;|\\.\\s*$|\\s+(?:from|...)\\b|...`` would: only :func:`_post_phrase`'s start is used)."""
-ADVERB = (
+ADVERB: Final = (
     r"(?:previously|later|then|also|concurrently|briefly|eventually|subsequently|simultaneously)"
 )
-SUBJECT_PRONOUN = re.compile(r"^(?:He|She|he|she)$")
-DOMAIN_WORDS = re.compile(
+SUBJECT_PRONOUN: Final = re.compile(r"^(?:He|She|he|she)$")
+DOMAIN_WORDS: Final = re.compile(
     r"\b(?:Affairs|Defen[cs]e|Security|Finance|Justice|State|Interior|Education|Health|Trade|"
     r"Commerce|Agriculture|Culture|Labou?r|Transport|Industry|Council|Committee|Commission|"
     r"Office|Department|Ministry|Party|Government|China|Japan|Vietnam|India|Cabinet|Staff)\b"
 )
-MODIFIER = re.compile(
+MODIFIER: Final = re.compile(
     r"^(?:Deputy|Vice|Executive|First|Second|Assistant|Acting|Associate|Chief|Senior)\b", re.I
 )
-CLAUSE_START = re.compile(r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I)
-RANKING = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
-AND = re.compile(r"\s+and\s+")
-ENDED = re.compile(
+CLAUSE_START: Final = re.compile(
+    r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I
+)
+RANKING: Final = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
+AND: Final = re.compile(r"\s+and\s+")
+ENDED: Final = re.compile(
     r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
     r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
     r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*"
 )
 """The end of a holding told after the post: "..., a post he held until 1998"."""
-IS_THE = re.compile(r"\bis\s+(?:the|a|an)\s")
-TO_HEAD = re.compile(r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)")
-IN_CHARGE = re.compile(r"^in\s+charge\b")
-FULL_STOP = re.compile(r"\.\s*$")
-AND_THEN = re.compile(r"^(?:and\s+|then\s+)")
-ARTICLE_ITS = re.compile(r"^(?:the|a|an|its)\s+", re.I)
-FIRST = re.compile(r"^first\s+", re.I)
-ORDER_WORD = re.compile(r"^(?:first|current|last|then|new|sole)\s+", re.I)
-POSSESSOR = re.compile(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+")
-PREFIXED_POST = re.compile(
+IS_THE: Final = re.compile(r"\bis\s+(?:the|a|an)\s")
+TO_HEAD: Final = re.compile(
+    r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)"
+)
+IN_CHARGE: Final = re.compile(r"^in\s+charge\b")
+FULL_STOP: Final = re.compile(r"\.\s*$")
+AND_THEN: Final = re.compile(r"^(?:and\s+|then\s+)")
+ARTICLE_ITS: Final = re.compile(r"^(?:the|a|an|its)\s+", re.I)
+FIRST: Final = re.compile(r"^first\s+", re.I)
+ORDER_WORD: Final = re.compile(r"^(?:first|current|last|then|new|sole)\s+", re.I)
+POSSESSOR: Final = re.compile(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+")
+PREFIXED_POST: Final = re.compile(
     r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$"
 )
-AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
-IN_NAME = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
-OF_REFERENCE = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
-ITEM_BREAK = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))")
-ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-ITEM_ARTICLE = re.compile(r"^(?:the|a|an|its|as)\s+")
-WAS_IS = re.compile(r"\s(?:was|were|is)\s")
-LEADING_AS = re.compile(r"^as\s+")
-AND_THE = re.compile(r"\s+and\s+the\s+")
-REFERENCE = re.compile(r"^(?:its|the)\s+\w+$")
-ITS = re.compile(r"\bits\s", re.I)
-FORMER = re.compile(r"^(?:former|then|later)\s+")
-SECRETARY = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
-DESCRIBED_AFTER = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
-HEAD_POST = re.compile(r"\b(?:secretary|director|head|minister|chief)\b", re.I)
-WITHIN_NAMED = re.compile(r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)")
-POSSESSIVE = re.compile(r"(['’]s)\s+")
-CLAUSE_END = re.compile(r"\.\s*$|;")
-AS = re.compile(r"\s+as\s+")
-LEADING_DETERMINER = re.compile(r"^(?:the|its|a|an)\s+")
-FIRST_CURRENT_SOLE = re.compile(r"^(?:first|current|sole)\s+", re.I)
-PURPOSE = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
-FINAL_ASIDE = re.compile(r"\(([^()]*)\)\s*$")
-NOT_A_NAME = re.compile(
+AT_ORG: Final = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
+IN_NAME: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+OF_REFERENCE: Final = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
+ITEM_BREAK: Final = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))")
+ITEM_SEPARATOR: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+ITEM_ARTICLE: Final = re.compile(r"^(?:the|a|an|its|as)\s+")
+WAS_IS: Final = re.compile(r"\s(?:was|were|is)\s")
+LEADING_AS: Final = re.compile(r"^as\s+")
+AND_THE: Final = re.compile(r"\s+and\s+the\s+")
+REFERENCE: Final = re.compile(r"^(?:its|the)\s+\w+$")
+ITS: Final = re.compile(r"\bits\s", re.I)
+FORMER: Final = re.compile(r"^(?:former|then|later)\s+")
+SECRETARY: Final = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
+DESCRIBED_AFTER: Final = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
+HEAD_POST: Final = re.compile(r"\b(?:secretary|director|head|minister|chief)\b", re.I)
+WITHIN_NAMED: Final = re.compile(
+    r"\b(?:in|within|of)\s+the\s+(?P<org>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)+)"
+)
+POSSESSIVE: Final = re.compile(r"(['’]s)\s+")
+CLAUSE_END: Final = re.compile(r"\.\s*$|;")
+AS: Final = re.compile(r"\s+as\s+")
+LEADING_DETERMINER: Final = re.compile(r"^(?:the|its|a|an)\s+")
+FIRST_CURRENT_SOLE: Final = re.compile(r"^(?:first|current|sole)\s+", re.I)
+PURPOSE: Final = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
+FINAL_ASIDE: Final = re.compile(r"\(([^()]*)\)\s*$")
+NOT_A_NAME: Final = re.compile(
     r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"
 )
 
@@ -276,7 +283,7 @@ NEEDLES: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 """For each pattern, groups of words it needs, one of each (see :class:`Needles`): most
 sentences lack them, and are not searched with the pattern."""
-GATE = Needles([NEEDLES[kind] for kind, _ in PATTERNS], f"{__name__}.GATE")
+GATE: Final = Needles([NEEDLES[kind] for kind, _ in PATTERNS], f"{__name__}.GATE")
 """The patterns a sentence's words allow (for a sentence read on its own; prose reading
 has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
@@ -305,10 +312,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 quick to look for (a pattern runs only when its trigger is found)."""
 
 
-NAMED_VERB = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
-NAMED = re.compile(rf"(?P<person>{PERSON_BEFORE_VERB}){NAMED_VERB}")
+NAMED_VERB: Final = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
+NAMED: Final = re.compile(rf"(?P<person>{PERSON_BEFORE_VERB}){NAMED_VERB}")
 """A name before a verb: people named so are remembered (by surname) for later sentences."""
-TWO_NAME_WORDS = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAMED_VERB}")
+TWO_NAME_WORDS: Final = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAMED_VERB}")
 """The last two words of a :data:`NAMED` match of two words or more, and its verb: a
 sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
 words or more), and is not searched with :data:`NAMED`, which is slower to fail."""

@@ -8,6 +8,7 @@ statements of the same holding so each is reported once with all its evidence.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tenure.extract import infobox as boxes
 from tenure.extract.dates import parse_date
@@ -133,7 +134,7 @@ def lifespan_events(
     return events
 
 
-FIELD_KEYS = frozenset(
+FIELD_KEYS: Final = frozenset(
     {
         "agencyname",
         "name",

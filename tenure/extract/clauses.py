@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 from tenure.extract.dates import DateMatch, find_dates
 
-YEAR = re.compile(r"[12]\d{3}")
+YEAR: Final = re.compile(r"[12]\d{3}")
 """The digits every date :func:`~tenure.extract.dates.find_dates` reads has (its year)."""
 
 
@@ -30,20 +30,20 @@ def dates_in(text: str) -> list[DateMatch]:
     return find_dates(text) if YEAR.search(text) else []
 
 
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK: Final = re.compile(
     r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then|later|h"
     r"as|had)\b|[a-z]+ed\b)"
 )
-TIME_PHRASE = re.compile(
+TIME_PHRASE: Final = re.compile(
     r"\b(?:during|amid|throughout)\s+(?:the\s+)?[A-Za-z]|\b(?:later period|early years|"
     r"at the time|in the (?:late|early|mid)|in the \d{4}s|decades?)\b"
     r"|^(?:After|Before|Following|Upon|On)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
-SAME_YEAR = re.compile(
+SAME_YEAR: Final = re.compile(
     r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I
 )
-CONTINUES = re.compile(
+CONTINUES: Final = re.compile(
     r"\b(?:also|at the same time|simultaneously|subsequently|thereafter)\b", re.I
 )
 
@@ -82,9 +82,9 @@ def date_for(sentence: str, position: int, carried: Carried) -> str | None:
     return carried_value(carried)
 
 
-ATTRIBUTIVE = re.compile(r"\bthe\s+$")
-NAME_AFTER = re.compile(r"\s+[A-Z]")
-INTRO = re.compile(
+ATTRIBUTIVE: Final = re.compile(r"\bthe\s+$")
+NAME_AFTER: Final = re.compile(r"\s+[A-Z]")
+INTRO: Final = re.compile(
     r"^(?:In|On|By|From|Since|As of|Between|During|Until|Circa|Around)?\s*[^,;]{0,40}?\d{4}[^,;"
     r"]{0,20}?,\s+"
 )

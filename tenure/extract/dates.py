@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract import memo
 from tenure.time import is_prefix
@@ -66,49 +67,49 @@ class DateMatch:
     text: str
 
 
-_MONTH_NAMES = (
+_MONTH_NAMES: Final = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
 )
-_MONTHS = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS: Final = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
-_WS = r"[^\S\r\n]"
-_MONTH = (
+_WS: Final = r"[^\S\r\n]"
+_MONTH: Final = (
     r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?!\w)"
 )
-_AFTER_MONTH = rf"(?:\.{_WS}*|,?{_WS}+)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
-_YEAR_DIGITS = r"(?:1\d{3}|2[01]\d{2})"
-_YEAR = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
+_AFTER_MONTH: Final = rf"(?:\.{_WS}*|,?{_WS}+)"
+_DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
+_YEAR_DIGITS: Final = r"(?:1\d{3}|2[01]\d{2})"
+_YEAR: Final = rf"{_YEAR_DIGITS}(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]s(?!\w))"
 
-_POINT_SOURCE = (
+_POINT_SOURCE: Final = (
     rf"(?P<iy>{_YEAR_DIGITS})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>\d{{2}}))?"
     rf"(?!\w|[-/.]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
     rf"|(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH}){_AFTER_MONTH}(?P<dy>{_YEAR})"
     rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?:(?P<md>{_DAY}),?{_WS}+)?(?P<my>{_YEAR})"
     rf"|(?P<y>{_YEAR})"
 )
-_PARTIAL_SOURCE = (
+_PARTIAL_SOURCE: Final = (
     rf"(?P<dd>{_DAY}){_WS}+(?:of{_WS}+)?(?P<dm>{_MONTH})\.?"
     rf"|(?P<mm>{_MONTH}){_AFTER_MONTH}(?P<md>{_DAY})"
     rf"|(?P<m>{_MONTH})\.?"
     rf"|(?P<d>{_DAY})"
 )
-_DAY_YEAR_SOURCE = rf"(?P<d>{_DAY}),?{_WS}+(?P<y>{_YEAR})"
+_DAY_YEAR_SOURCE: Final = rf"(?P<d>{_DAY}),?{_WS}+(?P<y>{_YEAR})"
 
 
 def _unnamed(source: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", source)
 
 
-_DASH = rf"{_WS}*(?:--|[-–—−]){_WS}*"
-_SEP = rf"(?(between){_WS}+and{_WS}+|(?:{_DASH}|{_WS}+(?:to|until|till|through|thru){_WS}+))"
-_QUALIFIER = (
+_DASH: Final = rf"{_WS}*(?:--|[-–—−]){_WS}*"
+_SEP: Final = rf"(?(between){_WS}+and{_WS}+|(?:{_DASH}|{_WS}+(?:to|until|till|through|thru){_WS}+))"
+_QUALIFIER: Final = (
     rf"(?:(?:c|ca|approx)\.{_WS}*"
     rf"|(?:circa|approximately|around|about|early|mid|late)(?:{_WS}+|-))"
 )
-_ONGOING = (
+_ONGOING: Final = (
     rf"(?:{_DASH}(?:(?:to|till|until){_WS}+)?|{_WS}+(?:to|till|until){_WS}+)"
     rf"(?:present(?:{_WS}+day)?|incumbent|now|today|date)(?!\w)"
     rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
@@ -120,24 +121,24 @@ def _prefixes(word: str) -> str:
     return word[0] + "".join(f"(?:{letter}" for letter in word[1:]) + ")?" * (len(word) - 1)
 
 
-_CUT_WORD = (
+_CUT_WORD: Final = (
     "(?-i:"
     + "|".join(_prefixes(name) for name in _MONTH_NAMES)
     + ")|"
     + "|".join(_prefixes(word) for word in ("present", "incumbent"))
 )
-_TWO_DIGITS = rf"\d{{2}}(?!\w|[.,/-]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
-_FRAGMENT = (
+_TWO_DIGITS: Final = rf"\d{{2}}(?!\w|[.,/-]\d|{_WS}+(?:of{_WS}+)?{_MONTH})"
+_FRAGMENT: Final = (
     rf"(?:\d{{1,3}}|(?:{_DAY}{_WS}+)?(?:{_CUT_WORD})\.?"
     rf"(?:{_WS}+\d{{1,3}}(?:,{_WS}*\d{{0,3}})?)?)\Z"
 )
 
-_POINT = re.compile(_POINT_SOURCE, re.IGNORECASE)
-_PARTIAL = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
-_DAY_YEAR = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
-_NOT_AFTER = r"[\w.,/+\-–—−]"
+_POINT: Final = re.compile(_POINT_SOURCE, re.IGNORECASE)
+_PARTIAL: Final = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
+_DAY_YEAR: Final = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
+_NOT_AFTER: Final = r"[\w.,/+\-–—−]"
 """A date never starts right after one of these (it would be part of a longer number or word)."""
-_DATE = re.compile(
+_DATE: Final = re.compile(
     rf"(?<!{_NOT_AFTER})"
     rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
     rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
@@ -151,7 +152,7 @@ _DATE = re.compile(
     rf"(?P<acting2>{_WS}*\(acting\))?",
     re.IGNORECASE,
 )
-_GROUPS = (
+_GROUPS: Final = (
     *("acting", "between", "lead", "qa", "a", "qb", "b", "ongoing", "fragment", "yy", "l"),
     *("qc", "c", "cdy", "acting2"),
 )
@@ -166,7 +167,7 @@ def _i(words: str) -> str:
     return f"(?i:{words})"
 
 
-_MAY_BEGIN = (
+_MAY_BEGIN: Final = (
     rf"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     rf"|(?={_i('[abceflmstu]')})"  # the first letters of the words below
     rf"(?:(?:{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
@@ -176,23 +177,23 @@ _MAY_BEGIN = (
 )
 """How every _DATE match begins, loosely (it matches wherever _DATE does, and in other places):
 a digit, a month, or a lead word, "acting", "between" or a qualifier and what follows it."""
-_UNTIL_START = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?!{_MAY_BEGIN})\w+)*+"
+_UNTIL_START: Final = rf"(?:\W+|(?<={_NOT_AFTER})\w+|(?!{_MAY_BEGIN})\w+)*+"
 """Whatever cannot begin a _DATE match: characters that are not word characters, words right
 after a character _DATE may not follow, and words no date begins with. Stops at the first
 place a date could begin."""
 
 # _DATE's pieces, with only their words ignoring case (same matches, same order)
-_FAST_YEAR_END = rf"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]{_i('s')}(?!\w))"
-_FAST_ISO_END = rf"(?!\w|[-/.]\d|{_WS}+(?:{_i('of')}{_WS}+)?{_MONTH})"
-_FAST_YEAR = rf"{_YEAR_DIGITS}{_FAST_YEAR_END}"
-_FAST_DAY = rf"\d{{1,2}}{_i('st|nd|rd|th')}?(?!\w)"
-_FAST_LEAD = rf"(?P<lead>{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
-_FAST_SEP = rf"(?:{_DASH}|{_WS}+{_i('to|until|till|through|thru')}{_WS}+)"
-_FAST_QUALIFIER = (
+_FAST_YEAR_END: Final = rf"(?!\w|[.,]\d|-\d\d?-\d|(?<=0)['’]{_i('s')}(?!\w))"
+_FAST_ISO_END: Final = rf"(?!\w|[-/.]\d|{_WS}+(?:{_i('of')}{_WS}+)?{_MONTH})"
+_FAST_YEAR: Final = rf"{_YEAR_DIGITS}{_FAST_YEAR_END}"
+_FAST_DAY: Final = rf"\d{{1,2}}{_i('st|nd|rd|th')}?(?!\w)"
+_FAST_LEAD: Final = rf"(?P<lead>{_i('from|since|until|till')}|{_i('up')}{_WS}+{_i('to')}){_WS}+"
+_FAST_SEP: Final = rf"(?:{_DASH}|{_WS}+{_i('to|until|till|through|thru')}{_WS}+)"
+_FAST_QUALIFIER: Final = (
     rf"(?:{_i('c|ca|approx')}\.{_WS}*"
     rf"|{_i('circa|approximately|around|about|early|mid|late')}(?:{_WS}+|-))"
 )
-_FAST_ONGOING = (
+_FAST_ONGOING: Final = (
     rf"(?:{_DASH}(?:{_i('to|till|until')}{_WS}+)?|{_WS}+{_i('to|till|until')}{_WS}+)"
     rf"(?:{_i('present')}(?:{_WS}+{_i('day')})?|{_i('incumbent|now|today|date')})(?!\w)"
     rf"|{_WS}*[-–—−](?={_WS}*(?:[),;:\]|\r\n]|\Z))"
@@ -216,7 +217,7 @@ def _fast_point(side: str) -> str:
     )
 
 
-_FAST_DATE = (
+_FAST_DATE: Final = (
     rf"(?<!{_NOT_AFTER})"
     rf"(?P<date>(?:(?={_i('a')})(?P<acting>{_i('acting')}(?:{_WS}*:{_WS}*|{_WS}+)))?"
     rf"(?:(?={_i('[fsut]')}){_FAST_LEAD})?(?:{_fast_point('a')})"
@@ -226,10 +227,10 @@ _FAST_DATE = (
     rf"|(?!{_WS}*[-–—−]|{_WS}+{_i('to|until|till|through|thru')}{_WS}))"
     rf"(?P<acting2>{_WS}*\({_i('acting')}\))?)"
 )
-_FAST_HERE = re.compile(_FAST_DATE)
+_FAST_HERE: Final = re.compile(_FAST_DATE)
 """_FAST without its skip: a common date right where the match starts. Where it matches,
 _FAST (which would skip nothing there) matches the same."""
-_FAST = re.compile(_UNTIL_START + _FAST_DATE)
+_FAST: Final = re.compile(_UNTIL_START + _FAST_DATE)
 """The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
 at the first place a date could begin: where it matches, _DATE matches there the same text,
 and :func:`_read_fast` reads from its groups what :func:`_read` reads from _DATE's.
@@ -244,26 +245,26 @@ separator) fail. The skip before it (_UNTIL_START) passes only places where _DAT
 match. Where _FAST does not match, find_dates and parse_range ask _DATE (the tests check both
 agree).
 """
-_POINT_GROUPS = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
+_POINT_GROUPS: Final = ("mm", "md", "my", "y", "m", "d", "dd", "dm", "dy")
 """The groups of one point of _FAST (after its side, "a" or "b"), in its order."""
-_FAST_GROUPS = (
+_FAST_GROUPS: Final = (
     *("date", "acting", "lead", *("a" + name for name in _POINT_GROUPS), "qb"),
     *("b" + name for name in _POINT_GROUPS),
     *("ongoing", "acting2"),
 )
 """The groups of _FAST, in its order (``m.groups()``): what :func:`_read_fast` reads."""
-_A = slice(_FAST_GROUPS.index("amm"), _FAST_GROUPS.index("ady") + 1)
-_B = slice(_FAST_GROUPS.index("bmm"), _FAST_GROUPS.index("bdy") + 1)
+_A: Final = slice(_FAST_GROUPS.index("amm"), _FAST_GROUPS.index("ady") + 1)
+_B: Final = slice(_FAST_GROUPS.index("bmm"), _FAST_GROUPS.index("bdy") + 1)
 _ACTING_AT, _LEAD_AT, _QB_AT, _ONGOING_AT, _ACTING2_AT = (
     _FAST_GROUPS.index(name) for name in ("acting", "lead", "qb", "ongoing", "acting2")
 )
 _B_MDY, _B_Y, _B_DMY = (_FAST_GROUPS.index(name) for name in ("bmy", "by", "bdy"))
 """Where the year groups of the second point are (a second point has exactly one of them)."""
 
-_YEAR_ANYWHERE = re.compile(_YEAR_DIGITS)
+_YEAR_ANYWHERE: Final = re.compile(_YEAR_DIGITS)
 """Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
 or day-year after a partial left side."""
-_BEFORE_YEAR_WORDS = (
+_BEFORE_YEAR_WORDS: Final = (
     *("acting", "between", "and", "from", "since", "until", "till", "up", "to", "through"),
     *("thru", "c", "ca", "approx", "circa", "approximately", "around", "about", "early"),
     *("mid", "late", "of", "st", "nd", "rd", "th", "sept"),
@@ -272,8 +273,8 @@ _BEFORE_YEAR_WORDS = (
 )
 """Every word _DATE can read before the first year of a date: "acting", the leading words, the
 qualifiers, "of", the separators, day suffixes and month names (their case aside)."""
-_OPENING_WORDS = frozenset(_BEFORE_YEAR_WORDS)
-_LEADING_LETTERS = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
+_OPENING_WORDS: Final = frozenset(_BEFORE_YEAR_WORDS)
+_LEADING_LETTERS: Final = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]+")
 
 
 def may_open_with_date(text: str) -> bool:
@@ -292,7 +293,7 @@ def may_open_with_date(text: str) -> bool:
     return not word.isascii() or word.lower() in _OPENING_WORDS
 
 
-_BEFORE_YEAR = re.compile(
+_BEFORE_YEAR: Final = re.compile(
     rf"(?:(?:{_WS}|[.,:\-–—−])*(?:\d+"
     rf"|(?=(?:{'|'.join(sorted({w[::-1] for w in _BEFORE_YEAR_WORDS}, key=len, reverse=True))})"
     r"(?![a-z]))[a-z]+))*",
@@ -305,11 +306,11 @@ its first number or word. Whatever a date holds before its first year is such a 
 date begins with a number or a word, so no date containing that year starts before it. It is
 matched no further back than where the search may start (``endpos``), so that a long run of
 dates ("Acting c. 2014, Acting c. 2015, ...") is not read back to its beginning for each year."""
-_ACTING = re.compile("acting", re.IGNORECASE)
+_ACTING: Final = re.compile("acting", re.IGNORECASE)
 """The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
-_LEADING_WORD = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
-_DIGITS = re.compile(r"\d+")
-_EDGE_PUNCT = " \t\r\n,;:"
+_LEADING_WORD: Final = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
+_DIGITS: Final = re.compile(r"\d+")
+_EDGE_PUNCT: Final = " \t\r\n,;:"
 
 _Parts = tuple[int | None, int | None, int | None]
 
@@ -457,7 +458,7 @@ def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> Da
     return _date_range(start, end, False, acting, approximate)
 
 
-_MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_NUMBERS: Final = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 """The number of each month, by the first three letters of its name as _MONTH matches it."""
 
 
@@ -486,12 +487,12 @@ def _fast_prefix(parts: tuple[str | None, ...]) -> str | None:
     return _prefix(int(myear), _MONTH_NUMBERS[mmonth[:3]], _day_number(mday))
 
 
-_READINGS_SIZE = 4096
+_READINGS_SIZE: Final = 4096
 _READINGS: dict[str, DateRange | None] = memo.table(f"{__name__}._READINGS", _READINGS_SIZE)
 """The reading of each date text _FAST matched (its ``date`` group, such as "until 2005"),
 emptied when it reaches :data:`_READINGS_SIZE` entries. The text decides the reading: _FAST
 splits a text into lead word, points, separator and ends in one way only."""
-_UNREAD = DateRange(None, None)
+_UNREAD: Final = DateRange(None, None)
 """Stands for a date text not in _READINGS (no reading is this range)."""
 
 
@@ -530,6 +531,9 @@ def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
 
 
 _new = object.__new__
+_NATIVE: Final = not __file__.endswith(".py")
+"""Whether this module runs compiled (see :mod:`tenure.native`): a compiled dataclass keeps
+its fields in slots, not in a ``__dict__``, and is made by its constructor."""
 
 
 def _date_range(
@@ -542,6 +546,8 @@ def _date_range(
 ) -> DateRange:
     """``DateRange(start, end, ongoing, acting, approximate, single)``, made as
     :func:`_date_match` makes a DateMatch."""
+    if _NATIVE:
+        return DateRange(start, end, ongoing, acting, approximate, single)
     made: DateRange = _new(DateRange)
     fields = made.__dict__
     fields["start"] = start
@@ -554,9 +560,12 @@ def _date_range(
 
 
 def _date_match(found: DateRange, begin: int, finish: int, text: str) -> DateMatch:
-    """``DateMatch(found, begin, finish, text)``, its fields put straight into its ``__dict__``:
-    a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``, which costs
-    about three times as much, and find_dates makes one for every date of every text."""
+    """``DateMatch(found, begin, finish, text)``; interpreted, its fields put straight into its
+    ``__dict__``: a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``,
+    which costs about three times as much, and find_dates makes one for every date of every
+    text."""
+    if _NATIVE:
+        return DateMatch(found, begin, finish, text)
     made: DateMatch = _new(DateMatch)
     fields = made.__dict__
     fields["range"] = found
@@ -574,9 +583,9 @@ def _trimmed(text: str) -> str:
     return text.lstrip()
 
 
-_SHORT = 64
+_SHORT: Final = 64
 """Values up to this length (a date, a range, a table cell) have their reading memoized."""
-_NEAR = 48
+_NEAR: Final = 48
 """How far ahead the next possible year may be for find_dates to look for a date's beginning
 word by word with _FAST; when it is further, the search starts at the words before the year
 (_BEFORE_YEAR), read backwards."""

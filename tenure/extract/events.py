@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from tenure.extract.clauses import Carried, date_for
 from tenure.extract.names import ORG_WORDS
@@ -29,17 +30,17 @@ from tenure.extract.text import (
     successive,
 )
 
-REF = (
+REF: Final = (
     r"(?:[Ii]t|[Tt]hey|[Tt]his\s+\w+|[Tt]he\s+(?:group|office|commission|committee|department|"
     r"body|agency|ministry|council|bureau|leading group|post|position|organization|secretariat|"
     r"politburo|institution|unit|party|board|administration|directorate|service)|"
     r"[Tt]he\s+[A-Z]{2,8}|[A-Z]{2,8})"
 )
-PASSIVE = (
+PASSIVE: Final = (
     r"(?:was|were|had been|has been|would be|is|are|be)\s+(?:then\s+|later\s+|first\s+|"
     r"originally\s+|officially\s+|formally\s+|subsequently\s+|eventually\s+|also\s+|initially\s+)*"
 )
-I = re.IGNORECASE  # noqa: E741
+I: Final = re.IGNORECASE  # noqa: E741
 # (event type, pattern, whether the body it happens to stands before the match)
 RULES: list[tuple[str, re.Pattern[str], bool]] = [
     (
@@ -216,36 +217,36 @@ RULES: list[tuple[str, re.Pattern[str], bool]] = [
         True,
     ),
 ]
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", I)
-WHICH = re.compile(r",\s+which\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:\w+ly\s+)?$")
-REF_ONLY = re.compile(REF)
-LEADING_REF = re.compile(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])")
-THE_WORD_NAME = re.compile(r"^[Tt]he\s+\w+\s+[A-Z]")
-LEADING_DETERMINER = re.compile(r"^(?:a|an|the|its|their)\s+", I)
-LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
-LEADING_ARTICLE_ITS = re.compile(r"^(?:a|an|the|its)\s+", I)
-AND_NEXT = re.compile(r"^\s+and\s+(?:the\s+)?(?P<next>.+)")
-ITS_OFFICE = re.compile(r"^its\s+office\b", I)
-ITS_OFFICE_NAMED = re.compile(r"^its\s+Office\b")
-AND_ITS_OFFICE = re.compile(r"^\s+and\s+its\s+office\b", I)
-AND_ITS_OFFICE_END = re.compile(r"\band\s+its\s+office\s*$", I)
-BRACKETED = re.compile(r"\s*\([^()]*\)")
-TRAILING_ALSO_CALLED = re.compile(
+ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", I)
+WHICH: Final = re.compile(r",\s+which\s+(?:itself\s+)?(?:had\s+|has\s+)?(?:\w+ly\s+)?$")
+REF_ONLY: Final = re.compile(REF)
+LEADING_REF: Final = re.compile(rf"^({REF})\b(?!\s+(?:of|for)\s+[A-Z])")
+THE_WORD_NAME: Final = re.compile(r"^[Tt]he\s+\w+\s+[A-Z]")
+LEADING_DETERMINER: Final = re.compile(r"^(?:a|an|the|its|their)\s+", I)
+LOWER_WORDS_BEFORE_NAME: Final = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+LEADING_ARTICLE_ITS: Final = re.compile(r"^(?:a|an|the|its)\s+", I)
+AND_NEXT: Final = re.compile(r"^\s+and\s+(?:the\s+)?(?P<next>.+)")
+ITS_OFFICE: Final = re.compile(r"^its\s+office\b", I)
+ITS_OFFICE_NAMED: Final = re.compile(r"^its\s+Office\b")
+AND_ITS_OFFICE: Final = re.compile(r"^\s+and\s+its\s+office\b", I)
+AND_ITS_OFFICE_END: Final = re.compile(r"\band\s+its\s+office\s*$", I)
+BRACKETED: Final = re.compile(r"\s*\([^()]*\)")
+TRAILING_ALSO_CALLED: Final = re.compile(
     r",\s*(?:also|officially|formerly|often|commonly|sometimes)\s+(?:called|known as|transl"
     r"ated as|referred to as)\s+[^,]*,?\s*$"
 )
-TRAILING_COMMA = re.compile(r",\s*$")
-ENDING_REF = re.compile(rf"\b({REF})\s*$")
-ENDING_REF_OFFICE = re.compile(rf"({REF})(?:\s+and\s+its\s+office)?\s*$")
-TRAILING_AND = re.compile(r"\s+and\s*$")
-ORIGINALLY = re.compile(r"\boriginally\b")
-CALLED = re.compile(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)")
-POSITION_OF = re.compile(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", I)
-MERGED_PAIR = re.compile(
+TRAILING_COMMA: Final = re.compile(r",\s*$")
+ENDING_REF: Final = re.compile(rf"\b({REF})\s*$")
+ENDING_REF_OFFICE: Final = re.compile(rf"({REF})(?:\s+and\s+its\s+office)?\s*$")
+TRAILING_AND: Final = re.compile(r"\s+and\s*$")
+ORIGINALLY: Final = re.compile(r"\boriginally\b")
+CALLED: Final = re.compile(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)")
+POSITION_OF: Final = re.compile(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", I)
+MERGED_PAIR: Final = re.compile(
     r"(?:^|,\s*|\b[Tt]he\s+)(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*?"
     r")\s*$"
 )
-SUBJECT_BEFORE_VERB = re.compile(
+SUBJECT_BEFORE_VERB: Final = re.compile(
     rf"^(?:.*?,\s+)?(?P<s>{REF}|The\s+[A-Z][^,]+?)\s+(?:was|were|is|had)\b"
 )
 NEEDLES: list[tuple[tuple[str, ...], ...]] = [
@@ -290,7 +291,7 @@ NEEDLES: list[tuple[tuple[str, ...], ...]] = [
 ]
 """For each rule, groups of words it needs, one of each (see :class:`Needles`): a
 sentence without them is not searched with the rule's pattern."""
-GATE = Needles(NEEDLES, f"{__name__}.GATE")
+GATE: Final = Needles(NEEDLES, f"{__name__}.GATE")
 """The rules a sentence's words allow (for a sentence read on its own; prose reading has
 one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.dates import (
     DateRange,
@@ -47,39 +48,43 @@ from tenure.extract.values import may_contain, top_level_split
 from tenure.model import Diagnostic, Tenure
 from tenure.sources.document import Block, Document
 
-HOLDER_SECTIONS = re.compile(
+HOLDER_SECTIONS: Final = re.compile(
     r"\b(?:leaders?|leadership|officeholders?|office-holders?|holders?|incumbents?|list of|"
     r"directors?|heads?|chairm[ae]n|chairs?|presidents?|premiers?|ministers?|secretaries|"
     r"secretary|commanders?|governors?|ambassadors?|members?|chiefs?|past|former|"
     r"administrators?|commissioners?|mayors?|principals?|deputy|deputies|officials?)\b",
     re.IGNORECASE,
 )
-NAME_COLUMNS = re.compile(
+NAME_COLUMNS: Final = re.compile(
     r"^(?:name|officeholder|office holder|holder|incumbent|person|leader|director|minister|secr"
     r"etary|head|chairman)\b",
     re.I,
 )
-START_COLUMNS = re.compile(
+START_COLUMNS: Final = re.compile(
     r"^(?:took office|start|from|term start|assumed office|appointed|begin|since|in office from)\b",
     re.I,
 )
-END_COLUMNS = re.compile(r"^(?:left office|end|to|until|term end|ended|in office to)\b", re.I)
-TERM_COLUMNS = re.compile(r"^(?:term(?: of office)?|tenure|years|period|in office|dates)$", re.I)
-POST_COLUMNS = re.compile(r"^(?:post|position|office|title|role)$", re.I)
-RANK_COLUMNS = re.compile(r"^rank$", re.I)
-ALSO = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
-ALSO_WORDS = ("also", "concurrently")
+END_COLUMNS: Final = re.compile(
+    r"^(?:left office|end|to|until|term end|ended|in office to)\b", re.I
+)
+TERM_COLUMNS: Final = re.compile(
+    r"^(?:term(?: of office)?|tenure|years|period|in office|dates)$", re.I
+)
+POST_COLUMNS: Final = re.compile(r"^(?:post|position|office|title|role)$", re.I)
+RANK_COLUMNS: Final = re.compile(r"^rank$", re.I)
+ALSO: Final = re.compile(r"\s+[–—-]\s+Also\s+|;\s*also\s+|\bconcurrently\s+", re.IGNORECASE)
+ALSO_WORDS: Final = ("also", "concurrently")
 """Words without one of which :data:`ALSO` cannot match."""
-LIST_HEADING = re.compile(
+LIST_HEADING: Final = re.compile(
     r"^(?:leaders?|leadership|officeholders?|list of|holders?|incumbents?)\b", re.IGNORECASE
 )
-DATED_NAME = re.compile(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$")
-NAME_PARENTHESES = re.compile(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$")
-NAME_DETAILS = re.compile(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$")
-OF_OR_TO = re.compile(r"\s(?:of|to)\s")
-ACTING_WORD = re.compile(r"acting|interim", re.IGNORECASE)
-LIFE_YEARS = re.compile(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)")
-STILL_IN_OFFICE = re.compile(r"^(?:incumbent|present|current|in office)\b", re.IGNORECASE)
+DATED_NAME: Final = re.compile(r"^([^,(;:]+?)(?:\s*[,(;:]\s*(.*?)\)?)?$")
+NAME_PARENTHESES: Final = re.compile(r"^([^(,:;–—]+?)\s*\((.*)\)?\s*$")
+NAME_DETAILS: Final = re.compile(r"^([^(,:;–—]+?)\s*(?:[,:;]|\s[–—-]\s)\s*(.*)$")
+OF_OR_TO: Final = re.compile(r"\s(?:of|to)\s")
+ACTING_WORD: Final = re.compile(r"acting|interim", re.IGNORECASE)
+LIFE_YEARS: Final = re.compile(r"\s*\(\s*(?:b\.\s*)?\d{4}\s*[–—-]?\s*\d{0,4}\s*\)")
+STILL_IN_OFFICE: Final = re.compile(r"^(?:incumbent|present|current|in office)\b", re.IGNORECASE)
 """The letters a case-insensitive ``[a-z]`` matches (ASCII, "İ", "ı", "ſ" and the Kelvin sign),
 in a run at the start of a text: the whole first word a date pattern would read there."""
 
@@ -320,7 +325,8 @@ def _read_details(
     """:func:`_details`, cached by the details (post titles) and the heading's post."""
     own = post
     concurrent: list[str] = []
-    role = rank = None
+    role: str | None = None
+    rank: str | None = None
     acting = False
     if not rest:
         return own, (), role, rank, acting

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
+from typing import Final
 
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
@@ -34,26 +35,26 @@ from tenure.extract.values import clean_value, is_broken_name, split_qualified
 from tenure.model import Diagnostic, Evidence, Tenure
 from tenure.sources.document import Infobox, InfoboxEntry, normalize_key
 
-ORG_FAMILIES = re.compile(
+ORG_FAMILIES: Final = re.compile(
     r"^(chief|minister|deputyminister|deputy|leader)(\d*)(name|position|pfo|title|type)?$"
 )
-PERSON_FAMILIES = re.compile(
+PERSON_FAMILIES: Final = re.compile(
     r"^(office|termstart|termend|predecessor|successor|deputy|premier|alongside|president"
     r"|primeminister|vicepresident|governor|leader|monarch|order|title|succeeding|preceding"
     r"|vicepremier|chairman|secretary|generalsecretary|viceprimeminister|nominator|appointer)"
     r"(\d*)$"
 )
-DEFAULT_POSTS = {
+DEFAULT_POSTS: Final = {
     "chief": "Chief",
     "minister": "Minister",
     "deputyminister": "Deputy Minister",
     "deputy": "Deputy",
     "leader": "Leader",
 }
-RELATIONS = re.compile(
+RELATIONS: Final = re.compile(
     r"^(?:elected by|responsible to|reports? to|appointed by|accountable to)$", re.I
 )
-PERSON_KEYS = {
+PERSON_KEYS: Final = {
     "birthdate",
     "birthplace",
     "born",
@@ -75,8 +76,8 @@ PERSON_KEYS = {
     "office1",
     "allegiance",
 }
-POST_KEYS = {"post", "incumbent", "incumbentsince", "inaugural", "termlength", "appointer"}
-ORG_KEYS = {
+POST_KEYS: Final = {"post", "incumbent", "incumbentsince", "inaugural", "termlength", "appointer"}
+ORG_KEYS: Final = {
     "agencyname",
     "nativenamea",
     "parentagency",
@@ -95,7 +96,7 @@ ORG_KEYS = {
     "employees",
     "budget",
 }
-IGNORED = re.compile(
+IGNORED: Final = re.compile(
     r"^(?:logo|seal|flag|insignia|picture|image|map|emblem|coat)\w*?(?:width|size|caption|alt)?$"
     r"|\w*(?:width|size|caption|alt|upright|class|footnotes?|sortkey)$|^(?:nativenamelang|"
     r"native_name_lang|website|url|budget|employees|termlength|style|residence|seat|status|"
@@ -146,7 +147,7 @@ class Fields:
         return None if best < 0 else self.entries[best]
 
 
-_LINE = attrgetter("line")
+_LINE: Final = attrgetter("line")
 
 
 @dataclass

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.names import post_head, singular, strip_the
 from tenure.model import Event, Tenure
 from tenure.time import compatible, finer, first_day
 
-BUCKET_ORDER = {"list": 0, "infobox": 1, "prose": 2}
-WORDS = re.compile(r"[\w'’-]+")
-POSSESSIVE = re.compile(r"['’]s$")
+BUCKET_ORDER: Final = {"list": 0, "infobox": 1, "prose": 2}
+WORDS: Final = re.compile(r"[\w'’-]+")
+POSSESSIVE: Final = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=8192)
@@ -73,13 +74,13 @@ def merge_tenures(tenures: list[Tenure]) -> list[Tenure]:
     return merged
 
 
-GENERIC = frozenset(
+GENERIC: Final = frozenset(
     """
     of the for and in to at on a an chinese china communist party ccp cpc central committee
     province people's republic prc government state's
     """.split()
 )
-MODIFIERS = frozenset(
+MODIFIERS: Final = frozenset(
     """
     deputy vice assistant executive associate acting under second additional special first
     """.split()

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.values import top_level_split
 
-HONORIFICS = [
+HONORIFICS: Final = [
     "the rt hon.",
     "the rt. hon.",
     "the right honourable",
@@ -79,7 +80,7 @@ HONORIFICS = [
     "dib",
     "the",
 ]
-OFFICE_TITLES = [
+OFFICE_TITLES: Final = [
     "prime minister",
     "president",
     "premier",
@@ -95,12 +96,12 @@ OFFICE_TITLES = [
     "emperor",
     "chairman",
 ]
-SUFFIXES = re.compile(
+SUFFIXES: Final = re.compile(
     r"(?:\s*,?\s*\b(?:IPS|IAS|IFS|KCB|GCB|KCMG|GCMG|CB|CMG|OBE|CBE|MBE|KC|QC|MP|PC|FRS)\b\.?"
     r"|\s*\((?:retd|retired|ret)\.?\)|\s*\*+)+\s*$",
     re.IGNORECASE,
 )
-SUFFIX_ENDS = (
+SUFFIX_ENDS: Final = (
     "ips",
     "ias",
     "ifs",
@@ -122,11 +123,13 @@ SUFFIX_ENDS = (
     "*",
 )
 """How a name that :data:`SUFFIXES` can shorten ends, in lower case (less a final ".")."""
-POST_NOMINAL = re.compile(r"(?:[A-Z]{2,5}|\((?:retd|retired)\.?\)|[A-Z][a-z]{0,2}\.?)")
-DISAMBIGUATOR = re.compile(r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$")
-LIFE_DATES = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
+POST_NOMINAL: Final = re.compile(r"(?:[A-Z]{2,5}|\((?:retd|retired)\.?\)|[A-Z][a-z]{0,2}\.?)")
+DISAMBIGUATOR: Final = re.compile(
+    r"\s*\((?:[^()]*\b(?:born|politician|diplomat|general|died)\b[^()]*)\)$"
+)
+LIFE_DATES: Final = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
 
-ORG_WORDS = re.compile(
+ORG_WORDS: Final = re.compile(
     r"\b(?:Office|Commission|Committee|Ministry|Department|Council|Party|Bureau|Agency|Group"
     r"|Secretariat|Assembly|Congress|Government|Cabinet|Politburo|Presidium|Administration"
     r"|Service|Authority|Board|Court|Parliament|Senate|Army|Force|Forces|League|Union|Front"
@@ -135,7 +138,7 @@ ORG_WORDS = re.compile(
     r"|Headquarters|Command|Police|Chamber|Diet|Legislature|Conference|Society|Association"
     r"|Foundation|Fund|Trust|Inspectorate|Procuratorate|Tribunal|Station|Administrations)\b"
 )
-POST_NOUNS = frozenset(
+POST_NOUNS: Final = frozenset(
     """
     director director-general head chair chairman chairwoman chairperson president premier
     minister secretary secretary-general leader chief commander governor mayor ambassador
@@ -148,17 +151,17 @@ POST_NOUNS = frozenset(
     emperor governor-general lieutenant-governor officeholder holder incumbent captain
     """.split()
 )
-ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
-AND_SPLIT = re.compile(r"\s+and\s+|\s*&\s*")
-DIGIT = re.compile(r"\d")
-HEAD_CUT = re.compile(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
-PARENTHESES = re.compile(r"\s*\([^()]*\)?")
-POST_OF_BODY = re.compile(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$")
-BARE_BODY = re.compile(r"^(?:the\s+)?(?:Office|Department|Ministry)$", re.IGNORECASE)
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-TRAILING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
-NON_NAMES = frozenset(("none", "vacant", "varied", "various", "n/a", "tba", "tbd"))
-IRREGULAR_PLURALS = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
+ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
+AND_SPLIT: Final = re.compile(r"\s+and\s+|\s*&\s*")
+DIGIT: Final = re.compile(r"\d")
+HEAD_CUT: Final = re.compile(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
+PARENTHESES: Final = re.compile(r"\s*\([^()]*\)?")
+POST_OF_BODY: Final = re.compile(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$")
+BARE_BODY: Final = re.compile(r"^(?:the\s+)?(?:Office|Department|Ministry)$", re.IGNORECASE)
+LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
+TRAILING_PARENTHESES: Final = re.compile(r"\s*\([^()]*\)\s*$")
+NON_NAMES: Final = frozenset(("none", "vacant", "varied", "various", "n/a", "tba", "tbd"))
+IRREGULAR_PLURALS: Final = {"chairmen": "chairman", "chairwomen": "chairwoman", "men": "man"}
 
 
 @dataclass
@@ -182,8 +185,8 @@ def _by_first_word(titles: list[str]) -> dict[str, tuple[str, ...]]:
     return {word: tuple(group) for word, group in index.items()}
 
 
-OFFICE_TITLES_BY_WORD = _by_first_word(OFFICE_TITLES)
-HONORIFICS_BY_WORD = _by_first_word(HONORIFICS)
+OFFICE_TITLES_BY_WORD: Final = _by_first_word(OFFICE_TITLES)
+HONORIFICS_BY_WORD: Final = _by_first_word(HONORIFICS)
 
 
 @lru_cache(maxsize=8192)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import Final
 
 from tenure.extract.dates import find_dates, parse_date
 from tenure.extract.infobox import Fields
@@ -25,12 +26,14 @@ from tenure.extract.values import clean_value, is_broken_name, may_contain, spli
 from tenure.model import Diagnostic, Name, OrganizationFacts
 from tenure.sources.document import Block, Document, Infobox
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-KANA = re.compile(r"[\u3040-\u30ff]")
-HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-NATIVE_SCRIPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff]")
-LANGUAGES = {
+HAN: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+KANA: Final = re.compile(r"[\u3040-\u30ff]")
+HANGUL: Final = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+CYRILLIC: Final = re.compile(r"[\u0400-\u04ff]")
+NATIVE_SCRIPT: Final = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u0400-\u04ff]"
+)
+LANGUAGES: Final = {
     "vietnamese": "vi",
     "chinese": "zh",
     "japanese": "ja",
@@ -41,10 +44,10 @@ LANGUAGES = {
     "hepburn": "ja-Latn",
     "pinyin": "zh-Latn-pinyin",
 }
-NAME_KEYS = ("agencyname", "officialname", "name", "conventionallongname")
-NATIVE_KEYS = ("nativenamea", "nativename", "nativenameb", "localname")
-ROMAN_KEYS = ("nativenamer", "romanizedname", "transcription")
-PARENT_KEYS = (
+NAME_KEYS: Final = ("agencyname", "officialname", "name", "conventionallongname")
+NATIVE_KEYS: Final = ("nativenamea", "nativename", "nativenameb", "localname")
+ROMAN_KEYS: Final = ("nativenamer", "romanizedname", "transcription")
+PARENT_KEYS: Final = (
     "parentagency",
     "parentorganization",
     "parentorganisation",
@@ -52,47 +55,47 @@ PARENT_KEYS = (
     "parent",
     "parentbody",
 )
-TYPE_KEYS = ("agencytype", "type", "organizationtype")
-FORMED_KEYS = ("formed", "foundation", "formation", "founded", "established", "created")
-DISSOLVED_KEYS = ("dissolved", "defunct", "abolished", "dissolution", "disbanded")
-TYPE_STOP = re.compile(
+TYPE_KEYS: Final = ("agencytype", "type", "organizationtype")
+FORMED_KEYS: Final = ("formed", "foundation", "formation", "founded", "established", "created")
+DISSOLVED_KEYS: Final = ("dissolved", "defunct", "abolished", "dissolution", "disbanded")
+TYPE_STOP: Final = re.compile(
     r"\s+(?:of|under|that|which|who|responsible|tasked|in charge|in|for|within|used|to|with"
     r"|founded|established|set up|created|and the|reporting|directly)\b|,|;|\(",
 )
-ESTABLISHED = re.compile(
+ESTABLISHED: Final = re.compile(
     r"\b(?:was|were|been|is)\s+(?:first\s+|originally\s+|officially\s+|formally\s+)?"
     r"(?:established|founded|formed|created|set up|instituted)\b",
     re.IGNORECASE,
 )
-DISSOLVED = re.compile(
+DISSOLVED: Final = re.compile(
     r"\b(?:dissolution|was (?:dissolved|abolished|disbanded)|ceased (?:operations|to exist))\b",
     re.IGNORECASE,
 )
-ESTABLISHED_WORDS = ("established", "founded", "formed", "created", "set up", "instituted")
+ESTABLISHED_WORDS: Final = ("established", "founded", "formed", "created", "set up", "instituted")
 """Words without one of which :data:`ESTABLISHED` cannot match."""
-DISSOLVED_WORDS = ("dissolution", "dissolved", "abolished", "disbanded", "ceased")
+DISSOLVED_WORDS: Final = ("dissolution", "dissolved", "abolished", "disbanded", "ceased")
 """Words without one of which :data:`DISSOLVED` cannot match."""
-HEADING_ABBREVIATION = re.compile(r"(?<=\w)\(([^()]*)\)$")
-NATIVE_SEPARATORS = re.compile(r"\s*[,;、]\s*")
-PARENTHESIZED_TAIL = re.compile(r"\s*\(.*\)$")
-CHILD_KEYS = re.compile(r"child\d*agency|child\d*|subsidiary\d*")
-CHILD_NOTE = re.compile(r"\s*\((?:with|also)[^()]*\)$")
-NAME_ABBREVIATION = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.]{1,11})\)$")
-LEAD_SEPARATORS = re.compile(r"\s*[,;]\s*")
-LANGUAGE_PART = re.compile(r"^(\w+):\s*(.+)$")
-ABBREVIATION_PART = re.compile(r"[A-Z][A-Za-z]{1,10}")
-ABBREVIATION_HEAD = re.compile(r"^[A-Z]{2,10}\s*,?\s*")
-IS_OR_WAS = re.compile(r"\s+(?:is|was)\s+")
-LEAD_TYPE = re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})")
-LEAD_PARENT = re.compile(
+HEADING_ABBREVIATION: Final = re.compile(r"(?<=\w)\(([^()]*)\)$")
+NATIVE_SEPARATORS: Final = re.compile(r"\s*[,;、]\s*")
+PARENTHESIZED_TAIL: Final = re.compile(r"\s*\(.*\)$")
+CHILD_KEYS: Final = re.compile(r"child\d*agency|child\d*|subsidiary\d*")
+CHILD_NOTE: Final = re.compile(r"\s*\((?:with|also)[^()]*\)$")
+NAME_ABBREVIATION: Final = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z.]{1,11})\)$")
+LEAD_SEPARATORS: Final = re.compile(r"\s*[,;]\s*")
+LANGUAGE_PART: Final = re.compile(r"^(\w+):\s*(.+)$")
+ABBREVIATION_PART: Final = re.compile(r"[A-Z][A-Za-z]{1,10}")
+ABBREVIATION_HEAD: Final = re.compile(r"^[A-Z]{2,10}\s*,?\s*")
+IS_OR_WAS: Final = re.compile(r"\s+(?:is|was)\s+")
+LEAD_TYPE: Final = re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})")
+LEAD_PARENT: Final = re.compile(
     r"^\s+(?:of|under)\s+the\s+([A-Z][^,;]+?)(?=[\s(,;]|$)(?:\s*\([A-Z]+\))?(?:,|;|$|\s+(?:t"
     r"hat|which|tasked|responsible|in charge|directly))"
 )
 """The parent named after the type ("... of the State Council, ..."). The lookahead after the
 name asks what every ending that follows it begins with, so that the lazy name is not tried
 against the whole ending at each of its letters (what the pattern matches is the same)."""
-SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
-CAPITALIZED_WORD = re.compile(r"[A-Z][a-z]+")
+SENTENCE_END: Final = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+CAPITALIZED_WORD: Final = re.compile(r"[A-Z][a-z]+")
 
 
 def lang_of(text: str, hint: str | None = None) -> str | None:
@@ -250,7 +253,7 @@ def _add_with_abbreviation(value: str, add) -> None:  # type: ignore[no-untyped-
         add(value, "official")
 
 
-LEAD_NAME = re.compile(
+LEAD_NAME: Final = re.compile(
     r"^The\s+(?P<name>[A-Z][^,()]{3,160}?)(?=[\s(,])\s*(?:\((?P<paren>[^()]*)\))?\s*(?:,\s*(?P<"
     r"also>(?:also|officially|abbreviated|often|commonly|formerly)[^,]*?))?,?\s+(?:is|was|are|wer"
     r"e)\b"
@@ -258,14 +261,14 @@ LEAD_NAME = re.compile(
 """The lead's opening "The X (abbreviation), also known as Y, is". Everything after the name
 begins with a blank, "(" or ","; the lookahead asks for one before the rest is tried at each
 letter of the lazy name, which is what this pattern costs (it matches what it would without)."""
-ALSO = re.compile(
+ALSO: Final = re.compile(
     r"(?:also\s+(?:known|translated|called|referred to)\s+as|officially\s+(?:translated\s+as|kn"
     r"own\s+as|called)"
     r"|abbreviated\s+as|often\s+referred\s+to\s+as|commonly\s+known\s+as|formerly)\s+(?:the\s+)"
     r"?(?P<alias>[^,;()]+)",
     re.IGNORECASE,
 )
-ALSO_WORDS = ("known", "translated", "called", "referred", "abbreviated", "formerly")
+ALSO_WORDS: Final = ("known", "translated", "called", "referred", "abbreviated", "formerly")
 """Words without one of which :data:`ALSO` cannot match."""
 
 
@@ -355,7 +358,7 @@ def _lifespan(doc: Document, subject: str, facts: OrganizationFacts) -> None:
                     facts.dissolved = dates[0].range.start
 
 
-SUBJECT_REFS = re.compile(
+SUBJECT_REFS: Final = re.compile(
     r"^(?:(?:It|This\s+\w+|The\s+(?:group|office|commission|agency|ministry|department|council|"
     r"committee|body|bureau|organization|politburo|secretariat))\b)",
     re.IGNORECASE,

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tenure.extract.dates import find_dates, parse_date
 from tenure.extract.infobox import Fields
@@ -16,7 +17,7 @@ from tenure.extract.organization import NATIVE_SCRIPT, first_lead_paragraph, lan
 from tenure.model import Diagnostic, Name, PersonFacts
 from tenure.sources.document import Document, Infobox
 
-LIFESPAN = re.compile(r"^[^()]{0,80}\((?P<inner>[^()]*)\)")
+LIFESPAN: Final = re.compile(r"^[^()]{0,80}\((?P<inner>[^()]*)\)")
 
 
 def person_facts(

@@ -17,26 +17,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.names import is_post_title, singular
 from tenure.extract.values import top_level_split
 
-ACTING = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
-RANK = re.compile(
+ACTING: Final = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$", re.IGNORECASE)
+RANK: Final = re.compile(
     r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE
 )
-ROLE_TAIL = re.compile(
+ROLE_TAIL: Final = re.compile(
     r"\s+((?:in charge of|responsible for|with responsibility for|overseeing)\s+.+)$",
     re.IGNORECASE,
 )
-ACTING_PREFIX = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)
-LEADING_AND = re.compile(r"^and\s+")
-AND_BEFORE_WORD = re.compile(r"\s+and\s+(?=[A-Za-z])")
-AND_BEFORE_CAPITAL = re.compile(r"\s+and\s+(?=[A-Z])")
-QUALIFIER = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
-DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)?\s*$")
-LIST_PREFIX = re.compile(r"^(?:list of|former|current)\s+", re.IGNORECASE)
-SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to", "on", "at", "a"})
+ACTING_PREFIX: Final = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)
+LEADING_AND: Final = re.compile(r"^and\s+")
+AND_BEFORE_WORD: Final = re.compile(r"\s+and\s+(?=[A-Za-z])")
+AND_BEFORE_CAPITAL: Final = re.compile(r"\s+and\s+(?=[A-Z])")
+QUALIFIER: Final = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
+DATED_TAIL: Final = re.compile(r"\s*\([^()]*\d[^()]*\)?\s*$")
+LIST_PREFIX: Final = re.compile(r"^(?:list of|former|current)\s+", re.IGNORECASE)
+SMALL_WORDS: Final = frozenset({"of", "the", "for", "and", "in", "to", "on", "at", "a"})
 
 
 @dataclass

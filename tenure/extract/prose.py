@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from tenure.extract import appointments, events
 from tenure.extract.appointments import sentence_tenures
@@ -29,17 +30,17 @@ from tenure.extract.text import (
 from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
-EVENT_WORDS = re.compile(
+EVENT_WORDS: Final = re.compile(
     r"\b(?:established|founded|formed|created|renamed|abolished|disbanded|dissolved|merged|"
     r"upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\b",
     re.I,
 )
-APPOINT_WORDS = re.compile(
+APPOINT_WORDS: Final = re.compile(
     r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
 )
-YEAR_LIKE = re.compile(r"\b1\d{3}|20\d\d\b")
-LAST_WORD = re.compile(r"\s*\S*$")
-EVENT_WORD_NEEDLES = (
+YEAR_LIKE: Final = re.compile(r"\b1\d{3}|20\d\d\b")
+LAST_WORD: Final = re.compile(r"\s*\S*$")
+EVENT_WORD_NEEDLES: Final = (
     (
         *("established", "founded", "formed", "created", "renamed", "abolished", "disbanded"),
         *("dissolved", "merged", "upgraded", "downgraded", "restored", "organized", "replaced"),
@@ -47,11 +48,11 @@ EVENT_WORD_NEEDLES = (
     ),
 )
 """Words one of which :data:`EVENT_WORDS` needs (see :class:`Needles`)."""
-APPOINT_WORD_NEEDLES = (("appointed", "served as", "became", "elected", "as"),)
+APPOINT_WORD_NEEDLES: Final = (("appointed", "served as", "became", "elected", "as"),)
 """Words one of which :data:`APPOINT_WORDS` needs. Its "as (?:its|the)" is gated by "as"
 alone, which most sentences hold: looking for "as the" in every sentence costs more than the
 pattern, searched only when a date is carried (see :func:`_eventful`)."""
-GATE = Needles(
+GATE: Final = Needles(
     [
         *events.NEEDLES,
         *(appointments.NEEDLES[kind] for kind, _ in appointments.PATTERNS),
@@ -64,12 +65,12 @@ GATE = Needles(
 """What a sentence's words allow, found in one pass: the event rules (the first bits), the
 appointment patterns (the next ones), then :data:`EVENT_WORDS`, :data:`APPOINT_WORDS` and
 :data:`~tenure.extract.names.ORG_WORDS` (without which a sentence names no body)."""
-EVENT_RULES = len(events.NEEDLES)
-APPOINTMENT_RULES = len(appointments.PATTERNS)
-MAY_TELL_EVENT = 1 << (EVENT_RULES + APPOINTMENT_RULES)
-MAY_TELL_APPOINTMENT = MAY_TELL_EVENT << 1
-MAY_NAME_BODY = MAY_TELL_EVENT << 2
-SUBJECT_REF = re.compile(
+EVENT_RULES: Final = len(events.NEEDLES)
+APPOINTMENT_RULES: Final = len(appointments.PATTERNS)
+MAY_TELL_EVENT: Final = 1 << (EVENT_RULES + APPOINTMENT_RULES)
+MAY_TELL_APPOINTMENT: Final = MAY_TELL_EVENT << 1
+MAY_NAME_BODY: Final = MAY_TELL_EVENT << 2
+SUBJECT_REF: Final = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
 )
@@ -180,7 +181,7 @@ def read_prose(
     return tenures, events, notes
 
 
-ASIDE = re.compile(
+ASIDE: Final = re.compile(
     r"\((?:[^()]*\bborn\b[^()]*|;?\s*\d{1,2}\s+\w+\s+\d{4}\s*[–—-]\s*\d{1,2}\s+\w+\s+\d{4}|[^()"
     r"]*\d{4}\s*[–—-]\s*\d{4}\)?\s*$)\)"
 )
@@ -193,7 +194,7 @@ def mask_asides(text: str) -> str:
     return ASIDE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-MAX_SENTENCE = 600
+MAX_SENTENCE: Final = 600
 
 
 def bounded(sentence: Sentence) -> list[Sentence]:
@@ -229,8 +230,8 @@ def bounded_text(text: str) -> list[str]:
     return pieces
 
 
-_EVENT_MASK = (1 << EVENT_RULES) - 1
-_APPOINTMENT_MASK = (1 << APPOINTMENT_RULES) - 1
+_EVENT_MASK: Final = (1 << EVENT_RULES) - 1
+_APPOINTMENT_MASK: Final = (1 << APPOINTMENT_RULES) - 1
 
 
 def _eventful(active: int) -> Callable[[str], bool]:

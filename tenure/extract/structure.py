@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from tenure.extract.dates import find_dates
 from tenure.model import Diagnostic
 from tenure.sources.document import Document
 
-STRUCTURE = re.compile(
+STRUCTURE: Final = re.compile(
     r"\b(?:structure|organi[sz]ation|internal|departments?|divisions?|subdivisions?|units?|"
     r"bureaus?|offices|components|subordinate|affiliated|directly under|composition)\b",
     re.IGNORECASE,
 )
-NOT_STRUCTURE = re.compile(r"\b(?:leaders?|members|history|functions|responsibilities)\b", re.I)
-NAME_END = re.compile(r"\s*[:–—]\s+|\s+-\s+")
+NOT_STRUCTURE: Final = re.compile(
+    r"\b(?:leaders?|members|history|functions|responsibilities)\b", re.I
+)
+NAME_END: Final = re.compile(r"\s*[:–—]\s+|\s+-\s+")
 
 
 def subunits(doc: Document) -> tuple[list[str], list[Diagnostic]]:

@@ -19,38 +19,39 @@ from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import chain
 from operator import or_
+from typing import Final
 
 from tenure.extract import memo
 from tenure.extract.names import ORG_WORDS
 
-ABBREVIATIONS = re.compile(
+ABBREVIATIONS: Final = re.compile(
     r"\b(?:No|Nos|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Maj|Capt|Adm|Rt|Hon|Prof|Inc|Ltd|Co|Corp|vs|etc|"
     r"e\.g|i\.e|c|ca|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.$"
 )
-WORD = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
-CONNECT = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
-INLINE_ABBR = r"(?:\s+\([A-Z]{2,8}\))?"
-FIRST_WORD = (
+WORD: Final = r"(?:[A-Z][\w'’\-–]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
+CONNECT: Final = r"(?:of|the|for|and|on|in|to|de|du|la|'s|’s)"
+INLINE_ABBR: Final = r"(?:\s+\([A-Z]{2,8}\))?"
+FIRST_WORD: Final = (
     r"[A-Z\d](?<![\w-].)(?:(?<=[A-Z])[\w'’\-–]*|(?<=[A-Z])[A-Z]+|(?<=\d)\d*(?:st|nd|rd|th))"
 )
 """``(?<![\\w-])`` then :data:`WORD`, spelled to start with the character class of its first
 letter (checked for not following a word first) so that a search skips quickly to the
 capitals and digits (a pattern that starts with a look-behind is tried at every
 character)."""
-ORG_PHRASE = re.compile(
+ORG_PHRASE: Final = re.compile(
     rf"{FIRST_WORD}{INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
     rf"(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
 )
-LEADING_NOISE = re.compile(
+LEADING_NOISE: Final = re.compile(
     r"^(?:The|In|On|At|After|Before|Since|From|Under|During|When|While|By|As|Its|His|Her|Their|"
     r"This|That|These|Initially|Later|Then|Also|Historically|Additionally|However|Although|"
     r"Besides|Like|Unlike|Since|Until|With|Both|Each|Every|A|An)\s+"
 )
-TRAILING_NOISE = re.compile(r"(?:\s+(?:of|the|for|and|on|in|to))+$")
-SENTENCE_END = re.compile(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)")
-LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-AND_THE = re.compile(r"\s+and\s+(?:the|its)\s+")
-TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Z]{2,8}\)$")
+TRAILING_NOISE: Final = re.compile(r"(?:\s+(?:of|the|for|and|on|in|to))+$")
+SENTENCE_END: Final = re.compile(r"[.!?][\"”']?(?=\s+[\"'(“]?[A-Z0-9]|$)")
+LEADING_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+")
+AND_THE: Final = re.compile(r"\s+and\s+(?:the|its)\s+")
+TRAILING_ABBREVIATION: Final = re.compile(r"\s+\([A-Z]{2,8}\)$")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def _ends_abbreviation(word: str) -> bool:
     return ABBREVIATIONS.search(word + ".") is not None
 
 
-MONTH_TAIL = re.compile(
+MONTH_TAIL: Final = re.compile(
     r"\s+(?:in|on|of|from|since|until|by)\s+(?:(?:early|late|mid)\s+)?(?:January|February|March"
     r"|April|May|June|July|August|"
     r"September|October|November|December|\d{4}).*$"
@@ -110,7 +111,7 @@ def clean_org(name: str) -> str:
     return name.strip(" ,;:'\"“”")
 
 
-NOISE_WORDS = ("of", "the", "for", "and", "on", "in", "to")
+NOISE_WORDS: Final = ("of", "the", "for", "and", "on", "in", "to")
 """The words :data:`TRAILING_NOISE` takes off the end of a name."""
 
 
@@ -121,7 +122,7 @@ def _may_end_in_noise(name: str) -> bool:
     return name.removesuffix("\n").endswith(NOISE_WORDS)
 
 
-WHOLE_WORDS = re.compile(r"\\b\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b")
+WHOLE_WORDS: Final = re.compile(r"\\b\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b")
 """The form of a pattern that is a list of whole words: ``\\b(?:Office|Group)\\b``."""
 
 
@@ -135,7 +136,7 @@ def word_needles(words: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return (tuple(sorted({word.lower() for word in listed.group("words").split("|")})),)
 
 
-ORG_WORD_NEEDLES = word_needles(ORG_WORDS)
+ORG_WORD_NEEDLES: Final = word_needles(ORG_WORDS)
 """Words one of which a sentence that names a body holds: every name :func:`find_orgs`
 finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
@@ -168,32 +169,32 @@ def phrase_orgs(phrase: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-ALSO_CALLED = re.compile(
+ALSO_CALLED: Final = re.compile(
     r"(?P<a>[A-Z][^,;()]{3,120}?)(?:\s*\([^()]*\))?,\s*(?:also|sometimes|often)\s+(?:called|kno"
     r"wn as|translated as|"
     r"referred to as)\s+(?:the\s+)?(?P<b>[A-Z][^,;()]{3,120})"
 )
 
 
-ALSO_CALLED_VERBS = ("called", "known as", "translated as", "referred to as")
+ALSO_CALLED_VERBS: Final = ("called", "known as", "translated as", "referred to as")
 """Words :data:`ALSO_CALLED` needs (one of them), checked before it runs."""
-ALSO_CALLED_ANCHOR = re.compile(
+ALSO_CALLED_ANCHOR: Final = re.compile(
     r",\s*(?:also|sometimes|often)\s+(?:called|known as|translated as|referred to as)\s+"
     r"(?:the\s+)?[A-Z]"
 )
 """The part of :data:`ALSO_CALLED` after its first name, quick to look for (it starts with a
 comma): that pattern, slow to fail, runs only where this is found."""
-ABBREVIATION = r"\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]"
-ABBREVIATION_DEFINED = re.compile(
+ABBREVIATION: Final = r"\(([A-Z]{2,8}|[A-Z][A-Za-z]{1,3}[A-Z]{1,5})(?:\s+or\s+([A-Z]{2,8}))?[,;)]"
+ABBREVIATION_DEFINED: Final = re.compile(
     rf"([A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on)?\s*[A-Z][\w'’-]*)+)\s*{ABBREVIATION}"
 )
 """A name and the abbreviation in brackets after it: "Foreign Affairs Leading Group (FALG)"."""
-ABBREVIATION_MARK = re.compile(ABBREVIATION)
+ABBREVIATION_MARK: Final = re.compile(ABBREVIATION)
 """The bracketed abbreviation alone, which every :data:`ABBREVIATION_DEFINED` contains: a
 cheap test first, since most paragraphs define none."""
-REFERENCE_WORD = re.compile(r"^(?:the|its|this|that)\s+", re.IGNORECASE)
-FORENAME_FIRST = re.compile(r"^[A-Z][a-z]+ [A-Z]")
-HEAD_CUT = re.compile(r"\s+(?:of|for|on|to)\s+.*$")
+REFERENCE_WORD: Final = re.compile(r"^(?:the|its|this|that)\s+", re.IGNORECASE)
+FORENAME_FIRST: Final = re.compile(r"^[A-Z][a-z]+ [A-Z]")
+HEAD_CUT: Final = re.compile(r"\s+(?:of|for|on|to)\s+.*$")
 
 
 @dataclass
@@ -274,13 +275,13 @@ class Mentions:
         self.people.setdefault(surname, name)
 
 
-FOLDS_TO_ASCII = re.compile("[İıſ]")
+FOLDS_TO_ASCII: Final = re.compile("[İıſ]")
 """The letters a case-insensitive pattern takes for an ASCII letter but ``str.lower`` does not
 turn into it ("ſ" matches "s", "İ" lowers to two characters): :class:`Needles` cannot gate a
 sentence that has one."""
 
 
-COMMON_WORDS = frozenset(
+COMMON_WORDS: Final = frozenset(
     (
         "a",
         "an",

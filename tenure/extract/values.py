@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
-RESIDUE = re.compile(r"(?<=\.(?:svg|png|jpg|gif))class=[\w-]+$|\]\]$|\[\[|\{\{|\}\}", re.IGNORECASE)
-IMAGE_SIZE = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
-QUALIFIED = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-SPACE_COMMA = re.compile(r"\s+,")
-SPACES = re.compile(r"\s{2,}")
+RESIDUE: Final = re.compile(
+    r"(?<=\.(?:svg|png|jpg|gif))class=[\w-]+$|\]\]$|\[\[|\{\{|\}\}", re.IGNORECASE
+)
+IMAGE_SIZE: Final = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
+QUALIFIED: Final = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+SPACE_COMMA: Final = re.compile(r"\s+,")
+SPACES: Final = re.compile(r"\s{2,}")
 """A run of blanks. The only blank str.isprintable() allows is the space, so a printable text
 without two spaces in a row has no run."""
-WORD = re.compile(r"\w")
-THE_NAME = re.compile(r"the\s+[A-Z0-9]")
-BROKEN_HEAD = re.compile(r"(?:of|for|to|and|the)\b")
+WORD: Final = re.compile(r"\w")
+THE_NAME: Final = re.compile(r"the\s+[A-Z0-9]")
+BROKEN_HEAD: Final = re.compile(r"(?:of|for|to|and|the)\b")
 
 
 def clean_value(value: str) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from tenure.errors import ReadError
 from tenure.model import Diagnostic
@@ -36,12 +37,12 @@ __all__ = [
     "read_text",
 ]
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Control characters other than tab, newline and carriage return: a sign of binary data."""
-CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 """The same characters as bytes: UTF-8 writes them as themselves and never inside another
 character, so bytes without any of them (checked in one fast pass) decode to text without any."""
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES: Final = 16 * 1024 * 1024
 """Largest article read by default; the longest encyclopedia articles are a few MB."""
 
 
@@ -61,7 +62,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Docum
     return document
 
 
-_PLAIN_SEPARATOR = os.sep == "/" and os.altsep is None
+_PLAIN_SEPARATOR: Final = os.sep == "/" and os.altsep is None
 """Paths use "/" only (POSIX), so Path normalizes a name as :func:`_normalized` expects."""
 
 
@@ -84,8 +85,8 @@ def _normalized(name: str) -> str:
     return str(Path(name))
 
 
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_OPEN_PLAIN = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_CLOEXEC", 0)
+_NO_FOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_PLAIN: Final = os.O_RDONLY | _NO_FOLLOW | getattr(os, "O_CLOEXEC", 0)
 """Open flags for :func:`_read_plain_file`: read only, and fail on a symlink."""
 
 

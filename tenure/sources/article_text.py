@@ -29,27 +29,28 @@ files stop at 2,000 characters).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from tenure.model import Diagnostic
 from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
 
-TITLE = re.compile(r"^=\s*(.+?)\s*=$")
-HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1\s*$")
-HEADING_LOOSE = re.compile(r"^(={2,6})\s*([^=].*?)\s*=*\s*$")
-ENTRY = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60}?)\s*:\s?(.*)$")
+TITLE: Final = re.compile(r"^=\s*(.+?)\s*=$")
+HEADING: Final = re.compile(r"^(={2,6})\s*(.*?)\s*\1\s*$")
+HEADING_LOOSE: Final = re.compile(r"^(={2,6})\s*([^=].*?)\s*=*\s*$")
+ENTRY: Final = re.compile(r"^\s*[-*]\s*([^:|\n]{1,60}?)\s*:\s?(.*)$")
 """``- Key: Value``, an infobox entry; :func:`_entry` reads it without the regex engine."""
-ENTRY_KEY_MAX = 60
+ENTRY_KEY_MAX: Final = 60
 """Longest key ENTRY reads (its ``{1,60}``), blanks around it aside."""
-BULLET = re.compile(r"^(\s*)([-*#•]+|\d{1,3}[.)])\s+(.*)$")
-GROUP = re.compile(r"^;\s*(.+?)\s*$")
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+BULLET: Final = re.compile(r"^(\s*)([-*#•]+|\d{1,3}[.)])\s+(.*)$")
+GROUP: Final = re.compile(r"^;\s*(.+?)\s*$")
+TABLE_ROW: Final = re.compile(r"^\s*\|.*\|\s*$")
 """A table row: first and last non-blank characters are pipes (tested as such in the reader)."""
-RULE_CELL = re.compile(r":?-{3,}:?")
+RULE_CELL: Final = re.compile(r":?-{3,}:?")
 """A cell of the ``|---|:---:|`` line under a table header."""
-MAX_DEPTH = 64
-ENTRY_MARKS = "-*"
+MAX_DEPTH: Final = 64
+ENTRY_MARKS: Final = "-*"
 """First characters of an infobox entry line (``- Key: Value``, ``* Key: Value``)."""
-BULLET_MARKS = "-*#•"
+BULLET_MARKS: Final = "-*#•"
 """First characters of a bulleted list item; a numbered item starts with a digit instead."""
 
 

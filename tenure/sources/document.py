@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import EllipsisType
-from typing import Literal
+from typing import Final, Literal
 
 from tenure.model import Diagnostic, Evidence
 
@@ -141,7 +141,7 @@ def _evidence(line: int, text: str, section: str | None) -> Evidence:
     return made
 
 
-_KEY_NOISE = str.maketrans("", "", " _-\t")
+_KEY_NOISE: Final = str.maketrans("", "", " _-\t")
 
 
 def normalize_key(key: str) -> str:

@@ -1,0 +1,70 @@
+"""tenure's build: the package, with its reading and extraction modules compiled by mypyc.
+
+Everything else about the package is in ``pyproject.toml``. The modules in :data:`COMPILED`
+are the ones every article goes through (reading, dates, extraction); mypyc compiles them to
+C extensions beside their sources, which makes extraction about a quarter faster
+(``benchmarks/bench_extract.py``). Each compiled module behaves as its source does: the
+sources stay in the package, and ``TENURE_PURE_PYTHON=1`` at run time imports them instead
+(see :mod:`tenure.native`).
+
+Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Without them,
+``TENURE_PURE_PYTHON=1 pip install .`` builds the package without compiling anything.
+
+The build records each compiled source's sha256 in ``tenure/compiled.sha256``: a compiled
+module whose source has changed since is stale, and :mod:`tenure.native` imports the source
+in its place (an editable install keeps the extensions beside sources that keep changing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from setuptools import setup
+
+HERE = Path(__file__).resolve().parent
+PACKAGES = ("tenure/extract", "tenure/sources")
+"""Compiled whole: every module in them."""
+MODULES = ("tenure/errors.py", "tenure/time.py")
+"""Compiled as well: what the compiled packages import from the rest of tenure, except
+``tenure/model.py``, whose frozen dataclasses are slower compiled than interpreted."""
+MANIFEST = "tenure/compiled.sha256"
+GROUP = "tenure"
+"""mypyc's name for the shared library of the compiled modules (``tenure__mypyc``)."""
+
+
+def compiled_sources() -> list[str]:
+    """The sources to compile, as paths relative to the project (sorted)."""
+    found = list(MODULES)
+    for package in PACKAGES:
+        found.extend(str(path.relative_to(HERE)) for path in (HERE / package).glob("*.py"))
+    return sorted(found)
+
+
+def pure_python() -> bool:
+    return os.environ.get("TENURE_PURE_PYTHON", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def write_manifest(sources: list[str]) -> None:
+    """``sha256  path`` for each source, as ``sha256sum`` prints them."""
+    lines = [f"{hashlib.sha256((HERE / s).read_bytes()).hexdigest()}  {s}\n" for s in sources]
+    (HERE / MANIFEST).write_text("".join(lines), encoding="utf-8")
+
+
+def ext_modules() -> list[object]:
+    manifest = HERE / MANIFEST
+    if pure_python():
+        manifest.unlink(missing_ok=True)
+        return []
+    from mypyc.build import mypycify
+
+    sources = compiled_sources()
+    write_manifest(sources)
+    # Only the compiled modules are checked; what they import from elsewhere (the rest of
+    # tenure, and its dependencies, which a build environment need not have) is not.
+    flags = ["--follow-imports=silent", "--ignore-missing-imports"]
+    return list(mypycify([*flags, *sources], opt_level="3", group_name=GROUP))
+
+
+setup(ext_modules=ext_modules())
