@@ -173,3 +173,25 @@ def test_a_stale_extension_gives_way_to_its_source(
     assert finder.find_spec("tenure.cli", [str(ROOT / "tenure")]) is None
     err = capsys.readouterr().err
     assert err.count("no longer match their sources") == 1
+
+
+@needs_build
+def test_compiled_and_source_hold_the_same_caches() -> None:
+    """:func:`~tenure.extract.memo.cache_stats` finds the caches of a compiled object (whose
+    fields are slots) as it does of an interpreted one, so that ``clear_caches`` (the cold
+    pass of ``bench_extract.py``) empties them all."""
+    code = (
+        "from tenure.extract import extract_path\n"
+        "from tenure.extract.memo import cache_stats, clear_caches\n"
+        f"extract_path({str(SAMPLES / 'Office_of_the_National_Security_Commission.txt')!r})\n"
+        "names = sorted(cache_stats())\n"
+        "clear_caches()\n"
+        "print(sum(s.currsize for s in cache_stats().values()), *names)\n"
+    )
+    compiled, source = run_python(code, pure=False), run_python(code, pure=True)
+    assert compiled.returncode == 0, compiled.stderr
+    assert source.returncode == 0, source.stderr
+    assert compiled.stdout == source.stdout
+    emptied, *names = compiled.stdout.split()
+    assert emptied == "0"
+    assert "tenure.extract.prose.GATE.rules_of" in names

@@ -24,9 +24,9 @@ from __future__ import annotations
 import functools
 import sys
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
-PACKAGES = ("tenure.extract.", "tenure.sources.")
+PACKAGES: Final = ("tenure.extract.", "tenure.sources.")
 """Modules whose caches these functions see."""
 
 
@@ -66,12 +66,22 @@ def _caches() -> dict[str, Any]:
                 owner = getattr(value, "__module__", "") or ""
                 if owner.startswith(PACKAGES):
                     found.setdefault(id(value), (f"{owner}.{value.__qualname__}", value))
-            elif not isinstance(value, (type, ModuleType)) and hasattr(value, "__dict__"):
+            elif not isinstance(value, (type, ModuleType)):
                 # an object built once per module (a gate, a table) may memoize in its fields
-                for field, member in vars(value).items():
+                for field, member in _fields(value).items():
                     if isinstance(member, functools._lru_cache_wrapper):
                         found.setdefault(id(member), (f"{name}.{attribute}.{field}", member))
     return dict(found.values())
+
+
+def _fields(value: object) -> dict[str, Any]:
+    """An object's fields: its ``__dict__``, or for an instance of a class compiled by mypyc
+    (see :mod:`tenure.native`), which keeps them in slots, those its class lists."""
+    fields: Any = getattr(value, "__dict__", None)  # Any: a mappingproxy for some objects
+    if fields is not None:
+        return {name: member for name, member in fields.items()}
+    names: tuple[str, ...] = getattr(type(value), "__mypyc_attrs__", ())
+    return {name: getattr(value, name) for name in names if hasattr(value, name)}
 
 
 def cache_stats() -> dict[str, CacheInfo]:
