@@ -97,6 +97,10 @@ NATIVE_SOURCES := $(wildcard tenure/extract/*.py tenure/sources/*.py) tenure/err
 
 $(INSTALLED): pyproject.toml setup.py $(NATIVE_SOURCES) | install-system-deps $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -c 'import sys, tenure.native as n; \
+		ok = n.pure_requested() or (bool(n.extensions()) and n.FINDER is None); \
+		sys.exit(None if ok else "error: tenure'"'"'s modules were not compiled (see setup.py and the \
+		pip output above); TENURE_PURE_PYTHON=1 installs without compiling them")'
 	@touch $@
 
 clean:

@@ -7,8 +7,9 @@ C extensions beside their sources, which makes extraction about a quarter faster
 sources stay in the package, and ``TENURE_PURE_PYTHON=1`` at run time imports them instead
 (see :mod:`tenure.native`).
 
-Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Without them,
-``TENURE_PURE_PYTHON=1 pip install .`` builds the package without compiling anything.
+Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Where the
+compilation fails, the build says why and leaves the package pure Python, which works the same,
+slower; ``TENURE_PURE_PYTHON=1 pip install .`` does not try.
 
 The build records each compiled source's sha256 in ``tenure/compiled.sha256``: a compiled
 module whose source has changed since is stale, and :mod:`tenure.native` imports the source
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
 PACKAGES = ("tenure/extract", "tenure/sources")
@@ -52,7 +55,30 @@ def write_manifest(sources: list[str]) -> None:
     (HERE / MANIFEST).write_text("".join(lines), encoding="utf-8")
 
 
-def ext_modules() -> list[object]:
+class OptionalBuildExt(build_ext):
+    """``build_ext`` that, where compiling fails, removes what it built and leaves the package
+    pure Python (the compiled modules all load one shared library: a part of them would not
+    import), saying so."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:  # no compiler, no headers, a compiler error: all alike
+            self.give_up(exc)
+
+    def give_up(self, exc: Exception) -> None:
+        for ext in self.extensions:
+            for path in (self.get_ext_fullpath(ext.name), HERE / self.get_ext_filename(ext.name)):
+                Path(path).unlink(missing_ok=True)
+        (HERE / MANIFEST).unlink(missing_ok=True)
+        print(
+            f"warning: tenure's modules could not be compiled ({exc}); installing them as pure "
+            "Python, which extracts the same, about a quarter slower",
+            file=sys.stderr,
+        )
+
+
+def ext_modules() -> list[Extension]:
     manifest = HERE / MANIFEST
     if pure_python():
         manifest.unlink(missing_ok=True)
@@ -67,4 +93,4 @@ def ext_modules() -> list[object]:
     return list(mypycify([*flags, *sources], opt_level="3", group_name=GROUP))
 
 
-setup(ext_modules=ext_modules())
+setup(ext_modules=ext_modules(), cmdclass={"build_ext": OptionalBuildExt})
