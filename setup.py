@@ -11,9 +11,10 @@ Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). 
 compilation fails, the build says why and leaves the package pure Python, which works the same,
 slower; ``TENURE_PURE_PYTHON=1 pip install .`` does not try.
 
-The build records each compiled source's sha256 in ``tenure/compiled.sha256``: a compiled
-module whose source has changed since is stale, and :mod:`tenure.native` imports the source
-in its place (an editable install keeps the extensions beside sources that keep changing).
+A successful build records each compiled source's sha256 in ``tenure/compiled.sha256`` (a
+build that starts removes it): a compiled module whose source has changed since is stale, and
+:mod:`tenure.native` imports the source in its place (an editable install keeps the
+extensions beside sources that keep changing).
 """
 
 from __future__ import annotations
@@ -49,10 +50,13 @@ def pure_python() -> bool:
     return os.environ.get("TENURE_PURE_PYTHON", "").strip().lower() not in ("", "0", "false", "no")
 
 
-def write_manifest(sources: list[str]) -> None:
+def manifest(sources: list[str]) -> str:
     """``sha256  path`` for each source, as ``sha256sum`` prints them."""
-    lines = [f"{hashlib.sha256((HERE / s).read_bytes()).hexdigest()}  {s}\n" for s in sources]
-    (HERE / MANIFEST).write_text("".join(lines), encoding="utf-8")
+    return "".join(f"{hashlib.sha256((HERE / s).read_bytes()).hexdigest()}  {s}\n" for s in sources)
+
+
+BUILT: list[str] = []
+"""The manifest of the sources mypyc read, written once the compiled modules are built."""
 
 
 class OptionalBuildExt(build_ext):
@@ -65,6 +69,11 @@ class OptionalBuildExt(build_ext):
             super().run()
         except Exception as exc:  # no compiler, no headers, a compiler error: all alike
             self.give_up(exc)
+            return
+        if BUILT:
+            # Beside the extensions: in the source tree for an in-place (editable) build.
+            folder = HERE if self.inplace else Path(self.build_lib)
+            (folder / MANIFEST).write_text(BUILT[0], encoding="utf-8")
 
     def give_up(self, exc: Exception) -> None:
         for ext in self.extensions:
@@ -79,14 +88,14 @@ class OptionalBuildExt(build_ext):
 
 
 def ext_modules() -> list[Extension]:
-    manifest = HERE / MANIFEST
+    # Until a build succeeds, no record: extensions already there are then stale.
+    (HERE / MANIFEST).unlink(missing_ok=True)
     if pure_python():
-        manifest.unlink(missing_ok=True)
         return []
     from mypyc.build import mypycify
 
     sources = compiled_sources()
-    write_manifest(sources)
+    BUILT.append(manifest(sources))
     # Only the compiled modules are checked; what they import from elsewhere (the rest of
     # tenure, and its dependencies, which a build environment need not have) is not.
     flags = ["--follow-imports=silent", "--ignore-missing-imports"]

@@ -26,9 +26,8 @@ end year ("2011–12" is 2011 to 2012). Month names count only capitalised ("May
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Final, final
 
 from tenure.extract import memo
 from tenure.time import is_prefix
@@ -45,26 +44,86 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@final
 class DateRange:
-    """A span of time as written; ``start`` and ``end`` are ISO prefixes or None."""
+    """A span of time as written; ``start`` and ``end`` are ISO prefixes or None.
 
-    start: str | None
-    end: str | None
-    ongoing: bool = False
-    acting: bool = False
-    approximate: bool = False
-    single: bool = False
+    Immutable (its fields are ``Final``), compared and hashed by its fields, like a frozen
+    dataclass; written out because a dataclass's generated ``__init__`` stays interpreted in
+    the compiled module (see :mod:`tenure.native`), where it costs ten times a compiled one,
+    and dates are read from every list entry, row and sentence.
+
+        >>> DateRange("2014", None, ongoing=True) == DateRange("2014", None, True)
+        True
+        >>> len({DateRange("2014", "2017"), DateRange("2014", "2017")})
+        1
+    """
+
+    __slots__ = ("acting", "approximate", "end", "ongoing", "single", "start")
+
+    def __init__(
+        self,
+        start: str | None,
+        end: str | None,
+        ongoing: bool = False,
+        acting: bool = False,
+        approximate: bool = False,
+        single: bool = False,
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.ongoing: Final = ongoing
+        self.acting: Final = acting
+        self.approximate: Final = approximate
+        self.single: Final = single
+
+    def _fields(self) -> tuple[str | None, str | None, bool, bool, bool, bool]:
+        return (self.start, self.end, self.ongoing, self.acting, self.approximate, self.single)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DateRange):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"DateRange(start={self.start!r}, end={self.end!r}, ongoing={self.ongoing!r}, "
+            f"acting={self.acting!r}, approximate={self.approximate!r}, single={self.single!r})"
+        )
 
 
-@dataclass(frozen=True)
+@final
 class DateMatch:
-    """A date or range found in text, with the offsets of the text it was read from."""
+    """A date or range found in text, with the offsets of the text it was read from
+    (immutable, compared and hashed by its fields, as :class:`DateRange`)."""
 
-    range: DateRange
-    begin: int
-    finish: int
-    text: str
+    __slots__ = ("begin", "finish", "range", "text")
+
+    def __init__(self, range: DateRange, begin: int, finish: int, text: str) -> None:
+        self.range: Final = range
+        self.begin: Final = begin
+        self.finish: Final = finish
+        self.text: Final = text
+
+    def _fields(self) -> tuple[DateRange, int, int, str]:
+        return (self.range, self.begin, self.finish, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DateMatch):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"DateMatch(range={self.range!r}, begin={self.begin!r}, finish={self.finish!r}, "
+            f"text={self.text!r})"
+        )
 
 
 _MONTH_NAMES: Final = (
@@ -455,7 +514,7 @@ def _checked(start: str, end: str | None, acting: bool, approximate: bool) -> Da
         shorter = min(len(start), len(end))
         if start[:shorter] > end[:shorter]:
             return None
-    return _date_range(start, end, False, acting, approximate)
+    return DateRange(start, end, False, acting, approximate)
 
 
 _MONTH_NUMBERS: Final = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
@@ -522,57 +581,12 @@ def _read_fast(groups: tuple[str | None, ...]) -> DateRange | None:
     if lead is not None:
         lead = lead.lower()
     if ongoing is not None or lead == "since":
-        return _date_range(start, None, True, acting, approximate)
+        return DateRange(start, None, True, acting, approximate)
     if lead == "from":
-        return _date_range(start, None, False, acting, approximate)
+        return DateRange(start, None, False, acting, approximate)
     if lead is not None:
-        return _date_range(None, start, False, acting, approximate)
-    return _date_range(start, None, False, acting, approximate, True)
-
-
-_new = object.__new__
-_NATIVE: Final = not __file__.endswith(".py")
-"""Whether this module runs compiled (see :mod:`tenure.native`): a compiled dataclass keeps
-its fields in slots, not in a ``__dict__``, and is made by its constructor."""
-
-
-def _date_range(
-    start: str | None,
-    end: str | None,
-    ongoing: bool = False,
-    acting: bool = False,
-    approximate: bool = False,
-    single: bool = False,
-) -> DateRange:
-    """``DateRange(start, end, ongoing, acting, approximate, single)``, made as
-    :func:`_date_match` makes a DateMatch."""
-    if _NATIVE:
-        return DateRange(start, end, ongoing, acting, approximate, single)
-    made: DateRange = _new(DateRange)
-    fields = made.__dict__
-    fields["start"] = start
-    fields["end"] = end
-    fields["ongoing"] = ongoing
-    fields["acting"] = acting
-    fields["approximate"] = approximate
-    fields["single"] = single
-    return made
-
-
-def _date_match(found: DateRange, begin: int, finish: int, text: str) -> DateMatch:
-    """``DateMatch(found, begin, finish, text)``; interpreted, its fields put straight into its
-    ``__dict__``: a frozen dataclass's ``__init__`` sets each through ``object.__setattr__``,
-    which costs about three times as much, and find_dates makes one for every date of every
-    text."""
-    if _NATIVE:
-        return DateMatch(found, begin, finish, text)
-    made: DateMatch = _new(DateMatch)
-    fields = made.__dict__
-    fields["range"] = found
-    fields["begin"] = begin
-    fields["finish"] = finish
-    fields["text"] = text
-    return made
+        return DateRange(None, start, False, acting, approximate)
+    return DateRange(start, None, False, acting, approximate, True)
 
 
 def _trimmed(text: str) -> str:
@@ -692,7 +706,7 @@ def _find_dates(text: str) -> list[DateMatch]:
             date = m.group()
             read = _read(m.groups(), position == length)
         if read is not None:
-            found.append(_date_match(read, begin, position, date))
+            found.append(DateMatch(read, begin, position, date))
     return found
 
 

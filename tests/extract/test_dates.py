@@ -665,17 +665,23 @@ def test_the_public_readers_agree_with_the_full_pattern(text: str) -> None:
         assert split_acting(text) == (text, [])
 
 
-def test_quick_objects_equal_the_constructed_ones() -> None:
-    from tenure.extract.dates import _date_match, _date_range
-
-    made = _date_range("2014", "2015-03", True, False, True, False)
-    assert made == R("2014", "2015-03", True, False, True, False)
-    assert hash(made) == hash(R("2014", "2015-03", True, False, True, False))
-    assert repr(made) == repr(R("2014", "2015-03", True, False, True, False))
-    match = _date_match(made, 3, 9, "x")
-    assert match == DateMatch(made, 3, 9, "x") and repr(match) == repr(DateMatch(made, 3, 9, "x"))
-    with pytest.raises(AttributeError):
-        match.begin = 4  # type: ignore[misc]
+def test_date_objects_compare_hash_and_print_by_their_fields() -> None:
+    """DateRange and DateMatch are written out (not dataclasses, see DateRange): they behave
+    as frozen dataclasses of their fields would."""
+    made = R("2014", "2015-03", True, False, True, False)
+    same = R("2014", "2015-03", ongoing=True, approximate=True)
+    assert made == same and hash(made) == hash(same) and len({made, same}) == 1
+    assert made != R("2014", "2015-03") and made != ("2014", "2015-03") and made is not None
+    assert repr(made) == (
+        "DateRange(start='2014', end='2015-03', ongoing=True, acting=False, approximate=True, "
+        "single=False)"
+    )
+    match = DateMatch(made, 3, 9, "x")
+    assert match == DateMatch(same, 3, 9, "x") and hash(match) == hash(DateMatch(same, 3, 9, "x"))
+    assert match != DateMatch(made, 3, 10, "x")
+    assert repr(match) == f"DateMatch(range={made!r}, begin=3, finish=9, text='x')"
+    with pytest.raises(AttributeError):  # slots: no other field
+        match.other = 4  # type: ignore[attr-defined]
 
 
 def test_the_case_free_letter_classes_take_what_the_words_take() -> None:
