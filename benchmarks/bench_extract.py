@@ -36,6 +36,7 @@ from pathlib import Path
 
 from generate import ensure
 
+from tenure import native
 from tenure.extract import extract_path
 from tenure.extract.memo import clear_caches
 from tenure.sources import read_path
@@ -169,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     print(
         f"corpus: {len(paths):,} articles, {megabytes:.1f} MB in {args.corpus} (seed {args.seed}, "
-        f"ready in {time.perf_counter() - began:.1f} s); {where}"
+        f"ready in {time.perf_counter() - began:.1f} s); {where}; {native.describe()}"
     )
     for path in paths:  # into the page cache, so no pass pays for the disk
         path.read_bytes()

@@ -46,6 +46,7 @@ from sqlalchemy import text
 from world import build
 
 import tenure.api
+from tenure import native
 
 HERE = Path(__file__).resolve().parent
 WHO_RATIO_TARGET = 2.0
@@ -273,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = args.out / f"run-{os.getpid()}"
     run.mkdir(parents=True, exist_ok=False)
+    print(f"tenure: {native.describe()}")
     try:
         who_met: bool | None = None
         ingest_met: bool | None = None

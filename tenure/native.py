@@ -137,6 +137,19 @@ def install() -> None:
     sys.meta_path.insert(0, FINDER)
 
 
+def describe() -> str:
+    """How tenure's compiled modules run in this process, in a few words (benchmarks print
+    it beside their figures)."""
+    found = extensions()
+    if not found:
+        return "pure Python (built without compiling)"
+    if FINDER is None:
+        return f"compiled by mypyc ({len(found)} modules)"
+    if pure_requested():
+        return f"pure Python ({ENVIRONMENT}=1)"
+    return "pure Python (the compiled modules are stale)"
+
+
 def compiled(module: ModuleType) -> bool:
     """Whether ``module`` runs compiled."""
     origin = getattr(module, "__file__", None) or ""

@@ -195,3 +195,16 @@ def test_compiled_and_source_hold_the_same_caches() -> None:
     emptied, *names = compiled.stdout.split()
     assert emptied == "0"
     assert "tenure.extract.prose.GATE.rules_of" in names
+
+
+def test_describe_says_how_the_modules_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native, "extensions", dict)
+    assert native.describe() == "pure Python (built without compiling)"
+    monkeypatch.setattr(native, "extensions", lambda: {"tenure.errors": Path("errors.py")})
+    monkeypatch.setattr(native, "FINDER", None)
+    assert native.describe() == "compiled by mypyc (1 modules)"
+    monkeypatch.setattr(native, "FINDER", native.SourceFinder(["tenure.errors"]))
+    monkeypatch.setenv(native.ENVIRONMENT, "1")
+    assert native.describe() == "pure Python (TENURE_PURE_PYTHON=1)"
+    monkeypatch.setenv(native.ENVIRONMENT, "0")
+    assert native.describe() == "pure Python (the compiled modules are stale)"
