@@ -3,9 +3,9 @@
 Everything else about the package is in ``pyproject.toml``. The modules of :data:`PACKAGES`
 and :data:`MODULES` are the ones every article goes through (reading, dates, extraction,
 name keys, storing and deriving); mypyc compiles them to C extensions beside their sources,
-which makes extraction about a quarter faster (``benchmarks/bench_extract.py``) and the store's
-share of an ingest about a fifth (``benchmarks/bench_store.py``, "store alone"). Each
-compiled module behaves as its source does: the sources stay in the package, and
+which makes extraction about a quarter faster (``benchmarks/bench_extract.py``) and the
+store's share of an ingest 15-20% (``benchmarks/bench_store.py``, "store alone"). Each compiled
+module behaves as its source does: the sources stay in the package, and
 ``TENURE_PURE_PYTHON=1`` at run time imports them instead (see :mod:`tenure.native`).
 
 Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Without them,
