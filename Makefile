@@ -18,10 +18,10 @@ INSTALLED := $(VENV)/.installed
 PYTEST_ARGS ?=
 
 # Debian packages, by what needs them. PyICU (pulled in by normality) has no wheels on PyPI and
-# compiles against ICU; mypyc compiles tenure's reading and extraction modules (setup.py) with
-# gcc against Python's headers. The browser tests drive Debian's chromium through Playwright (never a
-# downloaded browser) and need a CJK font to show native names. Later: postgresql (the
-# PostgreSQL store tests).
+# compiles against ICU; mypyc compiles tenure's reading, extraction, resolving and storing
+# modules (setup.py) with gcc against Python's headers. The browser tests drive Debian's
+# chromium through Playwright (never a downloaded browser) and need a CJK font to show native
+# names. Later: postgresql (the PostgreSQL store tests).
 BUILD_DEBS := gcc g++ pkg-config libicu-dev python3-dev
 TEST_DEBS := chromium fonts-wqy-microhei
 # `make test` also installs what the tests need; `make demo` only what the package needs.
@@ -90,10 +90,14 @@ install-system-deps:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The modules setup.py compiles: when one changes, the install builds them again (about a
-# minute), so that tests and benchmarks run the code as it is (tenure.native would otherwise
-# run the sources, slower, and say so). TENURE_PURE_PYTHON=1 installs without compiling.
-NATIVE_SOURCES := $(wildcard tenure/extract/*.py tenure/sources/*.py) tenure/errors.py tenure/time.py
+# The modules setup.py compiles (its PACKAGES and MODULES, less its EXCLUDED): when one
+# changes, the install builds them again (about two minutes), so that tests and benchmarks run
+# the code as it is (tenure.native would otherwise run the sources, slower, and say so).
+# TENURE_PURE_PYTHON=1 installs without compiling.
+NATIVE_PACKAGES := tenure/extract tenure/sources tenure/store tenure/resolve
+NATIVE_EXCLUDED := tenure/store/base.py tenure/store/sql.py
+NATIVE_SOURCES := $(filter-out $(NATIVE_EXCLUDED),$(wildcard $(addsuffix /*.py,$(NATIVE_PACKAGES)))) \
+	tenure/errors.py tenure/time.py
 
 $(INSTALLED): pyproject.toml setup.py $(NATIVE_SOURCES) | install-system-deps $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

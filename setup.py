@@ -1,11 +1,12 @@
-"""tenure's build: the package, with its reading and extraction modules compiled by mypyc.
+"""tenure's build: the package, with the modules every article goes through compiled by mypyc.
 
-Everything else about the package is in ``pyproject.toml``. The modules in :data:`COMPILED`
-are the ones every article goes through (reading, dates, extraction); mypyc compiles them to
-C extensions beside their sources, which makes extraction about a quarter faster
-(``benchmarks/bench_extract.py``). Each compiled module behaves as its source does: the
-sources stay in the package, and ``TENURE_PURE_PYTHON=1`` at run time imports them instead
-(see :mod:`tenure.native`).
+Everything else about the package is in ``pyproject.toml``. The modules of :data:`PACKAGES`
+and :data:`MODULES` are the ones every article goes through (reading, dates, extraction,
+name keys, storing and deriving); mypyc compiles them to C extensions beside their sources,
+which makes extraction about a quarter faster (``benchmarks/bench_extract.py``) and the
+store's share of an ingest 15-20% (``benchmarks/bench_store.py``, "store alone"). Each compiled
+module behaves as its source does: the sources stay in the package, and
+``TENURE_PURE_PYTHON=1`` at run time imports them instead (see :mod:`tenure.native`).
 
 Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Where the
 compilation fails, the build says why and leaves the package pure Python, which works the same,
@@ -28,11 +29,16 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
-PACKAGES = ("tenure/extract", "tenure/sources")
+PACKAGES = ("tenure/extract", "tenure/sources", "tenure/store", "tenure/resolve")
 """Compiled whole: every module in them."""
 MODULES = ("tenure/errors.py", "tenure/time.py")
 """Compiled as well: what the compiled packages import from the rest of tenure, except
 ``tenure/model.py``, whose frozen dataclasses are slower compiled than interpreted."""
+EXCLUDED = ("tenure/store/base.py", "tenure/store/sql.py")
+"""Left out of :data:`PACKAGES`. ``sql.py``: mypyc stops with an internal error on its
+``@contextmanager`` methods. ``base.py``: the store's interface, whose classes ``sql.py``
+subclasses (an interpreted class cannot inherit from a compiled one) and which does no work
+per article worth compiling."""
 MANIFEST = "tenure/compiled.sha256"
 GROUP = "tenure"
 """mypyc's name for the shared library of the compiled modules (``tenure__mypyc``)."""
@@ -42,7 +48,11 @@ def compiled_sources() -> list[str]:
     """The sources to compile, as paths relative to the project (sorted)."""
     found = list(MODULES)
     for package in PACKAGES:
-        found.extend(str(path.relative_to(HERE)) for path in (HERE / package).glob("*.py"))
+        found.extend(
+            str(path.relative_to(HERE))
+            for path in (HERE / package).glob("*.py")
+            if str(path.relative_to(HERE)) not in EXCLUDED
+        )
     return sorted(found)
 
 

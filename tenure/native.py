@@ -1,8 +1,8 @@
 """Which of tenure's modules run compiled, and a switch to run them as Python.
 
-The build (``setup.py``) compiles the reading and extraction modules with mypyc into C
-extensions beside their sources; Python imports an extension before a source of the same
-name. Two things make tenure import the sources instead:
+The build (``setup.py``) compiles the reading, extraction, resolving and storing modules with
+mypyc into C extensions beside their sources; Python imports an extension before a source of
+the same name. Two things make tenure import the sources instead:
 
 - ``TENURE_PURE_PYTHON=1`` in the environment: to compare, to profile with :mod:`cProfile`
   (which does not see inside compiled functions), or to debug;

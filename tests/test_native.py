@@ -18,10 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 
-def run_python(code: str, *, pure: bool, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_python(
+    code: str, *args: str, pure: bool, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, native.ENVIRONMENT: "1" if pure else "0"}
     return subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, *args],
         cwd=cwd,
         env=environment,
         capture_output=True,
@@ -88,6 +90,49 @@ def test_compiled_and_source_extract_the_same() -> None:
     assert compiled_out[0] is True and source_out[0] is False
     assert len(compiled_out) == len(articles) + 1 > 10
     assert compiled_out[1:] == source_out[1:]
+
+
+STORE_DUMP = """
+import json, sqlite3, sys
+import tenure.api
+from tenure.native import FINDER
+db = tenure.api.open(sys.argv[1])
+for paths in json.loads(sys.argv[2]):
+    db.ingest(paths, workers=1)
+db.close()
+con = sqlite3.connect(sys.argv[1])
+clock = {"first_seen", "last_seen", "applied_at", "ingested_at", "updated_at"}
+tables = {}
+for (name,) in con.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+    "AND name NOT LIKE 'search_fts%'"
+):
+    columns = [r[1] for r in con.execute(f'PRAGMA table_info("{name}")') if r[1] not in clock]
+    listed = ", ".join(f'"{c}"' for c in columns)
+    tables[name] = sorted(repr(r) for r in con.execute(f'SELECT {listed} FROM "{name}"'))
+print(json.dumps([FINDER is None, tables]))
+"""
+
+
+@needs_build
+@pytest.mark.slow
+def test_compiled_and_source_store_the_same(tmp_path: Path) -> None:
+    """The samples, then the test articles, ingested by the compiled modules and by their
+    sources into two stores: the same rows in every table, but for the times of the ingest."""
+    batches = [
+        sorted(str(p) for p in SAMPLES.glob("*.txt")),
+        sorted(str(p) for p in (ROOT / "tests" / "data" / "articles").glob("*.txt")),
+    ]
+    compiled, source = (
+        run_python(STORE_DUMP, str(tmp_path / f"{name}.db"), json.dumps(batches), pure=pure)
+        for name, pure in (("compiled", False), ("source", True))
+    )
+    assert compiled.returncode == 0, compiled.stderr
+    assert source.returncode == 0, source.stderr
+    compiled_out, source_out = json.loads(compiled.stdout), json.loads(source.stdout)
+    assert compiled_out[0] is True and source_out[0] is False
+    assert compiled_out[1]["tenures"], "the samples hold tenures"
+    assert compiled_out[1] == source_out[1]
 
 
 @needs_build

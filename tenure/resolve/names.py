@@ -18,7 +18,7 @@ recomputed by ``tenure rebuild`` whenever these rules or the alias file change.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Final
 
 from rigour.names import remove_person_prefixes
 
@@ -26,6 +26,9 @@ from tenure.resolve.config import AliasEntry, ResolverConfig
 from tenure.resolve.text import drop_words, fold, squash
 
 THE = frozenset({"the"})
+CACHE_SIZE: Final = 65536
+"""How many answers each of a :class:`Resolver`'s cached methods keeps (it forgets them all
+past that: they are pure, so only the time to work them out again is lost)."""
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
@@ -62,16 +65,17 @@ class Resolver:
         self._single = [tuple(fold(p).split()) for p in config.post_single]
         self._shared = [tuple(fold(p).split()) for p in config.post_shared]
         self._org_words = frozenset(fold(w) for w in config.org_words)
-        self.person_key = lru_cache(maxsize=65536)(self._person_key)  # type: ignore[method-assign]
-        self.org_key = lru_cache(maxsize=65536)(self._org_key)  # type: ignore[method-assign]
-        self.post_key = lru_cache(maxsize=65536)(self._post_key)  # type: ignore[method-assign]
-        self.org_display = lru_cache(maxsize=65536)(self._org_display)  # type: ignore[method-assign]
-        self.person_display = lru_cache(maxsize=65536)(  # type: ignore[method-assign]
-            self._person_display
-        )
-        self.single_holder = lru_cache(maxsize=65536)(  # type: ignore[method-assign]
-            self._single_holder
-        )
+        # What the cached methods answered, by argument, each emptied when it holds
+        # CACHE_SIZE answers. Plain dicts rather than lru_cache wrappers assigned over the
+        # methods: a class compiled by mypyc (setup.py) has read-only methods, and a dict
+        # lookup in a compiled method is cheaper than a call through a wrapper.
+        self._person_displays: dict[str, str] = {}
+        self._person_keys: dict[str, str] = {}
+        self._org_displays: dict[str, str] = {}
+        self._org_keys: dict[str, str] = {}
+        self._org_keys_in: dict[tuple[str, str], str] = {}
+        self._post_keys: dict[str, str] = {}
+        self._single_holders: dict[str, bool] = {}
 
     # -- persons ------------------------------------------------------------------------------
 
@@ -82,7 +86,13 @@ class Resolver:
         >>> Resolver(load_config(user=False)).person_display("Li Xi (politician, born 1956)")
         'Li Xi'
         """
-        return self._person_display(name)
+        cache = self._person_displays
+        display = cache.get(name)
+        if display is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            display = cache[name] = self._person_display(name)
+        return display
 
     def _person_display(self, name: str) -> str:
         text = squash(name).strip(" *,;")
@@ -100,16 +110,25 @@ class Resolver:
 
     def person_key(self, name: str) -> str:
         """The key people are matched by (cached)."""
-        return self._person_key(name)
-
-    def _person_key(self, name: str) -> str:
-        return fold(self.person_display(name))
+        cache = self._person_keys
+        key = cache.get(name)
+        if key is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            key = cache[name] = fold(self.person_display(name))
+        return key
 
     # -- organizations ------------------------------------------------------------------------
 
     def org_display(self, name: str) -> str:
-        """An organization name as written, with abbreviations in brackets removed."""
-        return self._org_display(name)
+        """An organization name as written, with abbreviations in brackets removed (cached)."""
+        cache = self._org_displays
+        display = cache.get(name)
+        if display is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            display = cache[name] = self._org_display(name)
+        return display
 
     def _org_display(self, name: str) -> str:
         text = squash(name)
@@ -125,11 +144,25 @@ class Resolver:
 
         In an article titled "National Security Council (India)", a mention of "National
         Security Council" is India's council; a qualifier listed in ``qualifiers`` (China)
-        is dropped instead.
+        is dropped instead. Cached, by name and by name and title.
         """
-        return self._org_key(name, title)
+        if title:
+            cache_in = self._org_keys_in
+            found = cache_in.get((name, title))
+            if found is None:
+                if len(cache_in) >= CACHE_SIZE:
+                    cache_in.clear()
+                found = cache_in[name, title] = self._org_key(name, title)
+            return found
+        cache = self._org_keys
+        key = cache.get(name)
+        if key is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            key = cache[name] = self._org_key(name, None)
+        return key
 
-    def _org_key(self, name: str, title: str | None = None) -> str:
+    def _org_key(self, name: str, title: str | None) -> str:
         if title:
             # The key in an article is the key alone (cached once per name), but for a name
             # that is the article's title less its qualifier, which takes the qualifier.
@@ -279,8 +312,14 @@ class Resolver:
         return " ".join(words)
 
     def post_key(self, title: str) -> str:
-        """The key posts are matched by: folded, singular, without "the" or brackets."""
-        return self._post_key(title)
+        """The key posts are matched by: folded, singular, without "the" or brackets (cached)."""
+        cache = self._post_keys
+        key = cache.get(title)
+        if key is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            key = cache[title] = self._post_key(title)
+        return key
 
     def _post_key(self, title: str) -> str:
         text = _TRAILING_PAREN.sub("", self.post_display(title)) or title
@@ -312,8 +351,15 @@ class Resolver:
         )
 
     def single_holder(self, post_key: str) -> bool:
-        """True for a post held by one person at a time (Director, not Deputy Director)."""
-        return self._single_holder(post_key)
+        """True for a post held by one person at a time (Director, not Deputy Director;
+        cached)."""
+        cache = self._single_holders
+        single = cache.get(post_key)
+        if single is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            single = cache[post_key] = self._single_holder(post_key)
+        return single
 
     def _single_holder(self, post_key: str) -> bool:
         words = tuple(post_key.split(" "))

@@ -13,7 +13,7 @@ rebuild) or the components that changed claims reach (an ingest).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any
 
@@ -112,12 +112,13 @@ class EntityBuilder:
         self,
         kind: Kind,
         start: set[str],
-        links: Callable[[set[str]], Iterable[tuple[str, str]]],
+        links: Callable[[set[str]], Iterable[Sequence[str]]],
     ) -> list[set[str]]:
         """The connected sets of keys reachable from ``start``, smallest first.
 
         ``links(keys)`` gives the stored links (a, b) of kind ``kind`` whose ``a`` is in
-        ``keys``; the alias file's entries join keys too.
+        ``keys`` (rows read from the store, which are not tuples); the alias file's entries
+        join keys too.
         """
         uf = UnionFind()
         seen = set(start)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -117,19 +117,23 @@ class Rebuild:
             cid: known[cid].evidence for cid in ids if cid in known
         }
         if len(records) < len(ids):
+            # Rows as sequences: mypy takes sqlalchemy's Row for a tuple, which it is not, and
+            # compiled code (setup.py) checks that a value is what its type says.
+            claim_rows: Iterable[Sequence[Any]] = conn.execute(
+                select(c.id, c.kind, c.article, c.data, c.path).where(active)
+            )
             read = [
                 ClaimRecord(r[0], r[1], r[2], json.loads(r[3]), r[4])
-                for r in conn.execute(select(c.id, c.kind, c.article, c.data, c.path).where(active))
+                for r in claim_rows
                 if r[0] not in known
             ]
             records.extend(read)
             wanted = {r.id for r in read}
+            evidence_rows: Iterable[Sequence[Any]] = conn.execute(
+                select(e.claim_id, e.seq, e.line, e.section, e.text)
+            )
             lines = sorted(
-                (
-                    row
-                    for row in conn.execute(select(e.claim_id, e.seq, e.line, e.section, e.text))
-                    if row[0] in wanted
-                ),
+                (row for row in evidence_rows if row[0] in wanted),
                 key=lambda row: (row[0], row[1]),
             )
             for claim_id, _seq, line, section, text in lines:

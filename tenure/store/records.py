@@ -8,7 +8,7 @@ documents, and writing the rows an :class:`~tenure.store.entities.EntityBuilder`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +69,8 @@ def load_claims(conn: Connection, ids: Iterable[str]) -> list[ClaimRecord]:
     out: list[ClaimRecord] = []
     c = s.claims.c
     for chunk in chunks(sorted(set(ids)), CHUNK):
-        rows = conn.execute(
+        # Sequences: mypy takes sqlalchemy's Row for a tuple, which compiled code would check.
+        rows: Iterable[Sequence[Any]] = conn.execute(
             select(c.id, c.kind, c.article, c.data, c.path).where(
                 c.id.in_(chunk), c.retired.is_(False)
             )
