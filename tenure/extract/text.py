@@ -16,9 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
-from itertools import chain
-from operator import or_
 from typing import Final
 
 from tenure.extract import memo
@@ -88,11 +85,25 @@ def sentence_texts(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+_ABBREVIATION_ENDS_SIZE = 4096
+_ABBREVIATION_ENDS: dict[str, bool] = memo.table(
+    f"{__name__}._ABBREVIATION_ENDS", _ABBREVIATION_ENDS_SIZE
+)
+""":func:`_ends_abbreviation` of each word, emptied when it reaches
+:data:`_ABBREVIATION_ENDS_SIZE` entries (a dict is cheaper than a call through
+:func:`functools.lru_cache` for a lookup made at every full stop)."""
+
+
 def _ends_abbreviation(word: str) -> bool:
     """Whether a full stop after ``word`` (a sentence's last word) ends an abbreviation
-    ("Mr", "U.S") rather than the sentence. Kept per word: the same words end sentences."""
-    return ABBREVIATIONS.search(word + ".") is not None
+    ("Mr", "U.S") rather than the sentence. Kept per word in :data:`_ABBREVIATION_ENDS`: the
+    same words end sentences."""
+    found = _ABBREVIATION_ENDS.get(word)
+    if found is None:
+        if len(_ABBREVIATION_ENDS) >= _ABBREVIATION_ENDS_SIZE:
+            _ABBREVIATION_ENDS.clear()
+        found = _ABBREVIATION_ENDS[word] = ABBREVIATIONS.search(word + ".") is not None
+    return found
 
 
 MONTH_TAIL: Final = re.compile(
@@ -143,15 +154,40 @@ finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
-    return list(chain.from_iterable(map(phrase_orgs, ORG_PHRASE.findall(text))))
+    out: list[str] = []
+    known = _PHRASE_ORGS
+    for phrase in ORG_PHRASE.findall(text):
+        orgs = known.get(phrase)
+        if orgs is None:
+            orgs = phrase_orgs(phrase)
+        if orgs:
+            out.extend(orgs)
+    return out
 
 
-@lru_cache(maxsize=8192)
+_PHRASE_ORGS_SIZE = 8192
+_PHRASE_ORGS: dict[str, tuple[str, ...]] = memo.table(f"{__name__}._PHRASE_ORGS", _PHRASE_ORGS_SIZE)
+""":func:`phrase_orgs` of each phrase, emptied when it reaches :data:`_PHRASE_ORGS_SIZE`
+entries: :func:`find_orgs` looks up every capitalized run of every sentence, and a plain dict
+is cheaper there than a call through :func:`functools.lru_cache`."""
+
+
 def phrase_orgs(phrase: str) -> tuple[str, ...]:
     """The organization names in one run of capitalized words ("The CCP Central Committee").
 
-    Kept per phrase: the same names and capitalized words recur from sentence to sentence.
+    Kept per phrase in :data:`_PHRASE_ORGS`: the same names and capitalized words recur from
+    sentence to sentence.
     """
+    found = _PHRASE_ORGS.get(phrase)
+    if found is None:
+        if len(_PHRASE_ORGS) >= _PHRASE_ORGS_SIZE:
+            _PHRASE_ORGS.clear()
+        found = _PHRASE_ORGS[phrase] = read_phrase_orgs(phrase)
+    return found
+
+
+def read_phrase_orgs(phrase: str) -> tuple[str, ...]:
+    """:func:`phrase_orgs`, worked out."""
     if ORG_WORDS.search(phrase) is None:
         # Cleaning only cuts at spaces and punctuation, so no part can name a body.
         return ()
@@ -305,6 +341,8 @@ COMMON_WORDS: Final = frozenset(
 
 KNOWN_WORDS = 8192
 """How many words a :class:`Needles` keeps what it found in before starting afresh."""
+KNOWN_SETS = 1024
+"""How many sets of groups (and of phrases) a :class:`Needles` keeps what they allow."""
 
 
 class Needles:
@@ -347,12 +385,13 @@ class Needles:
         """:meth:`word_groups` of the words seen, emptied when it holds :data:`KNOWN_WORDS`:
         :meth:`active` looks up every word of every sentence, and a plain dict is cheaper
         there than a call through :func:`functools.lru_cache`."""
-        self._known_groups = self.known.__getitem__
-        self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
-        """The rules a set of groups allows, kept per set (few sets occur)."""
-        self.phrases_of = lru_cache(maxsize=1024)(self._phrases_of)
-        """The phrases (and their groups) of a set of phrases (bits), kept per set (few
-        sets occur): cheaper than going through the bits of each sentence."""
+        self.allowed: dict[int, int] = memo.table(f"{name}.rules_of", KNOWN_SETS)
+        """:meth:`rules_of` each set of groups seen (few sets occur), emptied when it holds
+        :data:`KNOWN_SETS`: a dict is cheaper than a call through :func:`functools.lru_cache`."""
+        self.phrased: dict[int, tuple[tuple[str, int], ...]] = memo.table(
+            f"{name}.phrases_of", KNOWN_SETS
+        )
+        """:meth:`phrases_of` each set of phrases seen, emptied as :attr:`allowed` is."""
 
     def word_groups(self, word: str) -> int:
         """The groups a needle of which lies in ``word``, and the phrases that may then be in
@@ -376,15 +415,28 @@ class Needles:
             found |= groups
         return found
 
-    def _phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
-        return tuple(self.phrases[index] for index in members(phrases))
+    def phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
+        """The phrases (and their groups) of a set of phrases (bits), kept per set in
+        :attr:`phrased`: cheaper than going through the bits of each sentence."""
+        found = self.phrased.get(phrases)
+        if found is None:
+            if len(self.phrased) >= KNOWN_SETS:
+                self.phrased.clear()
+            found = self.phrased[phrases] = tuple(self.phrases[index] for index in members(phrases))
+        return found
 
-    def _rules_of(self, groups: int) -> int:
-        out = 0
-        for index, needs in enumerate(self.requires):
-            if needs & groups == needs:
-                out |= 1 << index
-        return out
+    def rules_of(self, groups: int) -> int:
+        """The rules a set of groups allows, kept per set in :attr:`allowed`."""
+        found = self.allowed.get(groups)
+        if found is None:
+            if len(self.allowed) >= KNOWN_SETS:
+                self.allowed.clear()
+            found = 0
+            for index, needs in enumerate(self.requires):
+                if needs & groups == needs:
+                    found |= 1 << index
+            self.allowed[groups] = found
+        return found
 
     def active(self, sentence: str) -> int:
         """The rules (bits) whose needles ``sentence`` holds: all of them when it has a
@@ -393,10 +445,14 @@ class Needles:
         if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
             return self.everything
         words = lowered.split()
-        try:
-            found: int = reduce(or_, map(self._known_groups, words), 0)
-        except KeyError:  # a word not seen yet (or since the table was emptied)
-            found = self._learn(words)
+        known = self.known
+        found = 0
+        for word in words:
+            groups = known.get(word)
+            if groups is None:  # a word not seen yet (or since the table was emptied)
+                found = self._learn(words)
+                break
+            found |= groups
         phrases = found >> self.shift
         if phrases:
             found ^= phrases << self.shift
@@ -452,12 +508,26 @@ def noticed_head(org: str) -> str:
     return head
 
 
-@lru_cache(maxsize=4096)
+_ORG_HEADS_SIZE = 4096
+_ORG_HEADS: dict[str, str] = memo.table(f"{__name__}._ORG_HEADS", _ORG_HEADS_SIZE)
+""":func:`org_head` of each name, emptied when it reaches :data:`_ORG_HEADS_SIZE` entries."""
+
+
 def org_head(org: str) -> str:
     """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group".
 
-    Kept per name, which recurs through an article and across articles.
+    Kept per name in :data:`_ORG_HEADS`: names recur through an article and across articles.
     """
+    found = _ORG_HEADS.get(org)
+    if found is None:
+        if len(_ORG_HEADS) >= _ORG_HEADS_SIZE:
+            _ORG_HEADS.clear()
+        found = _ORG_HEADS[org] = read_org_head(org)
+    return found
+
+
+def read_org_head(org: str) -> str:
+    """:func:`org_head`, worked out."""
     words = HEAD_CUT.sub("", org).split()
     for word in reversed(words):
         if ORG_WORDS.fullmatch(word):
