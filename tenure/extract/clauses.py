@@ -95,9 +95,17 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
 
     A year used as a modifier ("the 1989 Tiananmen Square protests") is not a date of the verb.
     """
+    return match_among(sentence, position, dates_in(sentence))
+
+
+def match_among(sentence: str, position: int, found: list[DateMatch]) -> DateMatch | None:
+    """:func:`match_for`, given the sentence's dates (``found``, :func:`dates_in` of it), for
+    a caller that needs them too."""
+    if not found:
+        return None
     dates = [
         d
-        for d in dates_in(sentence)
+        for d in found
         # the text before the date ends at endpos: as searching sentence[: d.begin], uncut
         if not (NAME_AFTER.match(sentence, d.finish) and ATTRIBUTIVE.search(sentence, 0, d.begin))
     ]

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tenure.extract import text
+from tenure.extract import appointments, clauses, text
+from tenure.extract.clauses import dates_in, match_among, match_for
 from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
 
 
@@ -69,3 +70,45 @@ def test_gate_tables_answer_as_reading(
             1 << index for index, needs in enumerate(gate.requires) if needs & groups == needs
         )
         assert gate.rules_of(groups) == expected
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_appointment_tables_answer_as_reading(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(appointments, "_DESCRIBED_SIZE", size)
+    monkeypatch.setattr(appointments, "_NAMED_PEOPLE_SIZE", size)
+    appointments._DESCRIBED.clear()
+    appointments._NAMED_PEOPLE.clear()
+    phrases = ["Director of the General Office", "member of its group", "first Secretary", ""]
+    names = ["Vice Premier Qian Qichen", "Li Peng", "The Office", "In Beijing", "Li"]
+    for sentence in SENTENCES[:600]:
+        phrases.append(appointments._post_phrase(sentence))
+        names += [m.group("person") for m in appointments.NAMED.finditer(sentence)]
+    for _ in range(2):
+        for phrase in phrases:
+            assert appointments._described(phrase) == appointments._read_described(phrase)
+            assert len(appointments._DESCRIBED) <= size
+        for name in names:
+            assert appointments._named_person(name) == appointments._read_named_person(name)
+            assert len(appointments._NAMED_PEOPLE) <= size
+
+
+def _range_plainly(sentence: str, position: int, carried: clauses.Carried) -> object:
+    """What :func:`~tenure.extract.appointments._range` answered, finding the dates twice."""
+    match = match_for(sentence, position)
+    if match is not None:
+        return match.range
+    if dates_in(sentence):
+        return None
+    value = clauses.carried_value(carried)
+    return appointments.DateRange(value, None, single=True) if value else None
+
+
+def test_range_finds_the_dates_once_and_answers_alike() -> None:
+    for sentence in SENTENCES:
+        for position in range(0, len(sentence), 11):
+            for carried in (None, "1990-05"):
+                expected = _range_plainly(sentence, position, carried)
+                assert appointments._range(sentence, position, carried) == expected, sentence
+            assert match_among(sentence, position, dates_in(sentence)) == match_for(
+                sentence, position
+            )
