@@ -113,6 +113,55 @@ MONTH_TAIL: Final = re.compile(
 )
 
 
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for ASCII text only: the same matches there, found faster.
+
+    It is compiled with :data:`re.ASCII`, which tests ``\\w``, ``\\d`` and ``\\b``
+    against a table rather than Unicode's, and which agrees with Unicode on ASCII characters
+    except that its ``\\s`` leaves out the separators ``\\x1c``-``\\x1f``: those are spelled
+    in beside each ``\\s``. Patterns it cannot twin so (a ``\\S``, case-insensitive ones)
+    are refused (ValueError). Use it as ``(TWIN if text.isascii() else PATTERN)``.
+    """
+    if pattern.flags & re.IGNORECASE:
+        raise ValueError("a case-insensitive pattern is not twinned")
+    source = pattern.pattern
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            pair = source[index : index + 2]
+            if pair == "\\S":
+                raise ValueError(f"{pair} is not twinned")
+            if pair == "\\s":
+                out.append("\\s\\x1c-\\x1f" if in_class else "[\\s\\x1c-\\x1f]")
+            else:
+                out.append(pair)
+            index += 2
+            continue
+        flag = source[index + 2 : index + 3]
+        if source.startswith("(?", index) and flag.isalpha() and flag != "P":
+            raise ValueError("inline flags are not twinned")
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            index += 1
+            # a "]" first in a class (after any "^") stands for itself
+            if source.startswith("^", index):
+                out.append("^")
+                index += 1
+            if source.startswith("]", index):
+                out.append("]")
+                index += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
 def clean_org(name: str) -> str:
     name = MONTH_TAIL.sub("", name.strip())
     name = LEADING_NOISE.sub("", name)
@@ -152,11 +201,16 @@ ORG_WORD_NEEDLES: Final = word_needles(ORG_WORDS)
 finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
 
+ORG_PHRASE_ASCII: Final = ascii_twin(ORG_PHRASE)
+""":data:`ORG_PHRASE` for ASCII text (most sentences), faster there."""
+
+
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
     out: list[str] = []
     known = _PHRASE_ORGS
-    for phrase in ORG_PHRASE.findall(text):
+    phrases = (ORG_PHRASE_ASCII if text.isascii() else ORG_PHRASE).findall(text)
+    for phrase in phrases:
         orgs = known.get(phrase)
         if orgs is None:
             orgs = phrase_orgs(phrase)
@@ -479,15 +533,16 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
     """Every match of ``pattern``, the next search resuming where group ``resume`` starts
     (or the match ends), so matches inside another's trailing text are found too."""
     out: list[re.Match[str]] = []
-    has_resume = resume in pattern.groupindex
+    group = pattern.groupindex.get(resume, 0)  # named groups are numbered from 1
     pos = 0
-    while pos < len(sentence):
+    length = len(sentence)
+    while pos < length:
         m = pattern.search(sentence, pos)
         if m is None:
             break
         out.append(m)
         # start() is -1 when the group took no part in the match
-        resumed = m.start(resume) if has_resume else -1
+        resumed = m.start(group) if group else -1
         pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
 

@@ -1,14 +1,77 @@
-"""Prose reading's memo tables answer as the plain readings they stand for."""
+"""Prose reading's memo tables and ASCII twins answer as the plain readings they stand for."""
 
 from __future__ import annotations
 
 import re
+import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tenure.extract import appointments, clauses, text
 from tenure.extract.clauses import dates_in, match_among, match_for
 from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
+
+TWINNED = [
+    (text.ORG_PHRASE, text.ORG_PHRASE_ASCII),
+    (appointments.TWO_NAME_WORDS, appointments.TWO_NAME_WORDS_ASCII),
+]
+"""Each pattern prose reading runs through its ASCII twin on ASCII text, and the twin."""
+ASCII_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *string.printable,
+            *"\x1c\x1d\x1e\x1f\x00\x7f",
+            *("Office", "Group", "of the ", "Li Peng ", "was ", "served ", "21st", "(CCP)"),
+            *("'s ", " and ", "-", "Central Committee", "Ministry of State ", "In 1990, "),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _finds(pattern: re.Pattern[str], sentence: str) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(sentence)]
+
+
+def test_ascii_twins_match_alike_on_every_sentence() -> None:
+    checked = 0
+    extra = ["A\x1cB Office\x1dof\x1fthe Group", "X \x1c Y", "Li\x1ePeng was", "1st\x1fGroup"]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        if not sentence.isascii():
+            continue
+        checked += 1
+        for pattern, twin in TWINNED:
+            assert _finds(twin, sentence) == _finds(pattern, sentence), sentence
+    assert checked > 100
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ASCII_TEXT)
+def test_ascii_twins_match_alike_on_any_ascii_text(sentence: str) -> None:
+    for pattern, twin in TWINNED:
+        assert _finds(twin, sentence) == _finds(pattern, sentence)
+
+
+def test_ascii_twin_spaces_are_unicode_spaces() -> None:
+    for point in range(128):
+        char = chr(point)
+        for source in (r"\s", r"[\s]", r"[^\s]", r"[a\s]", r"[]\s]", r"[^]\s]"):
+            pattern = re.compile(source)
+            assert bool(text.ascii_twin(pattern).fullmatch(char)) == bool(
+                pattern.fullmatch(char)
+            ), (source, hex(point))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [re.compile(r"\S+"), re.compile("a", re.IGNORECASE), re.compile(r"(?i)a"), re.compile(r"[\S]")],
+    ids=["non-space", "ignorecase", "inline-flag", "non-space-in-class"],
+)
+def test_ascii_twin_refuses_what_it_cannot_spell(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError):
+        text.ascii_twin(pattern)
 
 
 @pytest.mark.parametrize("size", [2, 8192])
