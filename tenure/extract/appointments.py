@@ -312,6 +312,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 """For the patterns that are slow to fail, the words around the verb they need, which are
 quick to look for (a pattern runs only when its trigger is found)."""
+PATTERNS_ASCII: Final = [(kind, ascii_twin(pattern)) for kind, pattern in PATTERNS]
+TRIGGERED: Final = [TRIGGERS.get(kind) for kind, _ in PATTERNS]
+"""The trigger of each of :data:`PATTERNS` (None for those without one)."""
+TRIGGERED_ASCII: Final = [None if t is None else ascii_twin(t) for t in TRIGGERED]
+""":data:`PATTERNS` and :data:`TRIGGERED` for ASCII sentences (most), faster there (see
+:func:`~tenure.extract.text.ascii_twin`)."""
 
 
 NAMED_VERB: Final = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
@@ -322,7 +328,8 @@ TWO_NAME_WORDS: Final = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAME
 sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
 words or more), and is not searched with :data:`NAMED`, which is slower to fail."""
 TWO_NAME_WORDS_ASCII: Final = ascii_twin(TWO_NAME_WORDS)
-""":data:`TWO_NAME_WORDS` for ASCII text (most sentences), faster there."""
+NAMED_ASCII: Final = ascii_twin(NAMED)
+""":data:`TWO_NAME_WORDS` and :data:`NAMED` for ASCII text (most sentences), faster there."""
 
 
 def sentence_tenures(
@@ -337,18 +344,21 @@ def sentence_tenures(
     ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
     the caller has found them (:class:`~tenure.extract.text.Needles`).
     """
-    two_names = TWO_NAME_WORDS_ASCII if sentence.isascii() else TWO_NAME_WORDS
+    ascii = sentence.isascii()
+    two_names = TWO_NAME_WORDS_ASCII if ascii else TWO_NAME_WORDS
     if two_names.search(sentence) is not None:
-        for named in NAMED.finditer(sentence):
+        for named in (NAMED_ASCII if ascii else NAMED).finditer(sentence):
             if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
                 _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     if active is None:
         active = GATE.active(sentence)
     claimed: list[tuple[int, int]] = []
+    patterns = PATTERNS_ASCII if ascii else PATTERNS
+    triggers = TRIGGERED_ASCII if ascii else TRIGGERED
     for index in members(active):
-        kind, pattern = PATTERNS[index]
-        trigger = TRIGGERS.get(kind)
+        kind, pattern = patterns[index]
+        trigger = triggers[index]
         if trigger is not None and trigger.search(sentence) is None:
             continue
         for m in successive(pattern, sentence, "post"):

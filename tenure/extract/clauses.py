@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Final, TypeAlias
 
 from tenure.extract.dates import DateMatch, find_dates
+from tenure.extract.text import ascii_twin
 
 YEAR: Final = re.compile(r"[12]\d{3}")
 """The digits every date :func:`~tenure.extract.dates.find_dates` reads has (its year)."""
@@ -40,6 +41,10 @@ TIME_PHRASE: Final = re.compile(
     r"|^(?:After|Before|Following|Upon|On)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
+CLAUSE_BREAK_ASCII: Final = ascii_twin(CLAUSE_BREAK)
+TIME_PHRASE_ASCII: Final = ascii_twin(TIME_PHRASE)
+""":data:`CLAUSE_BREAK` and :data:`TIME_PHRASE` for ASCII text (most sentences), faster
+there (see :func:`~tenure.extract.text.ascii_twin`)."""
 SAME_YEAR: Final = re.compile(
     r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I
 )
@@ -48,9 +53,15 @@ CONTINUES: Final = re.compile(
 )
 
 
+def _time_phrase(text: str) -> bool:
+    """Whether :data:`TIME_PHRASE` is found in ``text``."""
+    return (TIME_PHRASE_ASCII if text.isascii() else TIME_PHRASE).search(text) is not None
+
+
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     start, end = 0, len(sentence)
-    for m in CLAUSE_BREAK.finditer(sentence):
+    breaks = CLAUSE_BREAK_ASCII if sentence.isascii() else CLAUSE_BREAK
+    for m in breaks.finditer(sentence):
         if m.end() <= position:
             start = m.end()
         elif m.start() >= position:
@@ -75,7 +86,7 @@ def date_for(sentence: str, position: int, carried: Carried) -> str | None:
     if match is not None:
         return match.range.start or match.range.end
     start, end = clause_bounds(sentence, position)
-    if TIME_PHRASE.search(sentence[start:end]):
+    if _time_phrase(sentence[start:end]):
         return None
     if dates_in(sentence[:end]):
         return None
@@ -120,7 +131,7 @@ def match_among(sentence: str, position: int, found: list[DateMatch]) -> DateMat
         opening = [d for d in dates if d.finish <= intro.end()]
         if opening:
             return opening[0]
-    if TIME_PHRASE.search(sentence[start:end]):
+    if _time_phrase(sentence[start:end]):
         return None
     before = [d for d in dates if d.finish <= start]
     if before:

@@ -113,18 +113,30 @@ MONTH_TAIL: Final = re.compile(
 )
 
 
+UNCASED_MARKS: Final = frozenset("‘’“”–—")
+"""Quotation marks and dashes, which no case folding touches (see :func:`ascii_twin`)."""
+
+
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` for ASCII text only: the same matches there, found faster.
 
     It is compiled with :data:`re.ASCII`, which tests ``\\w``, ``\\d`` and ``\\b``
     against a table rather than Unicode's, and which agrees with Unicode on ASCII characters
     except that its ``\\s`` leaves out the separators ``\\x1c``-``\\x1f``: those are spelled
-    in beside each ``\\s``. Patterns it cannot twin so (a ``\\S``, case-insensitive ones)
-    are refused (ValueError). Use it as ``(TWIN if text.isascii() else PATTERN)``.
+    in beside each ``\\s``. A case-insensitive pattern is twinned only when it is written in
+    ASCII but for :data:`UNCASED_MARKS` outside ranges: Unicode's case folding matches an
+    ASCII character with a few non-ASCII ones ("K" and the Kelvin sign), never with another
+    ASCII one than ASCII's does, and leaves those marks alone. Patterns it cannot twin so (a
+    ``\\S``, inline flags) are refused (ValueError). Use it as
+    ``(TWIN if text.isascii() else PATTERN)``.
     """
-    if pattern.flags & re.IGNORECASE:
-        raise ValueError("a case-insensitive pattern is not twinned")
     source = pattern.pattern
+    if pattern.flags & re.IGNORECASE:
+        for index, char in enumerate(source):
+            if char.isascii():
+                continue
+            if char not in UNCASED_MARKS or "-" in source[max(index - 1, 0) : index + 2]:
+                raise ValueError(f"a case-insensitive pattern with {char!r} is not twinned")
     out: list[str] = []
     in_class = False
     index = 0

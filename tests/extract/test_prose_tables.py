@@ -9,13 +9,32 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extract import appointments, clauses, text
+from tenure.extract import appointments, clauses, events, text
 from tenure.extract.clauses import dates_in, match_among, match_for
+from tenure.extract.text import successive
 from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
 
 TWINNED = [
     (text.ORG_PHRASE, text.ORG_PHRASE_ASCII),
     (appointments.TWO_NAME_WORDS, appointments.TWO_NAME_WORDS_ASCII),
+    (appointments.NAMED, appointments.NAMED_ASCII),
+    (clauses.CLAUSE_BREAK, clauses.CLAUSE_BREAK_ASCII),
+    (clauses.TIME_PHRASE, clauses.TIME_PHRASE_ASCII),
+    *(
+        (pattern, twin)
+        for (_, pattern), (_, twin) in zip(
+            appointments.PATTERNS, appointments.PATTERNS_ASCII, strict=True
+        )
+    ),
+    *(
+        (pattern, twin)
+        for pattern, twin in zip(appointments.TRIGGERED, appointments.TRIGGERED_ASCII, strict=True)
+        if pattern is not None and twin is not None
+    ),
+    *(
+        (pattern, twin)
+        for (_, pattern, _), (_, twin, _) in zip(events.RULES, events.RULES_ASCII, strict=True)
+    ),
 ]
 """Each pattern prose reading runs through its ASCII twin on ASCII text, and the twin."""
 ASCII_TEXT = st.lists(
@@ -25,6 +44,10 @@ ASCII_TEXT = st.lists(
             *"\x1c\x1d\x1e\x1f\x00\x7f",
             *("Office", "Group", "of the ", "Li Peng ", "was ", "served ", "21st", "(CCP)"),
             *("'s ", " and ", "-", "Central Committee", "Ministry of State ", "In 1990, "),
+            *("was ", "It ", "the Group ", "established ", "renamed ", "merged with ", "as "),
+            *("abolished", "replaced by ", "known as the ", "which has the external name of "),
+            *("one institution with two names", "during the ", "appointed ", "served as "),
+            *("He ", "who is the ", "with ", "headed by ", "was held by ", "decided to "),
         ]
     ),
     max_size=30,
@@ -32,7 +55,12 @@ ASCII_TEXT = st.lists(
 
 
 def _finds(pattern: re.Pattern[str], sentence: str) -> list[tuple[tuple[int, int], ...]]:
-    return [m.regs for m in pattern.finditer(sentence)]
+    """Every match's spans (of each group), as :func:`finditer` and as prose reading's
+    :func:`~tenure.extract.text.successive` (resuming at "post" or "after") find them."""
+    found = [m.regs for m in pattern.finditer(sentence)]
+    for resume in ("post", "after"):
+        found += [m.regs for m in successive(pattern, sentence, resume)]
+    return found
 
 
 def test_ascii_twins_match_alike_on_every_sentence() -> None:
@@ -66,8 +94,14 @@ def test_ascii_twin_spaces_are_unicode_spaces() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [re.compile(r"\S+"), re.compile("a", re.IGNORECASE), re.compile(r"(?i)a"), re.compile(r"[\S]")],
-    ids=["non-space", "ignorecase", "inline-flag", "non-space-in-class"],
+    [
+        re.compile(r"\S+"),
+        re.compile("\u212a", re.IGNORECASE),
+        re.compile("[a-’]", re.IGNORECASE),
+        re.compile(r"(?s)a"),
+        re.compile(r"[\S]"),
+    ],
+    ids=["non-space", "ignorecase-kelvin", "ignorecase-range", "inline-flag", "non-space-class"],
 )
 def test_ascii_twin_refuses_what_it_cannot_spell(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError):
