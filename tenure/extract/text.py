@@ -231,11 +231,14 @@ def find_orgs(text: str) -> list[str]:
     return out
 
 
-_PHRASE_ORGS_SIZE = 8192
+_PHRASE_ORGS_SIZE = 32768
 _PHRASE_ORGS: dict[str, tuple[str, ...]] = memo.table(f"{__name__}._PHRASE_ORGS", _PHRASE_ORGS_SIZE)
 """:func:`phrase_orgs` of each phrase, emptied when it reaches :data:`_PHRASE_ORGS_SIZE`
 entries: :func:`find_orgs` looks up every capitalized run of every sentence, and a plain dict
-is cheaper there than a call through :func:`functools.lru_cache`."""
+is cheaper there than a call through :func:`functools.lru_cache`. Emptying loses the phrases
+that recur along with the rest, so the table is four times the cache it replaced: over the
+5,000 generated articles of ``benchmarks/out/corpus`` it then misses each phrase only the
+first time (11,842 misses; 13,974 at 8,192 entries, and 12,258 for an lru_cache of 8,192)."""
 
 
 def phrase_orgs(phrase: str) -> tuple[str, ...]:
@@ -575,9 +578,11 @@ def noticed_head(org: str) -> str:
     return head
 
 
-_ORG_HEADS_SIZE = 4096
+_ORG_HEADS_SIZE = 16384
 _ORG_HEADS: dict[str, str] = memo.table(f"{__name__}._ORG_HEADS", _ORG_HEADS_SIZE)
-""":func:`org_head` of each name, emptied when it reaches :data:`_ORG_HEADS_SIZE` entries."""
+""":func:`org_head` of each name, emptied when it reaches :data:`_ORG_HEADS_SIZE` entries:
+four times the lru_cache it replaced, for the reason given at :data:`_PHRASE_ORGS` (8,680
+misses over the 5,000 generated articles, each name's first; 11,851 at 4,096 entries)."""
 
 
 def org_head(org: str) -> str:
