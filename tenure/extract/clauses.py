@@ -193,18 +193,15 @@ class DateTrail:
     def carried(self, sentence: str, eventful: Callable[[str], bool]) -> Callable[[], str | None]:
         """The next sentence of the paragraph, and a function giving the date it carries on
         from (see :func:`carried_date`; ``eventful`` as there), worked out once."""
-        index = len(self.sentences)
         self.sentences.append(sentence)
-        found: list[str | None] = []
+        return CarriedDate(self, len(self.sentences) - 1, eventful)
 
-        def value() -> str | None:
-            if not found:
-                previous = self._into(index)
-                dated = previous is not None and bool(dates_in(sentence))
-                found.append(carried_date(sentence, previous, dated, eventful))
-            return found[0]
-
-        return value
+    def date(self, index: int, eventful: Callable[[str], bool]) -> str | None:
+        """The date sentence ``index`` carries on from (see :meth:`carried`)."""
+        sentence = self.sentences[index]
+        previous = self._into(index)
+        dated = previous is not None and bool(dates_in(sentence))
+        return carried_date(sentence, previous, dated, eventful)
 
     def skip(self, sentence: str) -> None:
         """The next sentence of the paragraph, whose own carried date nothing asks for."""
@@ -215,3 +212,22 @@ class DateTrail:
             before = len(self.into) - 1
             self.into.append(carried_on(self.sentences[before], self.into[before]))
         return self.into[index]
+
+
+class CarriedDate:
+    """What :meth:`DateTrail.carried` gives: the date a sentence carries on from, worked out
+    when first asked for and kept. An object rather than a closure, which compiled code makes
+    (once per sentence) with fewer allocations."""
+
+    def __init__(self, trail: DateTrail, index: int, eventful: Callable[[str], bool]) -> None:
+        self.trail = trail
+        self.index = index
+        self.eventful = eventful
+        self.known = False
+        self.value: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self.known:
+            self.value = self.trail.date(self.index, self.eventful)
+            self.known = True
+        return self.value
