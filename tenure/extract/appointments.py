@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
+from typing import Final, TypeAlias
 
-from tenure.extract.clauses import Carried, carried_value, dates_in, match_for
+from tenure.extract import memo
+from tenure.extract.clauses import Carried, carried_value, dates_in, match_among
 from tenure.extract.dates import DateRange, find_dates
 from tenure.extract.names import (
     clean_person,
@@ -35,6 +36,7 @@ from tenure.extract.text import (
     LEADING_ARTICLE,
     Mentions,
     Needles,
+    ascii_twin,
     members,
     org_head,
     successive,
@@ -310,6 +312,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 """For the patterns that are slow to fail, the words around the verb they need, which are
 quick to look for (a pattern runs only when its trigger is found)."""
+PATTERNS_ASCII: Final = [(kind, ascii_twin(pattern)) for kind, pattern in PATTERNS]
+TRIGGERED: Final = [TRIGGERS.get(kind) for kind, _ in PATTERNS]
+"""The trigger of each of :data:`PATTERNS` (None for those without one)."""
+TRIGGERED_ASCII: Final = [None if t is None else ascii_twin(t) for t in TRIGGERED]
+""":data:`PATTERNS` and :data:`TRIGGERED` for ASCII sentences (most), faster there (see
+:func:`~tenure.extract.text.ascii_twin`)."""
 
 
 NAMED_VERB: Final = r"\s+(?:was|were|is|served|became|had|held|worked)\b"
@@ -319,6 +327,9 @@ TWO_NAME_WORDS: Final = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAME
 """The last two words of a :data:`NAMED` match of two words or more, and its verb: a
 sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
 words or more), and is not searched with :data:`NAMED`, which is slower to fail."""
+TWO_NAME_WORDS_ASCII: Final = ascii_twin(TWO_NAME_WORDS)
+NAMED_ASCII: Final = ascii_twin(NAMED)
+""":data:`TWO_NAME_WORDS` and :data:`NAMED` for ASCII text (most sentences), faster there."""
 
 
 def sentence_tenures(
@@ -333,17 +344,21 @@ def sentence_tenures(
     ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
     the caller has found them (:class:`~tenure.extract.text.Needles`).
     """
-    if TWO_NAME_WORDS.search(sentence) is not None:
-        for named in NAMED.finditer(sentence):
+    ascii = sentence.isascii()
+    two_names = TWO_NAME_WORDS_ASCII if ascii else TWO_NAME_WORDS
+    if two_names.search(sentence) is not None:
+        for named in (NAMED_ASCII if ascii else NAMED).finditer(sentence):
             if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
                 _person(named.group("person"), ctx, person_subject)
     out: list[ProseTenure] = []
     if active is None:
         active = GATE.active(sentence)
     claimed: list[tuple[int, int]] = []
+    patterns = PATTERNS_ASCII if ascii else PATTERNS
+    triggers = TRIGGERED_ASCII if ascii else TRIGGERED
     for index in members(active):
-        kind, pattern = PATTERNS[index]
-        trigger = TRIGGERS.get(kind)
+        kind, pattern = patterns[index]
+        trigger = triggers[index]
         if trigger is not None and trigger.search(sentence) is None:
             continue
         for m in successive(pattern, sentence, "post"):
@@ -378,13 +393,30 @@ def _person(
     return name, list(aliases), list(titles)
 
 
-@lru_cache(maxsize=4096)
-def _named_person(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+NamedPerson: TypeAlias = tuple[str, tuple[str, ...], tuple[str, ...]] | None
+_NAMED_PEOPLE_SIZE = 4096
+_NAMED_PEOPLE: dict[str, NamedPerson] = memo.table(f"{__name__}._NAMED_PEOPLE", _NAMED_PEOPLE_SIZE)
+""":func:`_named_person` of each name as written, emptied when it reaches
+:data:`_NAMED_PEOPLE_SIZE` entries (a dict is cheaper than a call through
+:func:`functools.lru_cache`)."""
+
+
+def _named_person(raw: str) -> NamedPerson:
     """(name, aliases, titles) of a name of two words or more as written, with any titles
     before it ("Vice Premier Qian Qichen"), or None when it is no person's name.
 
-    Kept per name as written: people are named again and again.
+    Kept per name as written in :data:`_NAMED_PEOPLE`: people are named again and again.
     """
+    if raw in _NAMED_PEOPLE:
+        return _NAMED_PEOPLE[raw]
+    if len(_NAMED_PEOPLE) >= _NAMED_PEOPLE_SIZE:
+        _NAMED_PEOPLE.clear()
+    found = _NAMED_PEOPLE[raw] = _read_named_person(raw)
+    return found
+
+
+def _read_named_person(raw: str) -> NamedPerson:
+    """:func:`_named_person`, worked out."""
     titles: list[str] = []
     domain = list(DOMAIN_WORDS.finditer(raw))
     words = raw.split()
@@ -685,13 +717,28 @@ class Described:
     """("Director", "the group") for "Director of the group", when no body is named."""
 
 
-@lru_cache(maxsize=4096)
+_DESCRIBED_SIZE = 4096
+_DESCRIBED: dict[str, Described] = memo.table(f"{__name__}._DESCRIBED", _DESCRIBED_SIZE)
+""":func:`_described` of each phrase, emptied when it reaches :data:`_DESCRIBED_SIZE`
+entries."""
+
+
 def _described(phrase: str) -> Described:
     """Post, body, role, rank, acting and concurrent posts of a post phrase as written
     ("Director of the General Office"), read by :func:`describe_position`.
 
-    Kept per phrase: the same posts are named again and again.
+    Kept per phrase in :data:`_DESCRIBED`: the same posts are named again and again.
     """
+    found = _DESCRIBED.get(phrase)
+    if found is None:
+        if len(_DESCRIBED) >= _DESCRIBED_SIZE:
+            _DESCRIBED.clear()
+        found = _DESCRIBED[phrase] = _read_described(phrase)
+    return found
+
+
+def _read_described(phrase: str) -> Described:
+    """:func:`_described`, worked out."""
     description = describe_position(phrase)
     post, org = split_post(description.post)
     prefixed = PREFIXED_POST.match(post)
@@ -799,11 +846,10 @@ def _nearest_org_before(text: str, ctx: Mentions) -> str | None:
 
 
 def _range(sentence: str, position: int, carried: Carried) -> DateRange | None:
-    match = match_for(sentence, position)
-    if match is not None:
-        return match.range
-    if dates_in(sentence):
-        return None
+    dates = dates_in(sentence)
+    if dates:
+        match = match_among(sentence, position, dates)
+        return match.range if match is not None else None
     value = carried_value(carried)
     return DateRange(value, None, single=True) if value else None
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Final, TypeAlias
 
 from tenure.extract.dates import DateMatch, find_dates
+from tenure.extract.text import ascii_twin
 
 YEAR: Final = re.compile(r"[12]\d{3}")
 """The digits every date :func:`~tenure.extract.dates.find_dates` reads has (its year)."""
@@ -40,6 +41,10 @@ TIME_PHRASE: Final = re.compile(
     r"|^(?:After|Before|Following|Upon|On)\s+(?:his|her|their)\b",
     re.IGNORECASE,
 )
+CLAUSE_BREAK_ASCII: Final = ascii_twin(CLAUSE_BREAK)
+TIME_PHRASE_ASCII: Final = ascii_twin(TIME_PHRASE)
+""":data:`CLAUSE_BREAK` and :data:`TIME_PHRASE` for ASCII text (most sentences), faster
+there (see :func:`~tenure.extract.text.ascii_twin`)."""
 SAME_YEAR: Final = re.compile(
     r"\b(?:in that year|that year|the same year|in the same year|at the same time)\b", re.I
 )
@@ -48,9 +53,15 @@ CONTINUES: Final = re.compile(
 )
 
 
+def _time_phrase(text: str) -> bool:
+    """Whether :data:`TIME_PHRASE` is found in ``text``."""
+    return (TIME_PHRASE_ASCII if text.isascii() else TIME_PHRASE).search(text) is not None
+
+
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     start, end = 0, len(sentence)
-    for m in CLAUSE_BREAK.finditer(sentence):
+    breaks = CLAUSE_BREAK_ASCII if sentence.isascii() else CLAUSE_BREAK
+    for m in breaks.finditer(sentence):
         if m.end() <= position:
             start = m.end()
         elif m.start() >= position:
@@ -75,7 +86,7 @@ def date_for(sentence: str, position: int, carried: Carried) -> str | None:
     if match is not None:
         return match.range.start or match.range.end
     start, end = clause_bounds(sentence, position)
-    if TIME_PHRASE.search(sentence[start:end]):
+    if _time_phrase(sentence[start:end]):
         return None
     if dates_in(sentence[:end]):
         return None
@@ -95,9 +106,17 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
 
     A year used as a modifier ("the 1989 Tiananmen Square protests") is not a date of the verb.
     """
+    return match_among(sentence, position, dates_in(sentence))
+
+
+def match_among(sentence: str, position: int, found: list[DateMatch]) -> DateMatch | None:
+    """:func:`match_for`, given the sentence's dates (``found``, :func:`dates_in` of it), for
+    a caller that needs them too."""
+    if not found:
+        return None
     dates = [
         d
-        for d in dates_in(sentence)
+        for d in found
         # the text before the date ends at endpos: as searching sentence[: d.begin], uncut
         if not (NAME_AFTER.match(sentence, d.finish) and ATTRIBUTIVE.search(sentence, 0, d.begin))
     ]
@@ -112,7 +131,7 @@ def match_for(sentence: str, position: int) -> DateMatch | None:
         opening = [d for d in dates if d.finish <= intro.end()]
         if opening:
             return opening[0]
-    if TIME_PHRASE.search(sentence[start:end]):
+    if _time_phrase(sentence[start:end]):
         return None
     before = [d for d in dates if d.finish <= start]
     if before:
@@ -174,18 +193,15 @@ class DateTrail:
     def carried(self, sentence: str, eventful: Callable[[str], bool]) -> Callable[[], str | None]:
         """The next sentence of the paragraph, and a function giving the date it carries on
         from (see :func:`carried_date`; ``eventful`` as there), worked out once."""
-        index = len(self.sentences)
         self.sentences.append(sentence)
-        found: list[str | None] = []
+        return CarriedDate(self, len(self.sentences) - 1, eventful)
 
-        def value() -> str | None:
-            if not found:
-                previous = self._into(index)
-                dated = previous is not None and bool(dates_in(sentence))
-                found.append(carried_date(sentence, previous, dated, eventful))
-            return found[0]
-
-        return value
+    def date(self, index: int, eventful: Callable[[str], bool]) -> str | None:
+        """The date sentence ``index`` carries on from (see :meth:`carried`)."""
+        sentence = self.sentences[index]
+        previous = self._into(index)
+        dated = previous is not None and bool(dates_in(sentence))
+        return carried_date(sentence, previous, dated, eventful)
 
     def skip(self, sentence: str) -> None:
         """The next sentence of the paragraph, whose own carried date nothing asks for."""
@@ -196,3 +212,22 @@ class DateTrail:
             before = len(self.into) - 1
             self.into.append(carried_on(self.sentences[before], self.into[before]))
         return self.into[index]
+
+
+class CarriedDate:
+    """What :meth:`DateTrail.carried` gives: the date a sentence carries on from, worked out
+    when first asked for and kept. An object rather than a closure, which compiled code makes
+    (once per sentence) with fewer allocations."""
+
+    def __init__(self, trail: DateTrail, index: int, eventful: Callable[[str], bool]) -> None:
+        self.trail = trail
+        self.index = index
+        self.eventful = eventful
+        self.known = False
+        self.value: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self.known:
+            self.value = self.trail.date(self.index, self.eventful)
+            self.known = True
+        return self.value

@@ -128,7 +128,7 @@ def read_prose(
                     ctx.sentence_subject = ctx.abbreviations.get(orgs[0], orgs[0]) if orgs else None
             carried: Carried = None
             if eventful or appointed:
-                carried = trail.carried(text, _eventful(active))
+                carried = trail.carried(text, Eventful(active))
             else:
                 trail.skip(text)  # no reading asks for its date, a later sentence may
             found = sentence_events(text, ctx, carried, cut, eventful) if eventful else []
@@ -237,11 +237,19 @@ _APPOINTMENT_MASK: Final = (1 << APPOINTMENT_RULES) - 1
 def _eventful(active: int) -> Callable[[str], bool]:
     """Whether a sentence tells of an appointment or an event (so continues a story), for a
     sentence whose words allow ``active`` (of :data:`GATE`)."""
+    return Eventful(active)
 
-    def eventful(text: str) -> bool:
+
+class Eventful:
+    """:func:`_eventful`: an object rather than a closure, which compiled code makes (once
+    per sentence) with one allocation instead of two."""
+
+    def __init__(self, active: int) -> None:
+        self.active = active
+
+    def __call__(self, text: str) -> bool:
+        active = self.active
         return bool(
             (active & MAY_TELL_APPOINTMENT and APPOINT_WORDS.search(text))
             or (active & MAY_TELL_EVENT and EVENT_WORDS.search(text))
         )
-
-    return eventful

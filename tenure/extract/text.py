@@ -16,9 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
-from itertools import chain
-from operator import or_
 from typing import Final
 
 from tenure.extract import memo
@@ -88,11 +85,25 @@ def sentence_texts(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+_ABBREVIATION_ENDS_SIZE = 4096
+_ABBREVIATION_ENDS: dict[str, bool] = memo.table(
+    f"{__name__}._ABBREVIATION_ENDS", _ABBREVIATION_ENDS_SIZE
+)
+""":func:`_ends_abbreviation` of each word, emptied when it reaches
+:data:`_ABBREVIATION_ENDS_SIZE` entries (a dict is cheaper than a call through
+:func:`functools.lru_cache` for a lookup made at every full stop)."""
+
+
 def _ends_abbreviation(word: str) -> bool:
     """Whether a full stop after ``word`` (a sentence's last word) ends an abbreviation
-    ("Mr", "U.S") rather than the sentence. Kept per word: the same words end sentences."""
-    return ABBREVIATIONS.search(word + ".") is not None
+    ("Mr", "U.S") rather than the sentence. Kept per word in :data:`_ABBREVIATION_ENDS`: the
+    same words end sentences."""
+    found = _ABBREVIATION_ENDS.get(word)
+    if found is None:
+        if len(_ABBREVIATION_ENDS) >= _ABBREVIATION_ENDS_SIZE:
+            _ABBREVIATION_ENDS.clear()
+        found = _ABBREVIATION_ENDS[word] = ABBREVIATIONS.search(word + ".") is not None
+    return found
 
 
 MONTH_TAIL: Final = re.compile(
@@ -100,6 +111,67 @@ MONTH_TAIL: Final = re.compile(
     r"|April|May|June|July|August|"
     r"September|October|November|December|\d{4}).*$"
 )
+
+
+UNCASED_MARKS: Final = frozenset("‘’“”–—")
+"""Quotation marks and dashes, which no case folding touches (see :func:`ascii_twin`)."""
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` for ASCII text only: the same matches there, found faster.
+
+    It is compiled with :data:`re.ASCII`, which tests ``\\w``, ``\\d`` and ``\\b``
+    against a table rather than Unicode's, and which agrees with Unicode on ASCII characters
+    except that its ``\\s`` leaves out the separators ``\\x1c``-``\\x1f``: those are spelled
+    in beside each ``\\s``. A case-insensitive pattern is twinned only when it is written in
+    ASCII but for :data:`UNCASED_MARKS` outside ranges: Unicode's case folding matches an
+    ASCII character with a few non-ASCII ones ("K" and the Kelvin sign), never with another
+    ASCII one than ASCII's does, and leaves those marks alone. Patterns it cannot twin so (a
+    ``\\S``, inline flags) are refused (ValueError). Use it as
+    ``(TWIN if text.isascii() else PATTERN)``.
+    """
+    source = pattern.pattern
+    if pattern.flags & re.IGNORECASE:
+        for index, char in enumerate(source):
+            if char.isascii():
+                continue
+            if char not in UNCASED_MARKS or "-" in source[max(index - 1, 0) : index + 2]:
+                raise ValueError(f"a case-insensitive pattern with {char!r} is not twinned")
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            pair = source[index : index + 2]
+            if pair == "\\S":
+                raise ValueError(f"{pair} is not twinned")
+            if pair == "\\s":
+                out.append("\\s\\x1c-\\x1f" if in_class else "[\\s\\x1c-\\x1f]")
+            else:
+                out.append(pair)
+            index += 2
+            continue
+        flag = source[index + 2 : index + 3]
+        if source.startswith("(?", index) and flag.isalpha() and flag != "P":
+            raise ValueError("inline flags are not twinned")
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            index += 1
+            # a "]" first in a class (after any "^") stands for itself
+            if source.startswith("^", index):
+                out.append("^")
+                index += 1
+            if source.startswith("]", index):
+                out.append("]")
+                index += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
 def clean_org(name: str) -> str:
@@ -141,17 +213,50 @@ ORG_WORD_NEEDLES: Final = word_needles(ORG_WORDS)
 finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
 
+ORG_PHRASE_ASCII: Final = ascii_twin(ORG_PHRASE)
+""":data:`ORG_PHRASE` for ASCII text (most sentences), faster there."""
+
+
 def find_orgs(text: str) -> list[str]:
     """Organization names in order of appearance, as written (less a leading "the")."""
-    return list(chain.from_iterable(map(phrase_orgs, ORG_PHRASE.findall(text))))
+    out: list[str] = []
+    known = _PHRASE_ORGS
+    phrases = (ORG_PHRASE_ASCII if text.isascii() else ORG_PHRASE).findall(text)
+    for phrase in phrases:
+        orgs = known.get(phrase)
+        if orgs is None:
+            orgs = phrase_orgs(phrase)
+        if orgs:
+            out.extend(orgs)
+    return out
 
 
-@lru_cache(maxsize=8192)
+_PHRASE_ORGS_SIZE = 32768
+_PHRASE_ORGS: dict[str, tuple[str, ...]] = memo.table(f"{__name__}._PHRASE_ORGS", _PHRASE_ORGS_SIZE)
+""":func:`phrase_orgs` of each phrase, emptied when it reaches :data:`_PHRASE_ORGS_SIZE`
+entries: :func:`find_orgs` looks up every capitalized run of every sentence, and a plain dict
+is cheaper there than a call through :func:`functools.lru_cache`. Emptying loses the phrases
+that recur along with the rest, so the table is four times the cache it replaced: over the
+5,000 generated articles of ``benchmarks/out/corpus`` it then misses each phrase only the
+first time (11,842 misses; 13,974 at 8,192 entries, and 12,258 for an lru_cache of 8,192)."""
+
+
 def phrase_orgs(phrase: str) -> tuple[str, ...]:
     """The organization names in one run of capitalized words ("The CCP Central Committee").
 
-    Kept per phrase: the same names and capitalized words recur from sentence to sentence.
+    Kept per phrase in :data:`_PHRASE_ORGS`: the same names and capitalized words recur from
+    sentence to sentence.
     """
+    found = _PHRASE_ORGS.get(phrase)
+    if found is None:
+        if len(_PHRASE_ORGS) >= _PHRASE_ORGS_SIZE:
+            _PHRASE_ORGS.clear()
+        found = _PHRASE_ORGS[phrase] = read_phrase_orgs(phrase)
+    return found
+
+
+def read_phrase_orgs(phrase: str) -> tuple[str, ...]:
+    """:func:`phrase_orgs`, worked out."""
     if ORG_WORDS.search(phrase) is None:
         # Cleaning only cuts at spaces and punctuation, so no part can name a body.
         return ()
@@ -305,6 +410,8 @@ COMMON_WORDS: Final = frozenset(
 
 KNOWN_WORDS = 8192
 """How many words a :class:`Needles` keeps what it found in before starting afresh."""
+KNOWN_SETS = 1024
+"""How many sets of groups (and of phrases) a :class:`Needles` keeps what they allow."""
 
 
 class Needles:
@@ -347,12 +454,13 @@ class Needles:
         """:meth:`word_groups` of the words seen, emptied when it holds :data:`KNOWN_WORDS`:
         :meth:`active` looks up every word of every sentence, and a plain dict is cheaper
         there than a call through :func:`functools.lru_cache`."""
-        self._known_groups = self.known.__getitem__
-        self.rules_of = lru_cache(maxsize=1024)(self._rules_of)
-        """The rules a set of groups allows, kept per set (few sets occur)."""
-        self.phrases_of = lru_cache(maxsize=1024)(self._phrases_of)
-        """The phrases (and their groups) of a set of phrases (bits), kept per set (few
-        sets occur): cheaper than going through the bits of each sentence."""
+        self.allowed: dict[int, int] = memo.table(f"{name}.rules_of", KNOWN_SETS)
+        """:meth:`rules_of` each set of groups seen (few sets occur), emptied when it holds
+        :data:`KNOWN_SETS`: a dict is cheaper than a call through :func:`functools.lru_cache`."""
+        self.phrased: dict[int, tuple[tuple[str, int], ...]] = memo.table(
+            f"{name}.phrases_of", KNOWN_SETS
+        )
+        """:meth:`phrases_of` each set of phrases seen, emptied as :attr:`allowed` is."""
 
     def word_groups(self, word: str) -> int:
         """The groups a needle of which lies in ``word``, and the phrases that may then be in
@@ -376,15 +484,28 @@ class Needles:
             found |= groups
         return found
 
-    def _phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
-        return tuple(self.phrases[index] for index in members(phrases))
+    def phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
+        """The phrases (and their groups) of a set of phrases (bits), kept per set in
+        :attr:`phrased`: cheaper than going through the bits of each sentence."""
+        found = self.phrased.get(phrases)
+        if found is None:
+            if len(self.phrased) >= KNOWN_SETS:
+                self.phrased.clear()
+            found = self.phrased[phrases] = tuple(self.phrases[index] for index in members(phrases))
+        return found
 
-    def _rules_of(self, groups: int) -> int:
-        out = 0
-        for index, needs in enumerate(self.requires):
-            if needs & groups == needs:
-                out |= 1 << index
-        return out
+    def rules_of(self, groups: int) -> int:
+        """The rules a set of groups allows, kept per set in :attr:`allowed`."""
+        found = self.allowed.get(groups)
+        if found is None:
+            if len(self.allowed) >= KNOWN_SETS:
+                self.allowed.clear()
+            found = 0
+            for index, needs in enumerate(self.requires):
+                if needs & groups == needs:
+                    found |= 1 << index
+            self.allowed[groups] = found
+        return found
 
     def active(self, sentence: str) -> int:
         """The rules (bits) whose needles ``sentence`` holds: all of them when it has a
@@ -393,10 +514,14 @@ class Needles:
         if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
             return self.everything
         words = lowered.split()
-        try:
-            found: int = reduce(or_, map(self._known_groups, words), 0)
-        except KeyError:  # a word not seen yet (or since the table was emptied)
-            found = self._learn(words)
+        known = self.known
+        found = 0
+        for word in words:
+            groups = known.get(word)
+            if groups is None:  # a word not seen yet (or since the table was emptied)
+                found = self._learn(words)
+                break
+            found |= groups
         phrases = found >> self.shift
         if phrases:
             found ^= phrases << self.shift
@@ -423,24 +548,27 @@ def successive(pattern: re.Pattern[str], sentence: str, resume: str) -> list[re.
     """Every match of ``pattern``, the next search resuming where group ``resume`` starts
     (or the match ends), so matches inside another's trailing text are found too."""
     out: list[re.Match[str]] = []
-    has_resume = resume in pattern.groupindex
+    group = pattern.groupindex.get(resume, 0)  # named groups are numbered from 1
     pos = 0
-    while pos < len(sentence):
+    length = len(sentence)
+    while pos < length:
         m = pattern.search(sentence, pos)
         if m is None:
             break
         out.append(m)
         # start() is -1 when the group took no part in the match
-        resumed = m.start(resume) if has_resume else -1
+        resumed = m.start(group) if group else -1
         pos = max(resumed if resumed >= 0 else m.end(), m.start() + 1)
     return out
 
 
-_NOTICED_HEADS_SIZE = 4096
+_NOTICED_HEADS_SIZE = 16384
 _NOTICED_HEADS: dict[str, str] = memo.table(f"{__name__}._NOTICED_HEADS", _NOTICED_HEADS_SIZE)
 """:func:`noticed_head` of each name, emptied when it reaches :data:`_NOTICED_HEADS_SIZE`
 entries: :meth:`Mentions.noticed` looks up every body of every sentence (a plain dict is
-cheaper there than a call through :func:`functools.lru_cache`)."""
+cheaper there than a call through :func:`functools.lru_cache`). Its size is that of
+:data:`_ORG_HEADS`, for the reason given at :data:`_PHRASE_ORGS` (over the 5,000 generated
+articles: 11,579 misses at 4,096 entries, 8,366 at 16,384, each name's first)."""
 
 
 def noticed_head(org: str) -> str:
@@ -452,12 +580,28 @@ def noticed_head(org: str) -> str:
     return head
 
 
-@lru_cache(maxsize=4096)
+_ORG_HEADS_SIZE = 16384
+_ORG_HEADS: dict[str, str] = memo.table(f"{__name__}._ORG_HEADS", _ORG_HEADS_SIZE)
+""":func:`org_head` of each name, emptied when it reaches :data:`_ORG_HEADS_SIZE` entries:
+four times the lru_cache it replaced, for the reason given at :data:`_PHRASE_ORGS` (8,680
+misses over the 5,000 generated articles, each name's first; 11,851 at 4,096 entries)."""
+
+
 def org_head(org: str) -> str:
     """The body-word of a name: "Central Foreign Affairs Leading Group" -> "group".
 
-    Kept per name, which recurs through an article and across articles.
+    Kept per name in :data:`_ORG_HEADS`: names recur through an article and across articles.
     """
+    found = _ORG_HEADS.get(org)
+    if found is None:
+        if len(_ORG_HEADS) >= _ORG_HEADS_SIZE:
+            _ORG_HEADS.clear()
+        found = _ORG_HEADS[org] = read_org_head(org)
+    return found
+
+
+def read_org_head(org: str) -> str:
+    """:func:`org_head`, worked out."""
     words = HEAD_CUT.sub("", org).split()
     for word in reversed(words):
         if ORG_WORDS.fullmatch(word):

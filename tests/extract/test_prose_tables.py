@@ -1,0 +1,211 @@
+"""Prose reading's memo tables and ASCII twins answer as the plain readings they stand for."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tenure.extract import appointments, clauses, events, text
+from tenure.extract.clauses import dates_in, match_among, match_for
+from tenure.extract.text import successive
+from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
+
+TWINNED = [
+    (text.ORG_PHRASE, text.ORG_PHRASE_ASCII),
+    (appointments.TWO_NAME_WORDS, appointments.TWO_NAME_WORDS_ASCII),
+    (appointments.NAMED, appointments.NAMED_ASCII),
+    (clauses.CLAUSE_BREAK, clauses.CLAUSE_BREAK_ASCII),
+    (clauses.TIME_PHRASE, clauses.TIME_PHRASE_ASCII),
+    *(
+        (pattern, twin)
+        for (_, pattern), (_, twin) in zip(
+            appointments.PATTERNS, appointments.PATTERNS_ASCII, strict=True
+        )
+    ),
+    *(
+        (pattern, twin)
+        for pattern, twin in zip(appointments.TRIGGERED, appointments.TRIGGERED_ASCII, strict=True)
+        if pattern is not None and twin is not None
+    ),
+    *(
+        (pattern, twin)
+        for (_, pattern, _), (_, twin, _) in zip(events.RULES, events.RULES_ASCII, strict=True)
+    ),
+]
+"""Each pattern prose reading runs through its ASCII twin on ASCII text, and the twin."""
+ASCII_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *string.printable,
+            *"\x1c\x1d\x1e\x1f\x00\x7f",
+            *("Office", "Group", "of the ", "Li Peng ", "was ", "served ", "21st", "(CCP)"),
+            *("'s ", " and ", "-", "Central Committee", "Ministry of State ", "In 1990, "),
+            *("was ", "It ", "the Group ", "established ", "renamed ", "merged with ", "as "),
+            *("abolished", "replaced by ", "known as the ", "which has the external name of "),
+            *("one institution with two names", "during the ", "appointed ", "served as "),
+            *("He ", "who is the ", "with ", "headed by ", "was held by ", "decided to "),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _finds(pattern: re.Pattern[str], sentence: str) -> list[tuple[tuple[int, int], ...]]:
+    """Every match's spans (of each group), as :func:`finditer` and as prose reading's
+    :func:`~tenure.extract.text.successive` (resuming at "post" or "after") find them."""
+    found = [m.regs for m in pattern.finditer(sentence)]
+    for resume in ("post", "after"):
+        found += [m.regs for m in successive(pattern, sentence, resume)]
+    return found
+
+
+def test_ascii_twins_match_alike_on_every_sentence() -> None:
+    checked = 0
+    extra = ["A\x1cB Office\x1dof\x1fthe Group", "X \x1c Y", "Li\x1ePeng was", "1st\x1fGroup"]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        if not sentence.isascii():
+            continue
+        checked += 1
+        for pattern, twin in TWINNED:
+            assert _finds(twin, sentence) == _finds(pattern, sentence), sentence
+    assert checked > 100
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ASCII_TEXT)
+def test_ascii_twins_match_alike_on_any_ascii_text(sentence: str) -> None:
+    for pattern, twin in TWINNED:
+        assert _finds(twin, sentence) == _finds(pattern, sentence)
+
+
+def test_ascii_twin_spaces_are_unicode_spaces() -> None:
+    for point in range(128):
+        char = chr(point)
+        for source in (r"\s", r"[\s]", r"[^\s]", r"[a\s]", r"[]\s]", r"[^]\s]"):
+            pattern = re.compile(source)
+            assert bool(text.ascii_twin(pattern).fullmatch(char)) == bool(
+                pattern.fullmatch(char)
+            ), (source, hex(point))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        re.compile(r"\S+"),
+        re.compile("\u212a", re.IGNORECASE),
+        re.compile("[a-’]", re.IGNORECASE),
+        re.compile(r"(?s)a"),
+        re.compile(r"[\S]"),
+    ],
+    ids=["non-space", "ignorecase-kelvin", "ignorecase-range", "inline-flag", "non-space-class"],
+)
+def test_ascii_twin_refuses_what_it_cannot_spell(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError):
+        text.ascii_twin(pattern)
+
+
+@pytest.mark.parametrize("size", [2, 8192])
+def test_phrase_orgs_table_answers_as_reading(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(text, "_PHRASE_ORGS_SIZE", size)
+    text._PHRASE_ORGS.clear()
+    for _ in range(2):  # learning, then looking up
+        for sentence in SENTENCES + ADVERSARIAL:
+            pattern = text.ORG_PHRASE
+            plain = [o for p in pattern.findall(sentence) for o in text.read_phrase_orgs(p)]
+            assert text.find_orgs(sentence) == plain, sentence
+            assert len(text._PHRASE_ORGS) <= size
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_word_tables_answer_as_reading(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(text, "_ORG_HEADS_SIZE", size)
+    monkeypatch.setattr(text, "_ABBREVIATION_ENDS_SIZE", size)
+    text._ORG_HEADS.clear()
+    text._ABBREVIATION_ENDS.clear()
+    orgs = [o for sentence in SENTENCES for o in text.find_orgs(sentence)]
+    words = [w for sentence in SENTENCES[:400] for w in sentence.split()]
+    for _ in range(2):
+        for org in [*orgs, "", "Office", "the group"]:
+            assert text.org_head(org) == text.read_org_head(org), org
+            assert len(text._ORG_HEADS) <= size
+        for word in [*words, "Mr", "U.S", "A", "e.g"]:
+            plain = text.ABBREVIATIONS.search(word + ".") is not None
+            assert text._ends_abbreviation(word) == plain, word
+            assert len(text._ABBREVIATION_ENDS) <= size
+
+
+@pytest.mark.parametrize("size", [2, 1024])
+@pytest.mark.parametrize(
+    ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
+)
+def test_gate_tables_answer_as_reading(
+    monkeypatch: pytest.MonkeyPatch,
+    size: int,
+    gate: text.Needles,
+    patterns: list[re.Pattern[str]],
+    needles: list[tuple[tuple[str, ...], ...]],
+) -> None:
+    monkeypatch.setattr(text, "KNOWN_SETS", size)
+    gate.allowed.clear()
+    gate.phrased.clear()
+    for sentence in SENTENCES + ADVERSARIAL:
+        if text.FOLDS_TO_ASCII.search(sentence):
+            continue
+        spaced = " ".join(sentence.lower().split())
+        plain = 0
+        for index, groups in enumerate(needles):
+            if all(any(n in spaced for n in group) for group in groups):
+                plain |= 1 << index
+        assert gate.active(sentence) == plain, sentence
+        assert len(gate.allowed) <= size and len(gate.phrased) <= size
+    for groups in range(64):
+        expected = sum(
+            1 << index for index, needs in enumerate(gate.requires) if needs & groups == needs
+        )
+        assert gate.rules_of(groups) == expected
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_appointment_tables_answer_as_reading(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(appointments, "_DESCRIBED_SIZE", size)
+    monkeypatch.setattr(appointments, "_NAMED_PEOPLE_SIZE", size)
+    appointments._DESCRIBED.clear()
+    appointments._NAMED_PEOPLE.clear()
+    phrases = ["Director of the General Office", "member of its group", "first Secretary", ""]
+    names = ["Vice Premier Qian Qichen", "Li Peng", "The Office", "In Beijing", "Li"]
+    for sentence in SENTENCES[:600]:
+        phrases.append(appointments._post_phrase(sentence))
+        names += [m.group("person") for m in appointments.NAMED.finditer(sentence)]
+    for _ in range(2):
+        for phrase in phrases:
+            assert appointments._described(phrase) == appointments._read_described(phrase)
+            assert len(appointments._DESCRIBED) <= size
+        for name in names:
+            assert appointments._named_person(name) == appointments._read_named_person(name)
+            assert len(appointments._NAMED_PEOPLE) <= size
+
+
+def _range_plainly(sentence: str, position: int, carried: clauses.Carried) -> object:
+    """What :func:`~tenure.extract.appointments._range` answered, finding the dates twice."""
+    match = match_for(sentence, position)
+    if match is not None:
+        return match.range
+    if dates_in(sentence):
+        return None
+    value = clauses.carried_value(carried)
+    return appointments.DateRange(value, None, single=True) if value else None
+
+
+def test_range_finds_the_dates_once_and_answers_alike() -> None:
+    for sentence in SENTENCES:
+        for position in range(0, len(sentence), 11):
+            for carried in (None, "1990-05"):
+                expected = _range_plainly(sentence, position, carried)
+                assert appointments._range(sentence, position, carried) == expected, sentence
+            assert match_among(sentence, position, dates_in(sentence)) == match_for(
+                sentence, position
+            )
