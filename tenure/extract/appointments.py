@@ -731,9 +731,7 @@ def _described(phrase: str) -> Described:
     """
     found = _DESCRIBED.get(phrase)
     if found is None:
-        if len(_DESCRIBED) >= _DESCRIBED_SIZE:
-            _DESCRIBED.clear()
-        found = _DESCRIBED[phrase] = _read_described(phrase)
+        found = memo.keep(_DESCRIBED, phrase, _read_described(phrase), _DESCRIBED_SIZE)
     return found
 
 

@@ -44,8 +44,26 @@ __all__ = [
 ]
 
 
+class _Fields:
+    """An immutable value compared and hashed by its fields (:meth:`_fields`), as a frozen
+    dataclass is: equal only to one of its own class."""
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Fields) or type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+
 @final
-class DateRange:
+class DateRange(_Fields):
     """A span of time as written; ``start`` and ``end`` are ISO prefixes or None.
 
     Immutable (its fields are ``Final``), compared and hashed by its fields, like a frozen
@@ -80,14 +98,6 @@ class DateRange:
     def _fields(self) -> tuple[str | None, str | None, bool, bool, bool, bool]:
         return (self.start, self.end, self.ongoing, self.acting, self.approximate, self.single)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, DateRange):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
     def __repr__(self) -> str:
         return (
             f"DateRange(start={self.start!r}, end={self.end!r}, ongoing={self.ongoing!r}, "
@@ -96,7 +106,7 @@ class DateRange:
 
 
 @final
-class DateMatch:
+class DateMatch(_Fields):
     """A date or range found in text, with the offsets of the text it was read from
     (immutable, compared and hashed by its fields, as :class:`DateRange`)."""
 
@@ -110,14 +120,6 @@ class DateMatch:
 
     def _fields(self) -> tuple[DateRange, int, int, str]:
         return (self.range, self.begin, self.finish, self.text)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, DateMatch):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
     def __repr__(self) -> str:
         return (

@@ -100,9 +100,12 @@ def _ends_abbreviation(word: str) -> bool:
     same words end sentences."""
     found = _ABBREVIATION_ENDS.get(word)
     if found is None:
-        if len(_ABBREVIATION_ENDS) >= _ABBREVIATION_ENDS_SIZE:
-            _ABBREVIATION_ENDS.clear()
-        found = _ABBREVIATION_ENDS[word] = ABBREVIATIONS.search(word + ".") is not None
+        found = memo.keep(
+            _ABBREVIATION_ENDS,
+            word,
+            ABBREVIATIONS.search(word + ".") is not None,
+            _ABBREVIATION_ENDS_SIZE,
+        )
     return found
 
 
@@ -249,9 +252,7 @@ def phrase_orgs(phrase: str) -> tuple[str, ...]:
     """
     found = _PHRASE_ORGS.get(phrase)
     if found is None:
-        if len(_PHRASE_ORGS) >= _PHRASE_ORGS_SIZE:
-            _PHRASE_ORGS.clear()
-        found = _PHRASE_ORGS[phrase] = read_phrase_orgs(phrase)
+        found = memo.keep(_PHRASE_ORGS, phrase, read_phrase_orgs(phrase), _PHRASE_ORGS_SIZE)
     return found
 
 
@@ -594,9 +595,7 @@ def org_head(org: str) -> str:
     """
     found = _ORG_HEADS.get(org)
     if found is None:
-        if len(_ORG_HEADS) >= _ORG_HEADS_SIZE:
-            _ORG_HEADS.clear()
-        found = _ORG_HEADS[org] = read_org_head(org)
+        found = memo.keep(_ORG_HEADS, org, read_org_head(org), _ORG_HEADS_SIZE)
     return found
 
 

@@ -18,7 +18,7 @@ recomputed by ``tenure rebuild`` whenever these rules or the alias file change.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, TypeVar
 
 from rigour.names import remove_person_prefixes
 
@@ -29,6 +29,20 @@ THE = frozenset({"the"})
 CACHE_SIZE: Final = 65536
 """How many answers each of a :class:`Resolver`'s cached methods keeps (it forgets them all
 past that: they are pure, so only the time to work them out again is lost)."""
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _keep(cache: dict[K, V], key: K, value: V) -> V:
+    """Put ``value`` under ``key`` in one of a Resolver's caches (emptied first when it holds
+    :data:`CACHE_SIZE` answers) and give it back."""
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
@@ -86,12 +100,9 @@ class Resolver:
         >>> Resolver(load_config(user=False)).person_display("Li Xi (politician, born 1956)")
         'Li Xi'
         """
-        cache = self._person_displays
-        display = cache.get(name)
+        display = self._person_displays.get(name)
         if display is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            display = cache[name] = self._person_display(name)
+            display = _keep(self._person_displays, name, self._person_display(name))
         return display
 
     def _person_display(self, name: str) -> str:
@@ -110,24 +121,18 @@ class Resolver:
 
     def person_key(self, name: str) -> str:
         """The key people are matched by (cached)."""
-        cache = self._person_keys
-        key = cache.get(name)
+        key = self._person_keys.get(name)
         if key is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            key = cache[name] = fold(self.person_display(name))
+            key = _keep(self._person_keys, name, fold(self.person_display(name)))
         return key
 
     # -- organizations ------------------------------------------------------------------------
 
     def org_display(self, name: str) -> str:
         """An organization name as written, with abbreviations in brackets removed (cached)."""
-        cache = self._org_displays
-        display = cache.get(name)
+        display = self._org_displays.get(name)
         if display is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            display = cache[name] = self._org_display(name)
+            display = _keep(self._org_displays, name, self._org_display(name))
         return display
 
     def _org_display(self, name: str) -> str:
@@ -147,19 +152,13 @@ class Resolver:
         is dropped instead. Cached, by name and by name and title.
         """
         if title:
-            cache_in = self._org_keys_in
-            found = cache_in.get((name, title))
+            found = self._org_keys_in.get((name, title))
             if found is None:
-                if len(cache_in) >= CACHE_SIZE:
-                    cache_in.clear()
-                found = cache_in[name, title] = self._org_key(name, title)
+                found = _keep(self._org_keys_in, (name, title), self._org_key(name, title))
             return found
-        cache = self._org_keys
-        key = cache.get(name)
+        key = self._org_keys.get(name)
         if key is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            key = cache[name] = self._org_key(name, None)
+            key = _keep(self._org_keys, name, self._org_key(name, None))
         return key
 
     def _org_key(self, name: str, title: str | None) -> str:
@@ -313,12 +312,9 @@ class Resolver:
 
     def post_key(self, title: str) -> str:
         """The key posts are matched by: folded, singular, without "the" or brackets (cached)."""
-        cache = self._post_keys
-        key = cache.get(title)
+        key = self._post_keys.get(title)
         if key is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            key = cache[title] = self._post_key(title)
+            key = _keep(self._post_keys, title, self._post_key(title))
         return key
 
     def _post_key(self, title: str) -> str:
@@ -353,12 +349,9 @@ class Resolver:
     def single_holder(self, post_key: str) -> bool:
         """True for a post held by one person at a time (Director, not Deputy Director;
         cached)."""
-        cache = self._single_holders
-        single = cache.get(post_key)
+        single = self._single_holders.get(post_key)
         if single is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            single = cache[post_key] = self._single_holder(post_key)
+            single = _keep(self._single_holders, post_key, self._single_holder(post_key))
         return single
 
     def _single_holder(self, post_key: str) -> bool:
