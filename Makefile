@@ -90,14 +90,14 @@ install-system-deps:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The modules setup.py compiles (its PACKAGES and MODULES, less its EXCLUDED): when one
-# changes, the install builds them again (about two minutes), so that tests and benchmarks run
-# the code as it is (tenure.native would otherwise run the sources, slower, and say so).
+# The modules setup.py compiles ([tool.tenure.compiled] in pyproject.toml): when one changes,
+# the install builds them again (about two minutes), so that tests and benchmarks run the code
+# as it is (tenure.native would otherwise run the sources, slower, and say so).
 # TENURE_PURE_PYTHON=1 installs without compiling.
-NATIVE_PACKAGES := tenure/extract tenure/sources tenure/store tenure/resolve
-NATIVE_EXCLUDED := tenure/store/base.py tenure/store/sql.py
-NATIVE_SOURCES := $(filter-out $(NATIVE_EXCLUDED),$(wildcard $(addsuffix /*.py,$(NATIVE_PACKAGES)))) \
-	tenure/errors.py tenure/time.py
+NATIVE_SOURCES := $(shell $(PYTHON) -c 'import glob, tomllib; \
+	c = tomllib.load(open("pyproject.toml", "rb"))["tool"]["tenure"]["compiled"]; \
+	found = {*c["modules"], *(f for p in c["packages"] for f in glob.glob(p + "/*.py"))}; \
+	print(*sorted(found - set(c["excluded"])))')
 
 $(INSTALLED): pyproject.toml setup.py $(NATIVE_SOURCES) | install-system-deps $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

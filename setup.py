@@ -1,11 +1,11 @@
 """tenure's build: the package, with the modules every article goes through compiled by mypyc.
 
-Everything else about the package is in ``pyproject.toml``. The modules of :data:`PACKAGES`
-and :data:`MODULES` are the ones every article goes through (reading, dates, extraction,
-name keys, storing and deriving); mypyc compiles them to C extensions beside their sources,
-which makes extraction about a quarter faster (``benchmarks/bench_extract.py``) and the
-store's share of an ingest 15-20% (``benchmarks/bench_store.py``, "store alone"). Each compiled
-module behaves as its source does: the sources stay in the package, and
+Everything else about the package is in ``pyproject.toml``, including which modules are
+compiled (``[tool.tenure.compiled]``): the ones every article goes through (reading, dates,
+extraction, name keys, storing and deriving). mypyc compiles them to C extensions beside
+their sources, which makes extraction about a quarter faster (``benchmarks/bench_extract.py``)
+and the store's share of an ingest 15-20% (``benchmarks/bench_store.py``, "store alone").
+Each compiled module behaves as its source does: the sources stay in the package, and
 ``TENURE_PURE_PYTHON=1`` at run time imports them instead (see :mod:`tenure.native`).
 
 Building needs a C compiler and Python's headers (Debian: ``gcc python3-dev``). Where the
@@ -23,22 +23,18 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 HERE = Path(__file__).resolve().parent
-PACKAGES = ("tenure/extract", "tenure/sources", "tenure/store", "tenure/resolve")
-"""Compiled whole: every module in them."""
-MODULES = ("tenure/errors.py", "tenure/time.py")
-"""Compiled as well: what the compiled packages import from the rest of tenure, except
-``tenure/model.py``, whose frozen dataclasses are slower compiled than interpreted."""
-EXCLUDED = ("tenure/store/base.py", "tenure/store/sql.py")
-"""Left out of :data:`PACKAGES`. ``sql.py``: mypyc stops with an internal error on its
-``@contextmanager`` methods. ``base.py``: the store's interface, whose classes ``sql.py``
-subclasses (an interpreted class cannot inherit from a compiled one) and which does no work
-per article worth compiling."""
+COMPILED = tomllib.loads((HERE / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["tenure"][
+    "compiled"
+]
+"""What to compile: ``[tool.tenure.compiled]`` of ``pyproject.toml`` (which says why some
+modules are left out), read by the Makefile too."""
 MANIFEST = "tenure/compiled.sha256"
 GROUP = "tenure"
 """mypyc's name for the shared library of the compiled modules (``tenure__mypyc``)."""
@@ -46,14 +42,11 @@ GROUP = "tenure"
 
 def compiled_sources() -> list[str]:
     """The sources to compile, as paths relative to the project (sorted)."""
-    found = list(MODULES)
-    for package in PACKAGES:
-        found.extend(
-            str(path.relative_to(HERE))
-            for path in (HERE / package).glob("*.py")
-            if str(path.relative_to(HERE)) not in EXCLUDED
-        )
-    return sorted(found)
+    excluded = set(COMPILED["excluded"])
+    found = set(COMPILED["modules"])
+    for package in COMPILED["packages"]:
+        found.update(str(path.relative_to(HERE)) for path in (HERE / package).glob("*.py"))
+    return sorted(found - excluded)
 
 
 def pure_python() -> bool:

@@ -407,12 +407,9 @@ def _named_person(raw: str) -> NamedPerson:
 
     Kept per name as written in :data:`_NAMED_PEOPLE`: people are named again and again.
     """
-    if raw in _NAMED_PEOPLE:
+    if raw in _NAMED_PEOPLE:  # None is an answer too
         return _NAMED_PEOPLE[raw]
-    if len(_NAMED_PEOPLE) >= _NAMED_PEOPLE_SIZE:
-        _NAMED_PEOPLE.clear()
-    found = _NAMED_PEOPLE[raw] = _read_named_person(raw)
-    return found
+    return memo.keep(_NAMED_PEOPLE, raw, _read_named_person(raw), _NAMED_PEOPLE_SIZE)
 
 
 def _read_named_person(raw: str) -> NamedPerson:

@@ -562,9 +562,7 @@ def _read_date(fast: re.Match[str]) -> tuple[str, DateRange | None]:
     date = fast.group(1)
     read = _READINGS.get(date, _UNREAD)
     if read is _UNREAD:
-        if len(_READINGS) >= _READINGS_SIZE:
-            _READINGS.clear()
-        read = _READINGS[date] = _read_fast(fast.groups())
+        read = memo.keep(_READINGS, date, _read_fast(fast.groups()), _READINGS_SIZE)
     return date, read
 
 

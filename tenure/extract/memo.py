@@ -60,8 +60,9 @@ def table(name: str, maxsize: int) -> dict[Any, Any]:
 
 
 def keep(found: dict[K, V], key: K, value: V, maxsize: int) -> V:
-    """Put ``value`` under ``key`` in a :func:`table` (emptied first when it holds ``maxsize``
-    entries) and give it back: a table's lookup is then ::
+    """Put ``value`` under ``key`` in a bounded cache, a :func:`table` or any dict emptied
+    when it holds ``maxsize`` entries (first emptying it if so), and give it back: a lookup is
+    then ::
 
         found = _TABLE.get(key)
         if found is None:

@@ -10,7 +10,6 @@ but match no rule become diagnostics.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from tenure.extract import appointments, events
@@ -51,7 +50,7 @@ EVENT_WORD_NEEDLES: Final = (
 APPOINT_WORD_NEEDLES: Final = (("appointed", "served as", "became", "elected", "as"),)
 """Words one of which :data:`APPOINT_WORDS` needs. Its "as (?:its|the)" is gated by "as"
 alone, which most sentences hold: looking for "as the" in every sentence costs more than the
-pattern, searched only when a date is carried (see :func:`_eventful`)."""
+pattern, searched only when a date is carried (see :class:`Eventful`)."""
 GATE: Final = Needles(
     [
         *events.NEEDLES,
@@ -234,15 +233,10 @@ _EVENT_MASK: Final = (1 << EVENT_RULES) - 1
 _APPOINTMENT_MASK: Final = (1 << APPOINTMENT_RULES) - 1
 
 
-def _eventful(active: int) -> Callable[[str], bool]:
-    """Whether a sentence tells of an appointment or an event (so continues a story), for a
-    sentence whose words allow ``active`` (of :data:`GATE`)."""
-    return Eventful(active)
-
-
 class Eventful:
-    """:func:`_eventful`: an object rather than a closure, which compiled code makes (once
-    per sentence) with one allocation instead of two."""
+    """Whether a sentence tells of an appointment or an event (so continues a story), for a
+    sentence whose words allow ``active`` (of :data:`GATE`). An object rather than a closure,
+    which compiled code makes (once per sentence) with one allocation instead of two."""
 
     def __init__(self, active: int) -> None:
         self.active = active

@@ -490,22 +490,19 @@ class Needles:
         :attr:`phrased`: cheaper than going through the bits of each sentence."""
         found = self.phrased.get(phrases)
         if found is None:
-            if len(self.phrased) >= KNOWN_SETS:
-                self.phrased.clear()
-            found = self.phrased[phrases] = tuple(self.phrases[index] for index in members(phrases))
+            listed = tuple(self.phrases[index] for index in members(phrases))
+            found = memo.keep(self.phrased, phrases, listed, KNOWN_SETS)
         return found
 
     def rules_of(self, groups: int) -> int:
         """The rules a set of groups allows, kept per set in :attr:`allowed`."""
         found = self.allowed.get(groups)
         if found is None:
-            if len(self.allowed) >= KNOWN_SETS:
-                self.allowed.clear()
-            found = 0
+            rules = 0
             for index, needs in enumerate(self.requires):
                 if needs & groups == needs:
-                    found |= 1 << index
-            self.allowed[groups] = found
+                    rules |= 1 << index
+            found = memo.keep(self.allowed, groups, rules, KNOWN_SETS)
         return found
 
     def active(self, sentence: str) -> int:
@@ -575,10 +572,8 @@ articles: 11,579 misses at 4,096 entries, 8,366 at 16,384, each name's first).""
 def noticed_head(org: str) -> str:
     """The head noun by which :meth:`Mentions.noticed` remembers a body ("" for a name of one
     word, which it does not remember), kept in :data:`_NOTICED_HEADS`."""
-    if len(_NOTICED_HEADS) >= _NOTICED_HEADS_SIZE:
-        _NOTICED_HEADS.clear()
-    head = _NOTICED_HEADS[org] = org_head(org) if len(org.split()) > 1 else ""
-    return head
+    head = org_head(org) if len(org.split()) > 1 else ""
+    return memo.keep(_NOTICED_HEADS, org, head, _NOTICED_HEADS_SIZE)
 
 
 _ORG_HEADS_SIZE = 16384

@@ -18,10 +18,11 @@ recomputed by ``tenure rebuild`` whenever these rules or the alias file change.
 from __future__ import annotations
 
 import re
-from typing import Final, TypeVar
+from typing import Final
 
 from rigour.names import remove_person_prefixes
 
+from tenure.extract.memo import keep
 from tenure.resolve.config import AliasEntry, ResolverConfig
 from tenure.resolve.text import drop_words, fold, squash
 
@@ -29,18 +30,6 @@ THE = frozenset({"the"})
 CACHE_SIZE: Final = 65536
 """How many answers each of a :class:`Resolver`'s cached methods keeps (it forgets them all
 past that: they are pure, so only the time to work them out again is lost)."""
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _keep(cache: dict[K, V], key: K, value: V) -> V:
-    """Put ``value`` under ``key`` in one of a Resolver's caches (emptied first when it holds
-    :data:`CACHE_SIZE` answers) and give it back."""
-    if len(cache) >= CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
-    return value
 
 
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -102,7 +91,7 @@ class Resolver:
         """
         display = self._person_displays.get(name)
         if display is None:
-            display = _keep(self._person_displays, name, self._person_display(name))
+            display = keep(self._person_displays, name, self._person_display(name), CACHE_SIZE)
         return display
 
     def _person_display(self, name: str) -> str:
@@ -123,7 +112,7 @@ class Resolver:
         """The key people are matched by (cached)."""
         key = self._person_keys.get(name)
         if key is None:
-            key = _keep(self._person_keys, name, fold(self.person_display(name)))
+            key = keep(self._person_keys, name, fold(self.person_display(name)), CACHE_SIZE)
         return key
 
     # -- organizations ------------------------------------------------------------------------
@@ -132,7 +121,7 @@ class Resolver:
         """An organization name as written, with abbreviations in brackets removed (cached)."""
         display = self._org_displays.get(name)
         if display is None:
-            display = _keep(self._org_displays, name, self._org_display(name))
+            display = keep(self._org_displays, name, self._org_display(name), CACHE_SIZE)
         return display
 
     def _org_display(self, name: str) -> str:
@@ -154,11 +143,13 @@ class Resolver:
         if title:
             found = self._org_keys_in.get((name, title))
             if found is None:
-                found = _keep(self._org_keys_in, (name, title), self._org_key(name, title))
+                found = keep(
+                    self._org_keys_in, (name, title), self._org_key(name, title), CACHE_SIZE
+                )
             return found
         key = self._org_keys.get(name)
         if key is None:
-            key = _keep(self._org_keys, name, self._org_key(name, None))
+            key = keep(self._org_keys, name, self._org_key(name, None), CACHE_SIZE)
         return key
 
     def _org_key(self, name: str, title: str | None) -> str:
@@ -314,7 +305,7 @@ class Resolver:
         """The key posts are matched by: folded, singular, without "the" or brackets (cached)."""
         key = self._post_keys.get(title)
         if key is None:
-            key = _keep(self._post_keys, title, self._post_key(title))
+            key = keep(self._post_keys, title, self._post_key(title), CACHE_SIZE)
         return key
 
     def _post_key(self, title: str) -> str:
@@ -351,7 +342,7 @@ class Resolver:
         cached)."""
         single = self._single_holders.get(post_key)
         if single is None:
-            single = _keep(self._single_holders, post_key, self._single_holder(post_key))
+            single = keep(self._single_holders, post_key, self._single_holder(post_key), CACHE_SIZE)
         return single
 
     def _single_holder(self, post_key: str) -> bool:
