@@ -110,6 +110,31 @@ def test_needle_gate_allows_every_rule_that_matches(
                 assert active >> index & 1, (pattern.pattern, sentence)
 
 
+@pytest.mark.parametrize(
+    "gate", [gate for gate, _, _ in GATES], ids=["events", "appointments", "prose"]
+)
+def test_word_groups_are_those_of_every_needle_in_the_word(gate: Needles) -> None:
+    words = {word for sentence in SENTENCES + ADVERSARIAL for word in sentence.lower().split()}
+    words |= {needle for needle, _ in gate.words} | {"a", "'", "s", "x" * 40, "asas'ss’s"}
+    for word in sorted(words):
+        plain = 0
+        for needle, groups in gate.words:
+            if needle in word:
+                plain |= groups
+        assert gate.word_groups(word) == plain, word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="asiwhtdeo'’ rnf", max_size=12))
+def test_word_groups_are_those_of_every_needle_in_any_word(word: str) -> None:
+    gate = prose.GATE
+    plain = 0
+    for needle, groups in gate.words:
+        if needle in word:
+            plain |= groups
+    assert gate.word_groups(word) == plain
+
+
 def test_letters_that_defeat_lower_casing_are_all_known() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     for point in range(0x80, 0x110000):
