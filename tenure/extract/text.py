@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from tenure.extract import memo
-from tenure.extract.names import ORG_WORDS
+from tenure.extract.names import ORG_WORDS, ORG_WORDS_LISTED
 
 ABBREVIATIONS: Final = re.compile(
     r"\b(?:No|Nos|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Maj|Capt|Adm|Rt|Hon|Prof|Inc|Ltd|Co|Corp|vs|etc|"
@@ -211,7 +211,7 @@ def word_needles(words: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return (tuple(sorted({word.lower() for word in listed.group("words").split("|")})),)
 
 
-ORG_WORD_NEEDLES: Final = word_needles(ORG_WORDS)
+ORG_WORD_NEEDLES: Final = word_needles(ORG_WORDS_LISTED)
 """Words one of which a sentence that names a body holds: every name :func:`find_orgs`
 finds has a word of :data:`~tenure.extract.names.ORG_WORDS`."""
 
@@ -269,7 +269,9 @@ def read_phrase_orgs(phrase: str) -> tuple[str, ...]:
             break
         name = stripped
     for part in AND_THE.split(name):
-        part = TRAILING_ABBREVIATION.sub("", clean_org(part))
+        part = clean_org(part)
+        if ")" in part:  # which TRAILING_ABBREVIATION needs: most names have none
+            part = TRAILING_ABBREVIATION.sub("", part)
         if ORG_WORDS.search(part) and len(part) > 3:
             found.append(part)
     return tuple(found)

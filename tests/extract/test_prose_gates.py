@@ -135,6 +135,36 @@ def test_word_groups_are_those_of_every_needle_in_any_word(word: str) -> None:
     assert gate.word_groups(word) == plain
 
 
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_org_words_spelled_by_first_letter_find_what_the_listed_words_do() -> None:
+    listed, fast = names.ORG_WORDS_LISTED, names.ORG_WORDS
+    words = listed.pattern[5:-3].split("|")
+    tricky = [f"{a}{w}{b}" for w in words[:8] for a in ("", "x", "-", "é", "_") for b in "s _é"]
+    for sentence in SENTENCES + ADVERSARIAL + tricky + ["Forces", "Force", "Office\nGroup"]:
+        assert _spans(fast, sentence) == _spans(listed, sentence), sentence
+        for word in sentence.split():
+            assert bool(fast.fullmatch(word)) == bool(listed.fullmatch(word)), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*"OfficeGroupForcesé_- .\n", "Office", "Forces"])).map("".join))
+def test_org_words_spelled_by_first_letter_find_what_the_listed_words_do_anywhere(
+    text: str,
+) -> None:
+    assert _spans(names.ORG_WORDS, text) == _spans(names.ORG_WORDS_LISTED, text)
+    assert bool(names.ORG_WORDS.fullmatch(text)) == bool(names.ORG_WORDS_LISTED.fullmatch(text))
+
+
+def test_by_first_letter_takes_only_lists_of_whole_words() -> None:
+    with pytest.raises(ValueError):
+        names.by_first_letter(re.compile(r"\b(?:Office|Gro.p)\b"))
+    with pytest.raises(ValueError):
+        names.by_first_letter(re.compile(r"\b(?:Office|Group)\b", re.IGNORECASE))
+
+
 def test_letters_that_defeat_lower_casing_are_all_known() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     for point in range(0x80, 0x110000):
