@@ -120,7 +120,11 @@ PREFIXED_POST: Final = re.compile(
 AT_ORG: Final = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
 IN_NAME: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 OF_REFERENCE: Final = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
-ITEM_BREAK: Final = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))")
+ITEM_BREAK: Final = re.compile(
+    r"([,\s](?:(?<=,)\s+(?:and\s+)?|(?<=\s)\s*and\s+(?=(?:the|a|an|as)\s)))"
+)
+"""``(,\\s+(?:and\\s+)?|\\s+and\\s+(?=(?:the|a|an|as)\\s))``, spelled to start with the class of
+its first character, as :data:`~tenure.extract.clauses.CLAUSE_BREAK` is (the same matches)."""
 ITEM_SEPARATOR: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 ITEM_ARTICLE: Final = re.compile(r"^(?:the|a|an|its|as)\s+")
 WAS_IS: Final = re.compile(r"\s(?:was|were|is)\s")

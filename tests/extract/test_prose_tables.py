@@ -209,3 +209,45 @@ def test_range_finds_the_dates_once_and_answers_alike() -> None:
             assert match_among(sentence, position, dates_in(sentence)) == match_for(
                 sentence, position
             )
+
+
+PLAIN_SPELLINGS = [
+    (
+        clauses.CLAUSE_BREAK,
+        re.compile(
+            r",\s+(?!(?:and|or)\s+the\s+[A-Z]|\d{4})|;\s+|\s+and\s+(?=(?:was|were|in|on|it|then"
+            r"|later|has|had)\b|[a-z]+ed\b)"
+        ),
+    ),
+    (
+        appointments.ITEM_BREAK,
+        re.compile(r"(,\s+(?:and\s+)?|\s+and\s+(?=(?:the|a|an|as)\s))"),
+    ),
+]
+"""Patterns spelled to start with the class of their first character, and the plain
+alternations they stand for."""
+
+
+def _broken(pattern: re.Pattern[str], sentence: str) -> tuple[object, ...]:
+    return (_finds(pattern, sentence), pattern.split(sentence))
+
+
+def test_class_first_spellings_match_as_the_plain_alternations() -> None:
+    extra = ["a ,  and the B", "x;\u2003and was", "in\x1c and\x1dwas", ", 1990", ",\u00a0and"]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        for spelled, plain in PLAIN_SPELLINGS:
+            assert _broken(spelled, sentence) == _broken(plain, sentence), sentence
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        ASCII_TEXT,
+        st.lists(st.sampled_from([*", ;\u2003\x1cand", " and ", "was", "the ", "A", "1990"])).map(
+            "".join
+        ),
+    )
+)
+def test_class_first_spellings_match_as_the_plain_alternations_anywhere(sentence: str) -> None:
+    for spelled, plain in PLAIN_SPELLINGS:
+        assert _broken(spelled, sentence) == _broken(plain, sentence)
