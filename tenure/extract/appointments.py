@@ -98,11 +98,18 @@ CLAUSE_START: Final = re.compile(
 RANKING: Final = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
 AND: Final = re.compile(r"\s+and\s+")
 ENDED: Final = re.compile(
-    r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
-    r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
-    r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*"
+    r"(?:s(?<!\w.)(?:tepped down|erving (?:there |in (?:that|this) (?:post|position|role|offic"
+    r"e) )?until)|r(?<!\w.)(?:esigned|etired)|l(?<!\w.)eft office|w(?<!\w.)as (?:dismissed|re"
+    r"moved)|a(?<!\w.)(?: post| position|n office) (?:he|she) held until)\b[^.;]*"
 )
-"""The end of a holding told after the post: "..., a post he held until 1998"."""
+"""The end of a holding told after the post: "..., a post he held until 1998".
+
+``\\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|serving (?:there
+|in (?:that|this) (?:post|position|role|office) )?until|(?:a post|a position|an office)
+(?:he|she) held until)\\b[^.;]*``, spelled (as :func:`~tenure.extract.names.by_first_letter`
+spells a list of words) to start with the phrases' first letters, so that a search skips to
+them rather than trying the alternation at every character; no two phrases start alike, so
+the same matches (a test checks)."""
 IS_THE: Final = re.compile(r"\bis\s+(?:the|a|an)\s")
 TO_HEAD: Final = re.compile(
     r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)"

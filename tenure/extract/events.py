@@ -355,7 +355,9 @@ def _last_org(text: str | None) -> str | None:
     """The body nearest the end of the text before a verb (the grammatical subject)."""
     if not text:
         return None
-    tail = BRACKETED.sub("", text.strip())
+    tail = text.strip()
+    if "(" in tail:  # which BRACKETED needs: tried at every character, it costs
+        tail = BRACKETED.sub("", tail)
     tail = TRAILING_ALSO_CALLED.sub("", tail)
     tail = TRAILING_COMMA.sub("", tail)
     refs = list(ENDING_REF.finditer(tail))

@@ -182,7 +182,8 @@ def clean_org(name: str) -> str:
     name = LEADING_NOISE.sub("", name)
     if _may_end_in_noise(name):
         name = TRAILING_NOISE.sub("", name)
-    name = LEADING_ARTICLE.sub("", name)
+    if name.startswith(("the", "a")):  # as LEADING_ARTICLE needs; most names start with capitals
+        name = LEADING_ARTICLE.sub("", name)
     return name.strip(" ,;:'\"“”")
 
 

@@ -280,6 +280,25 @@ def test_trailing_noise_shortcut_cleans_every_org_phrase_alike() -> None:
                     assert text._may_end_in_noise(name), name
 
 
+def _plain_clean_org(name: str) -> str:
+    """:func:`~tenure.extract.text.clean_org` with every pattern run."""
+    name = text.MONTH_TAIL.sub("", name.strip())
+    name = text.LEADING_NOISE.sub("", name)
+    name = text.TRAILING_NOISE.sub("", name)
+    name = text.LEADING_ARTICLE.sub("", name)
+    return name.strip(" ,;:'\"“”")
+
+
+def test_clean_org_shortcuts_clean_every_org_phrase_alike() -> None:
+    for sentence in SENTENCES + ADVERSARIAL:
+        for phrase in text.ORG_PHRASE.findall(sentence):
+            for name in (phrase, "the " + phrase, "an  " + phrase, "a" + phrase, phrase + " of"):
+                cleaned = text.clean_org(name)
+                assert cleaned == _plain_clean_org(name), name
+                # read_phrase_orgs takes a trailing abbreviation off only where there is a ")"
+                assert ")" in cleaned or text.TRAILING_ABBREVIATION.sub("", cleaned) == cleaned
+
+
 def test_post_stop_starts_where_the_plain_alternation_does() -> None:
     plain = re.compile(
         r",|;|\.\s*$|\s+(?:from|until|till|since|between|serving|who|which|where|while|when|"

@@ -251,3 +251,21 @@ def test_class_first_spellings_match_as_the_plain_alternations() -> None:
 def test_class_first_spellings_match_as_the_plain_alternations_anywhere(sentence: str) -> None:
     for spelled, plain in PLAIN_SPELLINGS:
         assert _broken(spelled, sentence) == _broken(plain, sentence)
+
+
+def test_ended_spelled_by_first_letter_finds_what_the_plain_alternation_does() -> None:
+    plain = re.compile(
+        r"\b(?:stepped down|resigned|left office|retired|was dismissed|was removed|"
+        r"serving (?:there |in (?:that|this) (?:post|position|role|office) )?until|"
+        r"(?:a post|a position|an office) (?:he|she) held until)\b[^.;]*"
+    )
+    phrases = [
+        *("stepped down", "resigned", "left office", "retired", "was dismissed", "was removed"),
+        *("serving until", "serving there until", "serving in this role until"),
+        *("a post he held until", "an office she held until", "a position he held until"),
+    ]
+    texts = [
+        f"{a}{p}{b}" for p in phrases for a in ("", " ", "x", "é", "_") for b in ("", "s", " 1990.")
+    ]
+    for sentence in SENTENCES + ADVERSARIAL + texts:
+        assert _finds(appointments.ENDED, sentence) == _finds(plain, sentence), sentence
