@@ -172,6 +172,34 @@ class ProseTenure:
     aliases: list[str] = field(default_factory=list)
     position: int = 0
 
+    def __init__(
+        self,
+        person: str,
+        post: str,
+        organization: str | None,
+        range: DateRange | None,
+        ongoing: bool = False,
+        role: str | None = None,
+        rank: str | None = None,
+        acting: bool = False,
+        concurrent: list[str] | None = None,
+        aliases: list[str] | None = None,
+        position: int = 0,
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.person = person
+        self.post = post
+        self.organization = organization
+        self.range = range
+        self.ongoing = ongoing
+        self.role = role
+        self.rank = rank
+        self.acting = acting
+        self.concurrent = [] if concurrent is None else concurrent
+        self.aliases = [] if aliases is None else aliases
+        self.position = position
+
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (

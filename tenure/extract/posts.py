@@ -48,6 +48,22 @@ class PostDescription:
     acting: bool = False
     concurrent: list[str] = field(default_factory=list)
 
+    def __init__(
+        self,
+        post: str,
+        role: str | None = None,
+        rank: str | None = None,
+        acting: bool = False,
+        concurrent: list[str] | None = None,
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`): 2,500 instructions less a description."""
+        self.post = post
+        self.role = role
+        self.rank = rank
+        self.acting = acting
+        self.concurrent = [] if concurrent is None else concurrent
+
 
 def split_posts(text: str) -> list[str]:
     """ "A, B, and C" / "A and B" into post titles, only where every part is a post title."""

@@ -323,6 +323,36 @@ class Mentions:
     sentence_subject: str | None = None
     event_in_sentence: bool = False
 
+    def __init__(
+        self,
+        subject: str,
+        abbreviations: dict[str, str] | None = None,
+        by_head: dict[str, str] | None = None,
+        last: str | None = None,
+        people: dict[str, str] | None = None,
+        recent: list[str] | None = None,
+        post_title: str | None = None,
+        post_org: str | None = None,
+        last_post: str | None = None,
+        established_on: str | None = None,
+        sentence_subject: str | None = None,
+        event_in_sentence: bool = False,
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.subject = subject
+        self.abbreviations = {} if abbreviations is None else abbreviations
+        self.by_head = {} if by_head is None else by_head
+        self.last = last
+        self.people = {} if people is None else people
+        self.recent = [] if recent is None else recent
+        self.post_title = post_title
+        self.post_org = post_org
+        self.last_post = last_post
+        self.established_on = established_on
+        self.sentence_subject = sentence_subject
+        self.event_in_sentence = event_in_sentence
+
     def noticed(self, orgs: list[str]) -> None:
         """Bodies named in a sentence: remembered by head noun, not made the last body."""
         abbreviations, by_head = self.abbreviations, self.by_head

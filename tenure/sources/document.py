@@ -23,6 +23,12 @@ from tenure.model import Diagnostic, Evidence
 BlockKind = Literal["paragraph", "item", "row"]
 
 
+# The classes below spell out the __init__ that @dataclass would write (which still gives
+# them their comparison and repr): compiled, that one runs as Python, and making a Block
+# through it cost about 4,200 instructions (an InfoboxEntry 1,800), several times what a
+# compiled __init__ costs (callgrind). A reader makes one for every line of an article.
+
+
 @dataclass
 class InfoboxEntry:
     """One ``- Key: Value`` line of an infobox. ``key`` is as written; ``norm`` is the key
@@ -32,6 +38,12 @@ class InfoboxEntry:
     value: str
     line: int
     raw: str
+
+    def __init__(self, key: str, value: str, line: int, raw: str) -> None:
+        self.key = key
+        self.value = value
+        self.line = line
+        self.raw = raw
 
     @cached_property
     def norm(self) -> str:
@@ -49,6 +61,11 @@ class Infobox:
     heading: str
     line: int
     entries: list[InfoboxEntry] = field(default_factory=list)
+
+    def __init__(self, heading: str, line: int, entries: list[InfoboxEntry] | None = None) -> None:
+        self.heading = heading
+        self.line = line
+        self.entries = [] if entries is None else entries
 
     def get(self, *keys: str) -> InfoboxEntry | None:
         """The first entry whose normalized key is one of ``keys`` (given normalized)."""
@@ -80,6 +97,34 @@ class Block:
     header: list[str] = field(default_factory=list)
     truncated: bool = False
 
+    def __init__(
+        self,
+        kind: BlockKind,
+        text: str,
+        line: int,
+        raw: str,
+        section: str | None = None,
+        headings: tuple[str, ...] = (),
+        group: str | None = None,
+        depth: int = 0,
+        ordered: bool = False,
+        cells: list[str] | None = None,
+        header: list[str] | None = None,
+        truncated: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.raw = raw
+        self.section = section
+        self.headings = headings
+        self.group = group
+        self.depth = depth
+        self.ordered = ordered
+        self.cells = [] if cells is None else cells
+        self.header = [] if header is None else header
+        self.truncated = truncated
+
     def evidence(self) -> Evidence:
         """The block as the evidence for a fact read from it: its line, text and section."""
         return _evidence(self.line, self.raw, self.section)
@@ -93,6 +138,12 @@ class Section:
     level: int
     line: int
     path: tuple[str, ...]
+
+    def __init__(self, title: str, level: int, line: int, path: tuple[str, ...]) -> None:
+        self.title = title
+        self.level = level
+        self.line = line
+        self.path = path
 
 
 @dataclass
@@ -110,6 +161,32 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     truncated: bool = False
+
+    def __init__(
+        self,
+        title: str,
+        path: str | None,
+        sha256: str,
+        format: Literal["article-text", "wikitext", "html"] = "article-text",
+        url: str | None = None,
+        revision: str | None = None,
+        infoboxes: list[Infobox] | None = None,
+        sections: list[Section] | None = None,
+        blocks: list[Block] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        truncated: bool = False,
+    ) -> None:
+        self.title = title
+        self.path = path
+        self.sha256 = sha256
+        self.format = format
+        self.url = url
+        self.revision = revision
+        self.infoboxes = [] if infoboxes is None else infoboxes
+        self.sections = [] if sections is None else sections
+        self.blocks = [] if blocks is None else blocks
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.truncated = truncated
 
     def paragraphs(self, section: str | EllipsisType | None = ...) -> Iterator[Block]:
         """Paragraph blocks; given ``section``, only those of that section path (None: the lead)."""

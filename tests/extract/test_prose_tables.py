@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tenure.extract import appointments, clauses, events, text
+from tenure.extract.appointments import ProseTenure
 from tenure.extract.clauses import dates_in, match_among, match_for
-from tenure.extract.text import successive
+from tenure.extract.posts import PostDescription
+from tenure.extract.text import Mentions, successive
+from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
 from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
 
 TWINNED = [
@@ -269,3 +274,35 @@ def test_ended_spelled_by_first_letter_finds_what_the_plain_alternation_does() -
     ]
     for sentence in SENTENCES + ADVERSARIAL + texts:
         assert _finds(appointments.ENDED, sentence) == _finds(plain, sentence), sentence
+
+
+SPELLED_OUT_INITS = [
+    (InfoboxEntry, ("Key", "value", 3, "- Key: value")),
+    (Infobox, ("Infobox", 2)),
+    (Block, ("paragraph", "Text.", 5, "Text.")),
+    (Section, ("Leaders", 2, 4, ("Leaders",))),
+    (Document, ("Title", "a.txt", "0" * 64)),
+    (PostDescription, ("Director",)),
+    (ProseTenure, ("Li Peng", "Premier", None, None)),
+    (Mentions, ("Office",)),
+]
+"""Dataclasses whose __init__ is spelled out (to be compiled), with their required fields."""
+
+
+@pytest.mark.parametrize(("cls", "required"), SPELLED_OUT_INITS)
+def test_spelled_out_inits_make_what_the_dataclass_init_would(
+    cls: type[Any], required: tuple[object, ...]
+) -> None:
+    made, again = cls(*required), cls(*required)
+    for index, spec in enumerate(dataclasses.fields(cls)):
+        value = getattr(made, spec.name)
+        if index < len(required):
+            assert value == required[index]
+        elif spec.default_factory is not dataclasses.MISSING:
+            assert value == spec.default_factory()
+            assert value is not getattr(again, spec.name)  # not shared between objects
+        else:
+            assert value == spec.default
+    by_name = {spec.name: getattr(made, spec.name) for spec in dataclasses.fields(cls)}
+    assert cls(**by_name) == made
+    assert dataclasses.replace(made) == made
