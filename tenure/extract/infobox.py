@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import Final
+from typing import Final, TypeAlias
 
+from tenure.extract import memo
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
 from tenure.extract.names import (
     looks_like_person,
@@ -105,14 +106,24 @@ IGNORED: Final = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+_KEYS_SIZE = 4096
+_KEYS: dict[str, str] = memo.table(f"{__name__}._KEYS", _KEYS_SIZE)
+""":func:`key_of` of each key as written, emptied when it reaches :data:`_KEYS_SIZE` entries
+(a plain dict is cheaper than a call through :func:`functools.lru_cache`, for a look-up made
+for every entry of every infobox)."""
+
+
 def key_of(key: str) -> str:
-    """:func:`~tenure.sources.document.normalize_key` of a key as written, cached.
+    """:func:`~tenure.sources.document.normalize_key` of a key as written, kept in
+    :data:`_KEYS`.
 
     The same few dozen keys recur in every infobox, so the extractors normalize through this
-    cache rather than through each entry's ``norm``.
+    table rather than through each entry's ``norm``.
     """
-    return normalize_key(key)
+    found = _KEYS.get(key)
+    if found is None:
+        found = memo.keep(_KEYS, key, normalize_key(key), _KEYS_SIZE)
+    return found
 
 
 class Fields:
@@ -186,14 +197,28 @@ def families(box: Infobox, pattern: re.Pattern[str]) -> list[Family]:
     return list(found.values())
 
 
-@lru_cache(maxsize=4096)
-def _member(source: str, flags: int, key: str) -> tuple[str, str, str] | None:
-    """(family, number, field) of an entry's key as written, or None outside the families of
-    the pattern compiled from ``source`` and ``flags``.
+Member: TypeAlias = tuple[str, str, str] | None
+_MEMBERS_SIZE = 4096
+_MEMBERS: dict[tuple[str, int, str], Member] = memo.table(f"{__name__}._MEMBERS", _MEMBERS_SIZE)
+""":func:`_read_member` of each (source, flags, key), emptied when it reaches
+:data:`_MEMBERS_SIZE` entries (cheaper than a call through :func:`functools.lru_cache`)."""
 
-    Cached by the pattern's source rather than the pattern: hashing a compiled pattern hashes
+
+def _member(source: str, flags: int, key: str) -> Member:
+    """(family, number, field) of an entry's key as written, or None outside the families of
+    the pattern compiled from ``source`` and ``flags``; kept in :data:`_MEMBERS`.
+
+    Kept by the pattern's source rather than the pattern: hashing a compiled pattern hashes
     its whole program, which cost more than the rest of a look-up.
     """
+    asked = (source, flags, key)
+    if asked in _MEMBERS:  # None is an answer too
+        return _MEMBERS[asked]
+    return memo.keep(_MEMBERS, asked, _read_member(source, flags, key), _MEMBERS_SIZE)
+
+
+def _read_member(source: str, flags: int, key: str) -> Member:
+    """:func:`_member`, worked out."""
     pattern = re.compile(source, flags)
     m = pattern.match(key_of(key))
     if not m:
@@ -480,9 +505,26 @@ def _office_post(value: str) -> tuple[str, str | None]:
     return split_post(strip_ordinal(clean_value(value)[0] or value))
 
 
-@lru_cache(maxsize=4096)
-def _office_member(key: str) -> tuple[str, int] | None:
-    """(field, number) of a biography's office key as written ("Term Start2"), else None."""
+OfficeMember: TypeAlias = tuple[str, int] | None
+_OFFICE_MEMBERS_SIZE = 4096
+_OFFICE_MEMBERS: dict[str, OfficeMember] = memo.table(
+    f"{__name__}._OFFICE_MEMBERS", _OFFICE_MEMBERS_SIZE
+)
+""":func:`_read_office_member` of each key as written, emptied when it reaches
+:data:`_OFFICE_MEMBERS_SIZE` entries (cheaper than a call through
+:func:`functools.lru_cache`)."""
+
+
+def _office_member(key: str) -> OfficeMember:
+    """(field, number) of a biography's office key as written ("Term Start2"), else None;
+    kept in :data:`_OFFICE_MEMBERS`."""
+    if key in _OFFICE_MEMBERS:  # None is an answer too
+        return _OFFICE_MEMBERS[key]
+    return memo.keep(_OFFICE_MEMBERS, key, _read_office_member(key), _OFFICE_MEMBERS_SIZE)
+
+
+def _read_office_member(key: str) -> OfficeMember:
+    """:func:`_office_member`, worked out."""
     m = PERSON_FAMILIES.match(key_of(key))
     if not m:
         return None

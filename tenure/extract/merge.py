@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from tenure.extract import memo
 from tenure.extract.names import post_head, singular, strip_the
 from tenure.model import Event, Tenure
 from tenure.time import compatible, finer, first_day
@@ -22,15 +23,34 @@ WORDS: Final = re.compile(r"[\w'’-]+")
 POSSESSIVE: Final = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=8192)
+_KEY_PARTS_SIZE = 8192
+_KEY_PARTS: dict[str | None, str] = memo.table(f"{__name__}._KEY_PARTS", _KEY_PARTS_SIZE)
+""":func:`_key_part` of each text, emptied when it reaches :data:`_KEY_PARTS_SIZE` entries:
+merging looks up the person and body of every holding (35 an article), and a plain dict is
+cheaper there than a call through :func:`functools.lru_cache`."""
+_POST_KEYS_SIZE = 8192
+_POST_KEYS: dict[str, str] = memo.table(f"{__name__}._POST_KEYS", _POST_KEYS_SIZE)
+""":func:`_post_key` of each post, emptied as :data:`_KEY_PARTS` is."""
+
+
 def _key_part(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    return " ".join(strip_the(text).replace(".", " ").split())
+    """``text`` as merging compares it (NFKC, case-folded, no "the", no full stops), kept in
+    :data:`_KEY_PARTS`."""
+    found = _KEY_PARTS.get(text)
+    if found is None:
+        folded = unicodedata.normalize("NFKC", text or "").casefold()
+        key = " ".join(strip_the(folded).replace(".", " ").split())
+        found = memo.keep(_KEY_PARTS, text, key, _KEY_PARTS_SIZE)
+    return found
 
 
-@lru_cache(maxsize=8192)
 def _post_key(post: str) -> str:
-    return _key_part(singular(post))
+    """A post as merging compares it (singular, then :func:`_key_part`), kept in
+    :data:`_POST_KEYS`."""
+    found = _POST_KEYS.get(post)
+    if found is None:
+        found = memo.keep(_POST_KEYS, post, _key_part(singular(post)), _POST_KEYS_SIZE)
+    return found
 
 
 def holding_key(t: Tenure) -> tuple[str, str, str]:

@@ -5,18 +5,29 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extract import appointments, clauses, events, text
+from tenure.extract import appointments, clauses, events, infobox, merge, text
 from tenure.extract.appointments import ProseTenure
 from tenure.extract.clauses import dates_in, match_among, match_for
+from tenure.extract.names import singular, strip_the
 from tenure.extract.posts import PostDescription
 from tenure.extract.text import Mentions, successive
-from tenure.sources.document import Block, Document, Infobox, InfoboxEntry, Section
+from tenure.sources import read_path
+from tenure.sources.document import (
+    Block,
+    Document,
+    Infobox,
+    InfoboxEntry,
+    Section,
+    normalize_key,
+)
 from tests.extract.test_prose_gates import ADVERSARIAL, GATES, SENTENCES
 
 TWINNED = [
@@ -42,6 +53,8 @@ TWINNED = [
     ),
 ]
 """Each pattern prose reading runs through its ASCII twin on ASCII text, and the twin."""
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 ASCII_TEXT = st.lists(
     st.sampled_from(
         [
@@ -306,3 +319,53 @@ def test_spelled_out_inits_make_what_the_dataclass_init_would(
     by_name = {spec.name: getattr(made, spec.name) for spec in dataclasses.fields(cls)}
     assert cls(**by_name) == made
     assert dataclasses.replace(made) == made
+
+
+def _written_keys() -> list[str]:
+    keys = {"Term Start2", "Chief1 Name", "", " x ", "Office_3 - x", "Predecessor10"}
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for box in read_path(path).infoboxes:
+            keys |= {entry.key for entry in box.entries}
+    return sorted(keys)
+
+
+@pytest.mark.parametrize("size", [2, 4096])
+def test_infobox_key_tables_answer_as_the_readings(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    for name in ("_KEYS_SIZE", "_MEMBERS_SIZE", "_OFFICE_MEMBERS_SIZE"):
+        monkeypatch.setattr(infobox, name, size)
+    for table in (infobox._KEYS, infobox._MEMBERS, infobox._OFFICE_MEMBERS):
+        table.clear()
+    patterns = [infobox.ORG_FAMILIES, infobox.PERSON_FAMILIES]
+    for _ in range(2):  # reading the keys, then looking them up
+        for key in _written_keys():
+            assert infobox.key_of(key) == normalize_key(key)
+            assert infobox._office_member(key) == infobox._read_office_member(key)
+            for p in patterns:
+                member = infobox._member(p.pattern, p.flags, key)
+                assert member == infobox._read_member(p.pattern, p.flags, key)
+        assert len(infobox._KEYS) <= size and len(infobox._MEMBERS) <= size
+
+
+@pytest.mark.parametrize("size", [2, 8192])
+def test_merge_key_tables_answer_as_the_readings(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    monkeypatch.setattr(merge, "_KEY_PARTS_SIZE", size)
+    monkeypatch.setattr(merge, "_POST_KEYS_SIZE", size)
+    merge._KEY_PARTS.clear()
+    merge._POST_KEYS.clear()
+
+    def key_part(text: str | None) -> str:
+        folded = unicodedata.normalize("NFKC", text or "").casefold()
+        return " ".join(strip_the(folded).replace(".", " ").split())
+
+    texts = [None, "", "The Office", "Dr. Li  Peng", "ＣＣＰ Committee", "Directors", "Ministers"]
+    texts += [word for sentence in SENTENCES[:200] for word in text.find_orgs(sentence)]
+    for _ in range(2):
+        for written in texts:
+            assert merge._key_part(written) == key_part(written), written
+            if written is not None:
+                assert merge._post_key(written) == key_part(singular(written)), written
+        assert len(merge._KEY_PARTS) <= size and len(merge._POST_KEYS) <= size
