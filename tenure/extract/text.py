@@ -177,7 +177,24 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
+_CLEANED_SIZE = 16384
+_CLEANED: dict[str, str] = memo.table(f"{__name__}._CLEANED", _CLEANED_SIZE)
+""":func:`clean_org` of each name as written, emptied when it reaches :data:`_CLEANED_SIZE`
+entries: names recur (over articles 5000-6000 of the generated corpus, 6,280 cleanings of
+3,453 names), and cleaning runs several patterns, one of them tried at every blank."""
+
+
 def clean_org(name: str) -> str:
+    """A body's name without a trailing date ("... in March 2014"), leading words ("In",
+    "The"), trailing connectives and a leading article; kept in :data:`_CLEANED`."""
+    found = _CLEANED.get(name)
+    if found is None:
+        found = memo.keep(_CLEANED, name, read_clean_org(name), _CLEANED_SIZE)
+    return found
+
+
+def read_clean_org(name: str) -> str:
+    """:func:`clean_org`, worked out."""
     name = MONTH_TAIL.sub("", name.strip())
     name = LEADING_NOISE.sub("", name)
     if _may_end_in_noise(name):

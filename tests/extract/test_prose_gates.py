@@ -289,14 +289,20 @@ def _plain_clean_org(name: str) -> str:
     return name.strip(" ,;:'\"“”")
 
 
-def test_clean_org_shortcuts_clean_every_org_phrase_alike() -> None:
-    for sentence in SENTENCES + ADVERSARIAL:
+@pytest.mark.parametrize("size", [2, 16384])
+def test_clean_org_shortcuts_clean_every_org_phrase_alike(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    monkeypatch.setattr(text, "_CLEANED_SIZE", size)
+    text._CLEANED.clear()
+    for sentence in SENTENCES + ADVERSARIAL + SENTENCES[:100]:
         for phrase in text.ORG_PHRASE.findall(sentence):
             for name in (phrase, "the " + phrase, "an  " + phrase, "a" + phrase, phrase + " of"):
                 cleaned = text.clean_org(name)
                 assert cleaned == _plain_clean_org(name), name
                 # read_phrase_orgs takes a trailing abbreviation off only where there is a ")"
                 assert ")" in cleaned or text.TRAILING_ABBREVIATION.sub("", cleaned) == cleaned
+                assert len(text._CLEANED) <= size
 
 
 def test_post_stop_starts_where_the_plain_alternation_does() -> None:
