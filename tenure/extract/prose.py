@@ -35,9 +35,16 @@ EVENT_WORDS: Final = re.compile(
     re.I,
 )
 APPOINT_WORDS: Final = re.compile(
-    r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
+    r"(?:a(?<!\w.)(?:ppointed|s (?:its|the) (?:first )?\w+)|s(?<!\w.)erved as|b(?<!\w.)ecame"
+    r"|e(?<!\w.)lected)\b"
 )
-YEAR_LIKE: Final = re.compile(r"\b1\d{3}|20\d\d\b")
+"""``\\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\\w+)\\b``, spelled
+to start with its words' first letters (as :func:`~tenure.extract.names.by_first_letter`
+spells a list of words) so that a search skips to them; no two of its words start alike but
+"appointed" and "as", which differ next, so the same matches (a test checks)."""
+YEAR_LIKE: Final = re.compile(r"1(?<!\w.)\d{3}|20\d\d\b")
+"""``\\b1\\d{3}|20\\d\\d\\b``, spelled to start with "1" or "2" so that a search skips to those
+digits (the ``\\b`` before the "1" is the look-behind after it); the same matches."""
 LAST_WORD: Final = re.compile(r"\s*\S*$")
 EVENT_WORD_NEEDLES: Final = (
     (

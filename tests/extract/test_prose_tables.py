@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extract import appointments, clauses, events, infobox, merge, text
+from tenure.extract import appointments, clauses, events, infobox, merge, prose, text
 from tenure.extract.appointments import ProseTenure
 from tenure.extract.clauses import dates_in, match_among, match_for
 from tenure.extract.names import singular, strip_the
@@ -369,3 +369,31 @@ def test_merge_key_tables_answer_as_the_readings(
             if written is not None:
                 assert merge._post_key(written) == key_part(singular(written)), written
         assert len(merge._KEY_PARTS) <= size and len(merge._POST_KEYS) <= size
+
+
+def test_prose_words_spelled_by_first_letter_find_what_the_plain_patterns_do() -> None:
+    plain_appoint = re.compile(
+        r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
+    )
+    plain_year = re.compile(r"\b1\d{3}|20\d\d\b")
+    extra = [
+        *("x1990", "_1990", "é1990", "1990s", "2019x", "12019", "a2019 2019", "as the first é"),
+        *("reappointed", "appointedx", "as its head", "has the", "elected_", "became."),
+    ]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        assert _finds(prose.APPOINT_WORDS, sentence) == _finds(plain_appoint, sentence)
+        assert _finds(prose.YEAR_LIKE, sentence) == _finds(plain_year, sentence), sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"12 0x9é_-.", "1990", "2019", "as ", "the ", "its ", "first ", "elected"])
+    ).map("".join)
+)
+def test_prose_words_spelled_by_first_letter_match_alike_anywhere(sentence: str) -> None:
+    plain_appoint = re.compile(
+        r"\b(?:appointed|served as|became|elected|as (?:its|the) (?:first )?\w+)\b"
+    )
+    assert _finds(prose.APPOINT_WORDS, sentence) == _finds(plain_appoint, sentence)
+    assert _finds(prose.YEAR_LIKE, sentence) == _finds(re.compile(r"\b1\d{3}|20\d\d\b"), sentence)
