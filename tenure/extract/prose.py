@@ -30,10 +30,16 @@ from tenure.model import Diagnostic, Event, Evidence, Tenure
 from tenure.sources.document import Document
 
 EVENT_WORDS: Final = re.compile(
-    r"\b(?:established|founded|formed|created|renamed|abolished|disbanded|dissolved|merged|"
-    r"upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\b",
-    re.I,
+    r"[EeFfCcRrAaDdMmUu](?<!\w.)(?i:(?<=e)stablished|(?<=f)(?:ounded|ormed)|(?<=c)reated"
+    r"|(?<=r)(?:enamed|estored|e-established|eorganized|e-organized|eplaced)|(?<=a)(?:bolished"
+    r"|bsorbed)|(?<=d)(?:isbanded|issolved|owngraded)|(?<=m)erged|(?<=u)pgraded)\b"
 )
+"""``\\b(?:established|founded|formed|created|renamed|abolished|disbanded|dissolved|merged|
+upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\\b``
+ignoring case, spelled to start with the class of its words' first letters (which nothing
+but themselves matches ignoring case) so that a search skips to them: a pattern that ignores
+case throughout gets no such class, and was tried at every character. No two words start
+alike, so the same matches (a test checks)."""
 APPOINT_WORDS: Final = re.compile(
     r"(?:a(?<!\w.)(?:ppointed|s (?:its|the) (?:first )?\w+)|s(?<!\w.)erved as|b(?<!\w.)ecame"
     r"|e(?<!\w.)lected)\b"

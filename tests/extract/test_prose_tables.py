@@ -397,3 +397,35 @@ def test_prose_words_spelled_by_first_letter_match_alike_anywhere(sentence: str)
     )
     assert _finds(prose.APPOINT_WORDS, sentence) == _finds(plain_appoint, sentence)
     assert _finds(prose.YEAR_LIKE, sentence) == _finds(re.compile(r"\b1\d{3}|20\d\d\b"), sentence)
+
+
+PLAIN_EVENT_WORDS = re.compile(
+    r"\b(?:established|founded|formed|created|renamed|abolished|disbanded|dissolved|merged|"
+    r"upgraded|downgraded|restored|re-established|reorganized|re-organized|replaced|absorbed)\b",
+    re.I,
+)
+
+
+def test_event_words_spelled_by_first_letter_find_what_the_plain_pattern_does() -> None:
+    first = re.compile(r"[EeFfCcRrAaDdMmUu]")
+    for point in range(0x110000):  # the class holds every letter the words begin with
+        char = chr(point)
+        if re.fullmatch("[efcradmu]", char, re.I):
+            assert first.fullmatch(char), hex(point)
+    words = PLAIN_EVENT_WORDS.pattern[5:-3].split("|")
+    extra = [
+        f"{a}{w.upper()}{b}" for w in words for a in ("", "x", "-", " ") for b in ("", "s", ".")
+    ]
+    extra += ["eſtabliſhed", "REORGANİZED", "re-Established", "Dissolved_", "unmerged"]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        assert _finds(prose.EVENT_WORDS, sentence) == _finds(PLAIN_EVENT_WORDS, sentence), sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"eſEé_- .x", "merged", "Re-", "organized", "ESTABLISHED", "re"])
+    ).map("".join)
+)
+def test_event_words_spelled_by_first_letter_match_alike_anywhere(sentence: str) -> None:
+    assert _finds(prose.EVENT_WORDS, sentence) == _finds(PLAIN_EVENT_WORDS, sentence)
