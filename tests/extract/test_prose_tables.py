@@ -13,7 +13,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extract import appointments, clauses, events, infobox, merge, prose, text
+from tenure.extract import (
+    appointments,
+    clauses,
+    events,
+    infobox,
+    merge,
+    organization,
+    prose,
+    text,
+)
 from tenure.extract.appointments import ProseTenure
 from tenure.extract.clauses import dates_in, match_among, match_for
 from tenure.extract.names import singular, strip_the
@@ -429,3 +438,57 @@ def test_event_words_spelled_by_first_letter_find_what_the_plain_pattern_does() 
 )
 def test_event_words_spelled_by_first_letter_match_alike_anywhere(sentence: str) -> None:
     assert _finds(prose.EVENT_WORDS, sentence) == _finds(PLAIN_EVENT_WORDS, sentence)
+
+
+ORGANIZATION_SPELLINGS = [
+    (
+        organization.ESTABLISHED,
+        re.compile(
+            r"\b(?:was|were|been|is)\s+(?:first\s+|originally\s+|officially\s+|formally\s+)?"
+            r"(?:established|founded|formed|created|set up|instituted)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        organization.DISSOLVED,
+        re.compile(
+            r"\b(?:dissolution|was (?:dissolved|abolished|disbanded)|ceased (?:operations|to "
+            r"exist))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        organization.LEAD_TYPE,
+        re.compile(r"\b(?:is|was)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})"),
+    ),
+]
+"""The organization patterns spelled to start with a class, and their plain spellings."""
+
+
+def test_organization_patterns_spelled_by_first_letter_match_as_the_plain_ones() -> None:
+    first = re.compile("[WwBbIi\u0130\u0131DdCc]")
+    for point in range(0x110000):  # the classes hold every letter the words begin with
+        char = chr(point)
+        if re.fullmatch("[wbidc]", char, re.I):
+            assert first.fullmatch(char), hex(point)
+    extra = [
+        *("It İS ESTABLISHED", "thıs was set up", "xwas founded", "WAS  FIRST formed", "is"),
+        *("Dissolution", "the WAS DISBANDED", "it ceased to exist", "is the Office of X."),
+        *("This is the body", "it was an organ of the State Council, and", "is a x"),
+    ]
+    for sentence in SENTENCES + ADVERSARIAL + extra:
+        for spelled, plain in ORGANIZATION_SPELLINGS:
+            assert _finds(spelled, sentence) == _finds(plain, sentence), sentence
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"iİıwWbBx _.\n", "was ", "is ", "been ", "first ", "founded", "the ", "an ", "Office"]
+        )
+    ).map("".join)
+)
+def test_organization_patterns_spelled_by_first_letter_match_alike_anywhere(written: str) -> None:
+    for spelled, plain in ORGANIZATION_SPELLINGS:
+        assert _finds(spelled, written) == _finds(plain, written)
