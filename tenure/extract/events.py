@@ -308,6 +308,22 @@ class Found:
     position: int
     date: str | None = None
 
+    def __init__(
+        self,
+        type: str,
+        organization: str,
+        other: str | None,
+        position: int,
+        date: str | None = None,
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.type = type
+        self.organization = organization
+        self.other = other
+        self.position = position
+        self.date = date
+
 
 def _first_org(text: str | None) -> str | None:
     """The body a phrase starts with: "the CCP Central Committee Foreign Affairs Group and ..." """

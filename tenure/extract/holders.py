@@ -97,11 +97,28 @@ class Context:
     post: str | None = None
     subject_kind: str = "organization"
 
+    def __init__(
+        self, organization: str | None, post: str | None = None, subject_kind: str = "organization"
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.organization = organization
+        self.post = post
+        self.subject_kind = subject_kind
+
 
 @dataclass
 class HoldersResult:
     tenures: list[Tenure] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __init__(
+        self, tenures: list[Tenure] | None = None, diagnostics: list[Diagnostic] | None = None
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.tenures = [] if tenures is None else tenures
+        self.diagnostics = [] if diagnostics is None else diagnostics
 
 
 def holders(doc: Document, ctx: Context) -> HoldersResult:

@@ -245,6 +245,18 @@ class InfoboxResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
+    def __init__(
+        self,
+        tenures: list[Tenure] | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        used: set[int] | None = None,
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.tenures = [] if tenures is None else tenures
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.used = set() if used is None else used
+
     def note(self, severity: str, message: str, line: int | None) -> None:
         self.diagnostics.append(Diagnostic(severity, message, line))  # type: ignore[arg-type]
 

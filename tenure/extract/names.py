@@ -198,6 +198,15 @@ class PersonName:
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
 
+    def __init__(
+        self, name: str, aliases: list[str] | None = None, titles: list[str] | None = None
+    ) -> None:
+        """The __init__ @dataclass would write, spelled out so that it is compiled (see
+        :class:`~tenure.sources.document.Block`)."""
+        self.name = name
+        self.aliases = [] if aliases is None else aliases
+        self.titles = [] if titles is None else titles
+
 
 def clean_person(raw: str) -> PersonName:
     """See :func:`person_parts`; a fresh :class:`PersonName` each call."""

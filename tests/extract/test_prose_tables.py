@@ -25,7 +25,10 @@ from tenure.extract import (
 )
 from tenure.extract.appointments import ProseTenure
 from tenure.extract.clauses import dates_in, match_among, match_for
-from tenure.extract.names import singular, strip_the
+from tenure.extract.events import Found
+from tenure.extract.holders import Context, HoldersResult
+from tenure.extract.infobox import InfoboxResult
+from tenure.extract.names import PersonName, singular, strip_the
 from tenure.extract.posts import PostDescription
 from tenure.extract.text import Mentions, successive
 from tenure.sources import read_path
@@ -307,6 +310,11 @@ SPELLED_OUT_INITS = [
     (PostDescription, ("Director",)),
     (ProseTenure, ("Li Peng", "Premier", None, None)),
     (Mentions, ("Office",)),
+    (Context, ("Office",)),
+    (HoldersResult, ()),
+    (InfoboxResult, ()),
+    (Found, ("renamed", "Office", None, 3)),
+    (PersonName, ("Li Peng",)),
 ]
 """Dataclasses whose __init__ is spelled out (to be compiled), with their required fields."""
 
