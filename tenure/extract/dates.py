@@ -635,7 +635,18 @@ def _parse_range(text: str) -> DateRange | None:
     m = _DATE.fullmatch(core)
     if m is None:
         return None
-    return _to_range(m, at_end=text.rstrip().endswith(core))
+    return _to_range(m, at_end=ends_text(text, core))
+
+
+def ends_text(text: str, core: str) -> bool:
+    """Whether ``core`` (``text`` trimmed) ends the text as a cut-off end must: followed by
+    blanks only, or by the full stop of a cut-off word ("2010–Sept.", as :func:`find_dates`
+    reads it at the end of a text). A full stop after digits, or other punctuation, says the
+    value went on."""
+    tail = text.rstrip()
+    if tail.endswith(core):
+        return True
+    return bool(core) and core[-1].isalpha() and tail.endswith(core + ".")
 
 
 def parse_date(text: str) -> str | None:
