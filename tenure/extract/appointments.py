@@ -96,7 +96,8 @@ CLAUSE_START: Final = re.compile(
     r"^(?:where|who|whom|which|when|while|he|she|they|it|whereupon)\b", re.I
 )
 RANKING: Final = re.compile(r"^(?P<rank>\w+-rank(?:ing|ed))\s+", re.I)
-AND: Final = re.compile(r"\s+and\s+")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+AND: Final = re.compile(r"\s\s*and\s+")
 ENDED: Final = re.compile(
     r"(?:s(?<!\w.)(?:tepped down|erving (?:there |in (?:that|this) (?:post|position|role|offic"
     r"e) )?until)|r(?<!\w.)(?:esigned|etired)|l(?<!\w.)eft office|w(?<!\w.)as (?:dismissed|re"
@@ -124,8 +125,9 @@ POSSESSOR: Final = re.compile(r"^(?:[A-Z][a-z]+(?:'s|’s))\s+")
 PREFIXED_POST: Final = re.compile(
     r"^(?P<org>.+?)\s+(?P<post>member|secretary|chairman|head|director|leader)$"
 )
-AT_ORG: Final = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
-IN_NAME: Final = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+AT_ORG: Final = re.compile(r"\s\s*at\s+(?:the\s+)?(?P<org>[A-Z][^,;]+)$")
+IN_NAME: Final = re.compile(r"\s\s*in\s+(?:the\s+)?[A-Z]")
 OF_REFERENCE: Final = re.compile(r"^(?P<post>.+?)\s+of\s+(?P<ref>(?:the|its)\s+\w+)$")
 ITEM_BREAK: Final = re.compile(
     r"([,\s](?:(?<=,)\s+(?:and\s+)?|(?<=\s)\s*and\s+(?=(?:the|a|an|as)\s)))"
@@ -136,7 +138,8 @@ ITEM_SEPARATOR: Final = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 ITEM_ARTICLE: Final = re.compile(r"^(?:the|a|an|its|as)\s+")
 WAS_IS: Final = re.compile(r"\s(?:was|were|is)\s")
 LEADING_AS: Final = re.compile(r"^as\s+")
-AND_THE: Final = re.compile(r"\s+and\s+the\s+")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+AND_THE: Final = re.compile(r"\s\s*and\s+the\s+")
 REFERENCE: Final = re.compile(r"^(?:its|the)\s+\w+$")
 ITS: Final = re.compile(r"\bits\s", re.I)
 FORMER: Final = re.compile(r"^(?:former|then|later)\s+")
@@ -148,10 +151,11 @@ WITHIN_NAMED: Final = re.compile(
 )
 POSSESSIVE: Final = re.compile(r"(['’]s)\s+")
 CLAUSE_END: Final = re.compile(r"\.\s*$|;")
-AS: Final = re.compile(r"\s+as\s+")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+AS: Final = re.compile(r"\s\s*as\s+")
 LEADING_DETERMINER: Final = re.compile(r"^(?:the|its|a|an)\s+")
 FIRST_CURRENT_SOLE: Final = re.compile(r"^(?:first|current|sole)\s+", re.I)
-PURPOSE: Final = re.compile(r"\s+(?:in\s+(?:an?|order|the)|to)\s+")
+PURPOSE: Final = re.compile(r"\s\s*(?:in\s+(?:an?|order|the)|to)\s+")
 FINAL_ASIDE: Final = re.compile(r"\(([^()]*)\)\s*$")
 NOT_A_NAME: Final = re.compile(
     r"^(?:The|In|On|At|After|From|Since|During|Under|When|This|That|His|Her|Its)\b"

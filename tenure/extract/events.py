@@ -239,7 +239,8 @@ TRAILING_ALSO_CALLED: Final = re.compile(
 TRAILING_COMMA: Final = re.compile(r",\s*$")
 ENDING_REF: Final = re.compile(rf"\b({REF})\s*$")
 ENDING_REF_OFFICE: Final = re.compile(rf"({REF})(?:\s+and\s+its\s+office)?\s*$")
-TRAILING_AND: Final = re.compile(r"\s+and\s*$")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+TRAILING_AND: Final = re.compile(r"\s\s*and\s*$")
 ORIGINALLY: Final = re.compile(r"\boriginally\b")
 CALLED: Final = re.compile(r",?\s*(?:named|called|known as)\s+(?:the\s+)?(?P<n>[A-Z].+)")
 POSITION_OF: Final = re.compile(r"^\s*the\s+(?:position|post|office)\s+of\s+(?P<p>.+?)\s*$", I)

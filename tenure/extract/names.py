@@ -182,7 +182,8 @@ POST_NOUNS: Final = frozenset(
 ORDINAL: Final = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.IGNORECASE)
 AND_SPLIT: Final = re.compile(r"\s+and\s+|\s*&\s*")
 DIGIT: Final = re.compile(r"\d")
-HEAD_CUT: Final = re.compile(r"\s+(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+HEAD_CUT: Final = re.compile(r"\s\s*(?:of|for|to|in|on|at|with|responsible|in charge)\s+")
 PARENTHESES: Final = re.compile(r"\s*\([^()]*\)?")
 POST_OF_BODY: Final = re.compile(r"^(.+?)\s+(?:of|for|to|in)\s+(?:the\s+)?(.+)$")
 BARE_BODY: Final = re.compile(r"^(?:the\s+)?(?:Office|Department|Ministry)$", re.IGNORECASE)

@@ -92,7 +92,8 @@ LEAD_SEPARATORS: Final = re.compile(r"\s*[,;]\s*")
 LANGUAGE_PART: Final = re.compile(r"^(\w+):\s*(.+)$")
 ABBREVIATION_PART: Final = re.compile(r"[A-Z][A-Za-z]{1,10}")
 ABBREVIATION_HEAD: Final = re.compile(r"^[A-Z]{2,10}\s*,?\s*")
-IS_OR_WAS: Final = re.compile(r"\s+(?:is|was)\s+")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+IS_OR_WAS: Final = re.compile(r"\s\s*(?:is|was)\s+")
 LEAD_TYPE: Final = re.compile(r"(?:i(?<!\w.)s|w(?<!\w.)as)\s+(?:the|an?)\s+(?P<type>[^.]{3,200})")
 """``\\b(?:is|was)\\s+(?:the|an?)\\s+(?P<type>[^.]{3,200})``, spelled to start with "i" or
 "w" (the ``\\b`` before them is the look-behind after), so that a search skips to them."""

@@ -26,14 +26,15 @@ ACTING: Final = re.compile(r"^(?:acting|interim|caretaker|ad interim|temporary)$
 RANK: Final = re.compile(
     r"\b(?:level|rank|ranking|grade)\b|^(?:ministerial|vice-ministerial)", re.IGNORECASE
 )
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
 ROLE_TAIL: Final = re.compile(
-    r"\s+((?:in charge of|responsible for|with responsibility for|overseeing)\s+.+)$",
+    r"\s\s*((?:in charge of|responsible for|with responsibility for|overseeing)\s+.+)$",
     re.IGNORECASE,
 )
 ACTING_PREFIX: Final = re.compile(r"^(?:acting|interim)\s+", re.IGNORECASE)
 LEADING_AND: Final = re.compile(r"^and\s+")
-AND_BEFORE_WORD: Final = re.compile(r"\s+and\s+(?=[A-Za-z])")
-AND_BEFORE_CAPITAL: Final = re.compile(r"\s+and\s+(?=[A-Z])")
+AND_BEFORE_WORD: Final = re.compile(r"\s\s*and\s+(?=[A-Za-z])")
+AND_BEFORE_CAPITAL: Final = re.compile(r"\s\s*and\s+(?=[A-Z])")
 QUALIFIER: Final = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
 DATED_TAIL: Final = re.compile(r"\s*\([^()]*\d[^()]*\)?\s*$")
 LIST_PREFIX: Final = re.compile(r"^(?:list of|former|current)\s+", re.IGNORECASE)

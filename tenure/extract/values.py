@@ -20,7 +20,8 @@ RESIDUE: Final = re.compile(
 )
 IMAGE_SIZE: Final = re.compile(r"^\d+\s*px\b|^x?\d+px", re.IGNORECASE)
 QUALIFIED: Final = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-SPACE_COMMA: Final = re.compile(r"\s+,")
+# "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
+SPACE_COMMA: Final = re.compile(r"\s\s*,")
 SPACES: Final = re.compile(r"\s{2,}")
 """A run of blanks. The only blank str.isprintable() allows is the space, so a printable text
 without two spaces in a row has no run."""
