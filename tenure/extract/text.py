@@ -36,9 +36,15 @@ letter (checked for not following a word first) so that a search skips quickly t
 capitals and digits (a pattern that starts with a look-behind is tried at every
 character)."""
 ORG_PHRASE: Final = re.compile(
-    rf"{FIRST_WORD}{INLINE_ABBR}(?:(?:\s+|-)(?:{CONNECT}\s+)*(?:{WORD}){INLINE_ABBR})*"
+    rf"{FIRST_WORD}{INLINE_ABBR}(?:(?:\s++|-)(?:{CONNECT}\s++)*+(?:{WORD}){INLINE_ABBR})*+"
     rf"(?:\s*'s\s+{WORD}(?:\s+{WORD})*)?"
 )
+"""A run of capitalized words and the connecting words between them ("Ministry of State
+Security"). Its repeats are possessive (``++``, ``*+``), which changes no match: what follows
+the blanks after a word (a connecting word or a word) never starts with a blank, a word never
+starts where a connecting word does, and all that follows the run is optional, so giving any
+of them back never made a match. Giving nothing back, each word after the last costs less:
+findall over 2,942 sentences took 5.8 ms against 6.7 ms."""
 LEADING_NOISE: Final = re.compile(
     r"^(?:The|In|On|At|After|Before|Since|From|Under|During|When|While|By|As|Its|His|Her|Their|"
     r"This|That|These|Initially|Later|Then|Also|Historically|Additionally|However|Although|"
