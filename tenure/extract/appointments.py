@@ -111,7 +111,9 @@ ENDED: Final = re.compile(
 spells a list of words) to start with the phrases' first letters, so that a search skips to
 them rather than trying the alternation at every character; no two phrases start alike, so
 the same matches (a test checks)."""
-IS_THE: Final = re.compile(r"\bis\s+(?:the|a|an)\s")
+# Starts with its first letter, "(?<!\w.)" after it standing for the "\b" before it, so that
+# a search skips to that letter (see names.by_first_letter).
+IS_THE: Final = re.compile(r"i(?<!\w.)s\s+(?:the|a|an)\s")
 TO_HEAD: Final = re.compile(
     r"^(?:to\s+)?(?P<verb>head|lead|chair|direct)\s+(?P<org>the\s+\w+(?:\s+\w+)?)"
 )
@@ -141,7 +143,9 @@ LEADING_AS: Final = re.compile(r"^as\s+")
 # "\s\s*", not "\s+", first: a search skips to blanks (see the note at text.AND_THE).
 AND_THE: Final = re.compile(r"\s\s*and\s+the\s+")
 REFERENCE: Final = re.compile(r"^(?:its|the)\s+\w+$")
-ITS: Final = re.compile(r"\bits\s", re.I)
+# Starts with its first letter, "(?<!\w.)" after it standing for the "\b" before it, so that
+# a search skips to that letter (see names.by_first_letter).
+ITS: Final = re.compile(r"[iIİı](?<!\w.)(?i:ts)\s")
 FORMER: Final = re.compile(r"^(?:former|then|later)\s+")
 SECRETARY: Final = re.compile(r"^(?:main|chief|personal)\s+secretary\b")
 DESCRIBED_AFTER: Final = re.compile(r"^,\s*(?:at the time\s+)?(?:the\s+)?(?P<d>[^,]+)")
@@ -244,7 +248,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "with_as",
-        re.compile(rf"\bwith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)"),
+        # "w(?<!\w.)ith": "\bwith" spelled to start with its first letter (see IS_THE)
+        re.compile(
+            rf"w(?<!\w.)ith\s+(?P<person>{PERSON})\s+as\s+(?P<post>(?:the\s+|its\s+|a\s+)?.+)"
+        ),
     ),
     (
         "who_served",
@@ -333,6 +340,8 @@ GATE: Final = Needles([NEEDLES[kind] for kind, _ in PATTERNS], f"{__name__}.GATE
 has one gate for events and appointments, see :mod:`tenure.extract.prose`)."""
 
 
+# "who_is" and "who_served" start with their first letter, "(?<!\w.)" after it
+# standing for the "\b" before it, so that a search skips to that letter.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "appointed": re.compile(rf"\s{VERB_APPOINT}"),
     "served": re.compile(
@@ -340,9 +349,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "became": re.compile(r"\sbecame\s"),
     "was": re.compile(r"\s(?:was|is|has been)\s+(?:the|a|an|its)\s"),
-    "who_is": re.compile(r"\bwho\s+(?:is|was|has been)\s+(?:the|a|an)\s"),
+    "who_is": re.compile(r"w(?<!\w.)ho\s+(?:is|was|has been)\s+(?:the|a|an)\s"),
     "who_served": re.compile(
-        r"\bwho\s+(?:(?:had|has|previously|earlier|later|also|once)\s+)*(?:served|worked)\s+as\s"
+        r"w(?<!\w.)ho\s+(?:(?:had|has|previously|earlier|later|also|once)\s+)*(?:served|worked)\s+as\s"
     ),
     "coordinated": re.compile(r"\sand\s+(?:later\s+|then\s+|also\s+)?(?:served|worked)\s+as\s"),
     "after_serving": re.compile(

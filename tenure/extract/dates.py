@@ -367,8 +367,10 @@ its first number or word. Whatever a date holds before its first year is such a 
 date begins with a number or a word, so no date containing that year starts before it. It is
 matched no further back than where the search may start (``endpos``), so that a long run of
 dates ("Acting c. 2014, Acting c. 2015, ...") is not read back to its beginning for each year."""
-_ACTING: Final = re.compile("acting", re.IGNORECASE)
-"""The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case)."""
+_ACTING: Final = re.compile("[aA](?i:cting)")
+"""The word every acting date holds (as _DATE's ``acting`` or ``acting2``, ignoring case). Spelled
+to start with the class of its first letter (no other letter folds to "a"), ignoring case
+only after it, so that a search skips to it."""
 _LEADING_WORD: Final = re.compile(r"(?:in|on|during)\s+", re.IGNORECASE)
 _DIGITS: Final = re.compile(r"\d+")
 _EDGE_PUNCT: Final = " \t\r\n,;:"
