@@ -23,9 +23,9 @@ from tenure.extract.names import ORG_WORDS
 from tenure.extract.text import (
     Mentions,
     Needles,
-    ascii_twin,
     clean_org,
     find_orgs,
+    first_letter_twin,
     members,
     org_head,
     successive,
@@ -293,9 +293,9 @@ NEEDLES: list[tuple[tuple[str, ...], ...]] = [
 ]
 """For each rule, groups of words it needs, one of each (see :class:`Needles`): a
 sentence without them is not searched with the rule's pattern."""
-RULES_ASCII: Final = [(kind, ascii_twin(pattern), before) for kind, pattern, before in RULES]
+RULES_ASCII: Final = [(kind, first_letter_twin(pattern), before) for kind, pattern, before in RULES]
 """:data:`RULES` for ASCII sentences (most), faster there (see
-:func:`~tenure.extract.text.ascii_twin`)."""
+:func:`~tenure.extract.text.ascii_twin` and :func:`~tenure.extract.text.first_letter_twin`)."""
 GATE: Final = Needles(NEEDLES, f"{__name__}.GATE")
 """The rules a sentence's words allow (for a sentence read on its own; prose reading has
 one gate for events and appointments, see :mod:`tenure.extract.prose`)."""

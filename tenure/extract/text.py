@@ -188,6 +188,75 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
 
 
+_LEADING_WORDS: Final = re.compile(
+    r"\\b(?:\(\?:(?P<words>[A-Za-z ]+(?:\|[A-Za-z ]+)*)\)|(?P<word>[A-Za-z]+))(?![?*+{])"
+)
+"""A pattern's source that starts with ``\\b`` and a word ("\\bwith"; of "\\bcats?", the
+letters before the one repeated) or a group listing words ("\\b(?:was|had been)") not
+repeated: what :func:`first_letter_twin` respells."""
+
+
+def _top_level_bar(source: str) -> bool:
+    """Whether ``source`` has a ``|`` outside any group and class (an alternation of all)."""
+    depth = 0
+    in_class = False
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # a "]" first in a class (after any "^") stands for itself
+            if source.startswith("^", index + 1):
+                index += 1
+            if source.startswith("]", index + 1):
+                index += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
+def first_letter_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """:func:`ascii_twin` of ``pattern``, spelled to start with the class of its first
+    letters when it starts with ``\\b`` and a word or a group of words.
+
+    ``\\b(?:was|had been)\\s+...`` ignoring case becomes ``[HWhw](?<!\\w.)(?i:(?:(?<=w)as|
+    (?<=h)ad been)[\\s\\x1c-\\x1f]+...)``: a search skips to those letters (sre skips to a
+    leading class, but tries ``\\b`` at every character, and ignoring case it uses no
+    leading class either, hence the case-blind group after the class); ``(?<!\\w.)`` after
+    the letter is the ``\\b`` before it, and each word keeps its place in the group, checked
+    by its first letter, so the same word matches first. On ASCII text, the only text a twin
+    is for, the class holds every letter that folds to those (ASCII folds no other). Any
+    other pattern (one that is an alternation of all, say) is given as :func:`ascii_twin`
+    gives it. Over the event rules' searches of 400 articles (5000-5400) this took 1.15 ms
+    against 0.81 ms.
+    """
+    twin = ascii_twin(pattern)
+    source = twin.pattern
+    leading = _LEADING_WORDS.match(source)
+    if leading is None or _top_level_bar(source):
+        return twin
+    words = (leading.group("words") or leading.group("word")).split("|")
+    rest = source[leading.end() :]
+    branches = "|".join(f"(?<={word[0]}){word[1:]}" for word in words)
+    if not twin.flags & re.IGNORECASE:
+        letters = "".join(sorted({word[0] for word in words}))
+        return re.compile(f"[{letters}](?<!\\w.)(?:{branches}){rest}", twin.flags)
+    letters = "".join(
+        sorted({case for word in words for case in (word[0].lower(), word[0].upper())})
+    )
+    return re.compile(f"[{letters}](?<!\\w.)(?i:(?:{branches}){rest})", twin.flags & ~re.IGNORECASE)
+
+
 _CLEANED_SIZE = 16384
 _CLEANED: dict[str, str] = memo.table(f"{__name__}._CLEANED", _CLEANED_SIZE)
 """:func:`clean_org` of each name as written, emptied when it reaches :data:`_CLEANED_SIZE`

@@ -1,5 +1,5 @@
 """Searches spelled to start with their first letter (not ``\\b``) find what the ``\\b``
-spellings find."""
+spellings find, and so do the twins first_letter_twin spells so."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tenure.extract import appointments, dates
-from tenure.extract.text import ascii_twin
+from tenure.extract import appointments, dates, events
+from tenure.extract.text import ascii_twin, first_letter_twin, successive
 from tests.extract.test_prose_gates import ADVERSARIAL, SENTENCES
 
 
@@ -85,3 +85,59 @@ def test_word_started_patterns_match_alike_anywhere(sentence: str) -> None:
     for pattern, plain in SPELLED:
         _alike(pattern, plain, sentence)
         _alike(pattern, plain, sentence.replace(" ", ""))
+
+
+RULE_PIECES = [
+    *("was", "were", "had been", "has been", "would be", "is", "are", "be", "WAS", "Had Been"),
+    *("then", "later", "decided", "Decision", "to", "renaming", "it", "co-located", "colocated"),
+    *("with", "no", "longer", "became", "a", "the", "external", "name", "of", "its", "functions"),
+    *("established", "set up", "after", "Following", "merged", "into", "abolished", "renamed"),
+    *("Office", "Group", "xwas", "was_", "-was", "1990", ".", ",", ";"),
+]
+RULE_BLANKS = [" ", "  ", "\t", "\n", "\x1c", ""]
+
+
+def _twins_alike(pattern: re.Pattern[str], sentence: str) -> None:
+    twin, spelled = ascii_twin(pattern), first_letter_twin(pattern)
+    assert [m.regs for m in spelled.finditer(sentence)] == [
+        m.regs for m in twin.finditer(sentence)
+    ], (pattern.pattern, sentence)
+    for resume in ("after", "post"):
+        assert [m.regs for m in successive(spelled, sentence, resume)] == [
+            m.regs for m in successive(twin, sentence, resume)
+        ]
+    for start in range(0, len(sentence), 3):
+        found, expected = spelled.search(sentence, start), twin.search(sentence, start)
+        assert (found and found.regs) == (expected and expected.regs), (sentence, start)
+
+
+def test_first_letter_twin_respells_only_a_leading_word_or_group_of_words() -> None:
+    cats = first_letter_twin(re.compile(r"\bcats?\s", re.I))
+    assert cats.pattern == r"[Cc](?<!\w.)(?i:(?:(?<=c)at)s?[\s\x1c-\x1f])"
+    for source in (r"\ba?x", r"\b(?:ab|cd)?x", r"\bfoo|bar", r"x\bfoo", r"\b(?:a|b\s)x"):
+        pattern = re.compile(source)
+        assert first_letter_twin(pattern).pattern == ascii_twin(pattern).pattern, source
+    spelled = [first_letter_twin(pattern) for _, pattern, _ in events.RULES]
+    assert sum(twin.pattern.startswith("[") for twin in spelled) >= 15
+
+
+def test_first_letter_twins_of_event_rules_match_as_the_ascii_twins() -> None:
+    extra = [
+        "The Office was then renamed the Group; it was abolished in 1990.",
+        "Xwas renamed, was_ later, WAS LATER MERGED INTO the Group, Had Been abolished",
+        "decided to establish, the decision to set up a Group, co-located with the Office",
+        "no longer retained the name of the Group; it became the external name of the Office",
+    ]
+    for _, pattern, _ in events.RULES:
+        for sentence in [s for s in SENTENCES + ADVERSARIAL if s.isascii()] + extra:
+            _twins_alike(pattern, sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(RULE_PIECES), st.sampled_from(RULE_BLANKS)), max_size=14))
+def test_first_letter_twins_of_event_rules_match_alike_anywhere(
+    pieces: list[tuple[str, str]],
+) -> None:
+    sentence = "".join(word + blank for word, blank in pieces)
+    for _, pattern, _ in events.RULES:
+        _twins_alike(pattern, sentence)
