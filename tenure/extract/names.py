@@ -142,6 +142,10 @@ ORG_WORDS_LISTED: Final = re.compile(
 :func:`~tenure.extract.text.word_needles` reads); :data:`ORG_WORDS` finds them."""
 
 
+WHOLE_WORDS: Final = re.compile(r"\\b\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b")
+"""The form of a pattern that is a list of whole words: ``\\b(?:Office|Group)\\b``."""
+
+
 def by_first_letter(words: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern listing whole words (``\\b(?:Office|Group)\\b``, each a run of ASCII
     letters) spelled to find the same matches faster: ``(?:O(?<!\\w.)(?:ffice)|G(?<!\\w.)
@@ -154,11 +158,11 @@ def by_first_letter(words: re.Pattern[str]) -> re.Pattern[str]:
     match. Searching a name without any took a fifth of the time (3.0 against 0.66 µs on 63
     characters).
     """
-    listed = re.fullmatch(r"\\b\(\?:([A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b", words.pattern)
+    listed = WHOLE_WORDS.fullmatch(words.pattern)
     if listed is None or words.flags & re.IGNORECASE:
         raise ValueError(f"not a list of whole words: {words.pattern!r}")
     rests: dict[str, list[str]] = {}
-    for word in listed.group(1).split("|"):
+    for word in listed.group("words").split("|"):
         rests.setdefault(word[0], []).append(word[1:])
     branches = [rf"{first}(?<!\w.)(?:{'|'.join(rest)})" for first, rest in rests.items()]
     return re.compile(rf"(?:{'|'.join(branches)})\b", words.flags)

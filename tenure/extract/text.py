@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from tenure.extract import memo
-from tenure.extract.names import ORG_WORDS, ORG_WORDS_LISTED
+from tenure.extract.names import ORG_WORDS, ORG_WORDS_LISTED, WHOLE_WORDS
 
 ABBREVIATIONS: Final = re.compile(
     r"\b(?:No|Nos|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Maj|Capt|Adm|Rt|Hon|Prof|Inc|Ltd|Co|Corp|vs|etc|"
@@ -295,14 +295,10 @@ def _may_end_in_noise(name: str) -> bool:
     return name.removesuffix("\n").endswith(NOISE_WORDS)
 
 
-WHOLE_WORDS: Final = re.compile(r"\\b\(\?:(?P<words>[A-Za-z]+(?:\|[A-Za-z]+)*)\)\\b")
-"""The form of a pattern that is a list of whole words: ``\\b(?:Office|Group)\\b``."""
-
-
 def word_needles(words: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     """Needles (see :class:`Needles`) a sentence holds wherever ``words`` matches it: for a
-    pattern of :data:`WHOLE_WORDS`' form, its words lower-cased (one of which the sentence
-    holds); for any other pattern the empty needle, which every word holds."""
+    pattern of :data:`~tenure.extract.names.WHOLE_WORDS`' form, its words lower-cased (one of
+    which the sentence holds); for any other pattern the empty needle, which every word holds."""
     listed = WHOLE_WORDS.fullmatch(words.pattern)
     if listed is None:
         return (("",),)
