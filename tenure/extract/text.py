@@ -129,20 +129,38 @@ MONTH_TAIL: Final = re.compile(
 
 UNCASED_MARKS: Final = frozenset("‘’“”–—")
 """Quotation marks and dashes, which no case folding touches (see :func:`ascii_twin`)."""
+ASCII_CLASSES: Final = {
+    "s": "\\x09-\\x0d\\x1c-\\x20",
+    "d": "\\x30-\\x39",
+    "w": "\\x30-\\x39\\x41-\\x5a\\x5f\\x61-\\x7a",
+    "S": "\\x00-\\x08\\x0e-\\x1b\\x21-\\x7f",
+    "D": "\\x00-\\x2f\\x3a-\\x7f",
+    "W": "\\x00-\\x2f\\x3a-\\x40\\x5b-\\x5e\\x60\\x7b-\\x7f",
+}
+"""The ASCII characters Unicode's ``\\s``, ``\\d`` and ``\\w`` (and their complements) match,
+as ranges for a character class (see :func:`ascii_twin`); ASCII's own ``\\s`` leaves out the
+separators ``\\x1c``-``\\x1f``."""
+_NUMBERED_ESCAPES: Final = {"x": 4, "u": 6, "U": 10}
+"""The length of an escape that gives a character's number in hexadecimal, by its letter."""
+_CONTROL_ESCAPES: Final = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13}
+"""The character each escape of a control character stands for in a class."""
 
 
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` for ASCII text only: the same matches there, found faster.
 
-    It is compiled with :data:`re.ASCII`, which tests ``\\w``, ``\\d`` and ``\\b``
-    against a table rather than Unicode's, and which agrees with Unicode on ASCII characters
-    except that its ``\\s`` leaves out the separators ``\\x1c``-``\\x1f``: those are spelled
-    in beside each ``\\s``. A case-insensitive pattern is twinned only when it is written in
-    ASCII but for :data:`UNCASED_MARKS` outside ranges: Unicode's case folding matches an
-    ASCII character with a few non-ASCII ones ("K" and the Kelvin sign), never with another
-    ASCII one than ASCII's does, and leaves those marks alone. Patterns it cannot twin so (a
-    ``\\S``, inline flags) are refused (ValueError). Use it as
-    ``(TWIN if text.isascii() else PATTERN)``.
+    It is compiled with :data:`re.ASCII`, which tests ``\\b`` against a table rather than
+    Unicode's, with each ``\\s``, ``\\d`` and ``\\w`` (and ``\\S``, ``\\D``, ``\\W``) spelled as
+    the ASCII characters it matches (:data:`ASCII_CLASSES`) and each character class without
+    the characters and ranges beyond ASCII, which ASCII text never holds: sre then tests a
+    class against one table of 256 bits instead of against each of its parts in turn (a
+    category, a few characters, a table of 65,536 bits for a "’"), and that test is most of
+    what a search costs where it skips to a class or repeats one. A case-insensitive pattern
+    is twinned only when it is written in ASCII but for :data:`UNCASED_MARKS` outside ranges:
+    Unicode's case folding matches an ASCII character with a few non-ASCII ones ("K" and the
+    Kelvin sign), never with another ASCII one than ASCII's does, and leaves those marks
+    alone. Patterns it cannot twin so (inline flags, a class with an escape it does not
+    read) are refused (ValueError). Use it as ``(TWIN if text.isascii() else PATTERN)``.
     """
     source = pattern.pattern
     if pattern.flags & re.IGNORECASE:
@@ -152,40 +170,78 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
             if char not in UNCASED_MARKS or "-" in source[max(index - 1, 0) : index + 2]:
                 raise ValueError(f"a case-insensitive pattern with {char!r} is not twinned")
     out: list[str] = []
-    in_class = False
     index = 0
     while index < len(source):
         char = source[index]
         if char == "\\":
             pair = source[index : index + 2]
-            if pair == "\\S":
-                raise ValueError(f"{pair} is not twinned")
-            if pair == "\\s":
-                out.append("\\s\\x1c-\\x1f" if in_class else "[\\s\\x1c-\\x1f]")
-            else:
-                out.append(pair)
+            spelled = ASCII_CLASSES.get(pair[1:])
+            out.append(pair if spelled is None else f"[{spelled}]")
             index += 2
             continue
         flag = source[index + 2 : index + 3]
         if source.startswith("(?", index) and flag.isalpha() and flag != "P":
             raise ValueError("inline flags are not twinned")
-        if char == "[" and not in_class:
-            in_class = True
-            out.append(char)
-            index += 1
-            # a "]" first in a class (after any "^") stands for itself
-            if source.startswith("^", index):
-                out.append("^")
-                index += 1
-            if source.startswith("]", index):
-                out.append("]")
-                index += 1
+        if char == "[":
+            spelled, index = _ascii_class(source, index)
+            out.append(spelled)
             continue
-        if char == "]" and in_class:
-            in_class = False
         out.append(char)
         index += 1
     return re.compile("".join(out), (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
+def _ascii_class(source: str, start: int) -> tuple[str, int]:
+    """The character class that opens at ``source[start]`` as :func:`ascii_twin` spells it
+    (its categories as ASCII ranges, without its characters beyond ASCII), and where
+    ``source`` goes on after it."""
+    index = start + 1
+    negated = source.startswith("^", index)
+    if negated:
+        index += 1
+    parts: list[str] = []
+    first = True
+    # a "]" first in a class (after any "^") stands for itself
+    while first or source[index] != "]":
+        first = False
+        low, low_point, index = _class_item(source, index)
+        if low_point < 0:
+            parts.append(low)
+        elif source.startswith("-", index) and source[index + 1] != "]":
+            high, high_point, index = _class_item(source, index + 1)
+            if high_point < 0:
+                raise ValueError("a range that ends in a category is not twinned")
+            if low_point < 128:
+                parts.append(f"{low}-{high}" if high_point < 128 else f"{low}-\\x7f")
+        elif low_point < 128:
+            parts.append(low)
+    index += 1
+    if not parts:  # no ASCII character in it: a class no ASCII character matches, or any
+        return ("[\\x00-\\x7f]" if negated else "(?!)"), index
+    return f"[{'^' if negated else ''}{''.join(parts)}]", index
+
+
+def _class_item(source: str, index: int) -> tuple[str, int, int]:
+    """The character or category of a class at ``source[index]``, as :func:`ascii_twin`
+    spells it, with the character's number (-1 for a category) and where the class goes on.
+    """
+    char = source[index]
+    if char != "\\":
+        return char, ord(char), index + 1
+    letter = source[index + 1]
+    spelled = ASCII_CLASSES.get(letter)
+    if spelled is not None:
+        return spelled, -1, index + 2
+    size = _NUMBERED_ESCAPES.get(letter)
+    if size is not None:
+        escape = source[index : index + size]
+        return escape, int(escape[2:], 16), index + size
+    control = _CONTROL_ESCAPES.get(letter)
+    if control is not None:
+        return source[index : index + 2], control, index + 2
+    if letter.isascii() and letter.isalnum():
+        raise ValueError(f"\\{letter} in a class is not twinned")
+    return source[index : index + 2], ord(letter), index + 2
 
 
 _LEADING_WORDS: Final = re.compile(

@@ -122,16 +122,49 @@ def test_ascii_twin_spaces_are_unicode_spaces() -> None:
             ), (source, hex(point))
 
 
+CLASSES = [
+    *(rf"\{letter}" for letter in "sdwSDW"),
+    *(rf"[\{letter}]" for letter in "sdwSDW"),
+    *(rf"[^\{letter}]" for letter in "sdwSDW"),
+    *(r"[\w'’\-–]", r"[^\w’]", r"[A-ZÀ-ÖØ-ÞĐƠƯ]", r"[!-\u2019]", r"[’]", r"[^’]", r"[]’]"),
+    *(r"[^]’-]", r"[\x00-\x1f\u00e9]", r"[\t\n\b\-\]\\]", r"[\s,;.]", r"[-a]", r"[a-]"),
+    *(r"[\W\d]", r"[^\S\n]", r"[\u0041-\U0000005a]"),
+]
+"""Classes and categories :func:`~tenure.extract.text.ascii_twin` respells."""
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("source", CLASSES)
+def test_ascii_twin_classes_match_as_unicode_ones(source: str, flags: int) -> None:
+    pattern = re.compile(source, flags)
+    try:
+        twin = text.ascii_twin(pattern)
+    except ValueError:
+        assert flags, source  # case-insensitive with characters beyond ASCII
+        return
+    for point in range(128):
+        char = chr(point)
+        assert bool(twin.fullmatch(char)) == bool(pattern.fullmatch(char)), (source, hex(point))
+
+
+def test_ascii_twin_classes_are_ascii_tables() -> None:
+    """A twin's classes hold no category and no character beyond ASCII (one table each)."""
+    for source in CLASSES:
+        spelled = text.ascii_twin(re.compile(source)).pattern
+        assert spelled.isascii(), source
+        assert not re.search(r"\\[sdwSDW]", spelled), source
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
-        re.compile(r"\S+"),
         re.compile("\u212a", re.IGNORECASE),
         re.compile("[a-’]", re.IGNORECASE),
         re.compile(r"(?s)a"),
-        re.compile(r"[\S]"),
+        re.compile(r"[\N{BULLET}]"),
+        re.compile(r"[\101]"),
     ],
-    ids=["non-space", "ignorecase-kelvin", "ignorecase-range", "inline-flag", "non-space-class"],
+    ids=["ignorecase-kelvin", "ignorecase-range", "inline-flag", "named-escape", "octal-escape"],
 )
 def test_ascii_twin_refuses_what_it_cannot_spell(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError):
