@@ -569,32 +569,15 @@ turn into it ("ſ" matches "s", "İ" lowers to two characters): :class:`Needles`
 sentence that has one."""
 
 
-COMMON_WORDS: Final = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "as",
-        "by",
-        "for",
-        "from",
-        "in",
-        "is",
-        "its",
-        "of",
-        "the",
-        "to",
-        "was",
-        "with",
-    )
-)
-"""Words too common to tell whether a phrase may be in a sentence (see :class:`Needles`)."""
-
-
-KNOWN_WORDS = 8192
-"""How many words a :class:`Needles` keeps what it found in before starting afresh."""
 KNOWN_SETS = 1024
-"""How many sets of groups (and of phrases) a :class:`Needles` keeps what they allow."""
+"""How many sets of groups a :class:`Needles` keeps the rules they allow of."""
+BLANKS: Final = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+"""The ASCII characters ``str.split`` splits words at."""
+OTHER: Final = 0
+"""The symbol (see :class:`Needles`) of a byte that is in no needle."""
+BLANK: Final = 1
+"""The symbol of a blank."""
+BLANK_BYTE: Final = bytes([BLANK])
 
 
 class Needles:
@@ -603,14 +586,24 @@ class Needles:
     ``rules[i]`` lists groups of needles (lower-case strings): rule ``i`` can match only a
     sentence that holds a needle of each of its groups, so its (costlier) pattern is not run
     on one that lacks them. Needles are looked for in the lower-cased sentence with its runs
-    of whitespace read as single spaces, as patterns write ``\\s+``. A needle without spaces
-    lies inside one word, so those are looked for word by word, through a cache of what each
-    word holds (words recur: "was", "appointed", "committee"); needles with spaces
-    ("set up", "no longer") are looked for in the whole sentence.
+    of whitespace read as single spaces (``" ".join(sentence.lower().split())``), as patterns
+    write ``\\s+``.
+
+    All of them are looked for in one pass over the sentence's bytes (UTF-8: a needle's bytes
+    are in a text's where the needle is in the text), by an Aho-Corasick automaton: each byte
+    moves it to the state of the longest end of the text read so far that starts a needle,
+    and each state knows the groups of the needles that end there. That pass costs about a
+    third of what looking up each word of the sentence in a table of the words seen cost
+    (lower-casing, splitting and hashing them), and it needs no such table. An ASCII
+    sentence (most) is read as it is, its bytes put through :attr:`symbols`, which gives
+    upper-case letters their lower-case symbol and every blank :data:`BLANK`; a run of blanks
+    leaves the automaton where the first put it (it reads a single space), and blanks at the
+    ends are stripped first. Any other sentence is lower-cased and its words joined by single
+    spaces first.
 
     Rules are the bits of an int (rule ``i`` is ``1 << i``), so that several lists of rules
     can share one gate and one pass over the sentence. ``name`` names the gate's table of
-    words (see :func:`tenure.extract.memo.table`).
+    the rules each set of groups allows (see :func:`tenure.extract.memo.table`).
     """
 
     def __init__(self, rules: Sequence[Sequence[tuple[str, ...]]], name: str) -> None:
@@ -618,113 +611,31 @@ class Needles:
         self.requires: list[int] = [sum(1 << groups.index(g) for g in set(rule)) for rule in rules]
         """The groups (bits) each rule needs."""
         self.everything = (1 << len(rules)) - 1
-        bits: dict[str, int] = {}
-        for index, group in enumerate(groups):
-            for needle in group:
-                bits[needle] = bits.get(needle, 0) | 1 << index
-        self.phrases = [(n, b) for n, b in sorted(bits.items()) if " " in n]
-        """Needles with spaces and their groups, looked for in the whole sentence."""
-        self.shift = len(groups)
-        """Where the phrases' bits start in :meth:`word_groups`' answer."""
-        keys = {n: b for n, b in bits.items() if " " not in n}
-        for index, (phrase, _) in enumerate(self.phrases):
-            key = max(phrase.split(), key=lambda word: (word not in COMMON_WORDS, len(word)))
-            keys[key] = keys.get(key, 0) | 1 << (self.shift + index)
-        self.words = sorted(keys.items())
-        """Needles without spaces, and for each phrase its longest uncommon word (which lies
-        inside a word of any sentence the phrase is in), with their groups and phrases (bits)."""
-        by_pair: dict[str, list[tuple[str, int]]] = {}
-        self.short: list[tuple[str, int]] = []
-        """Those of :attr:`words` shorter than two characters (looked for as they are)."""
-        for needle, found in self.words:
-            if len(needle) < 2:
-                self.short.append((needle, found))
-            else:
-                by_pair.setdefault(needle[:2], []).append((needle, found))
-        self.by_pair: dict[str, tuple[tuple[str, int], ...]] = {
-            pair: tuple(listed) for pair, listed in by_pair.items()
-        }
-        """The rest of :attr:`words` by their first two characters, so that
-        :meth:`word_groups` looks only at the needles that start somewhere in the word."""
-        self.keyed = 1 << self.shift
-        """The bit :attr:`known` sets for a word that holds a phrase's key (see there)."""
-        self.phrase_keys: dict[str, int] = memo.table(f"{name}.phrase_keys", KNOWN_WORDS)
-        """The phrases (bits from 0) whose keys each word of :attr:`known` marked
-        :attr:`keyed` holds: ``word_groups(word) >> shift``."""
-        self.known: dict[str, int] = memo.table(f"{name}.known", KNOWN_WORDS)
-        """The groups of :meth:`word_groups` of the words seen, with the bit :attr:`keyed` for
-        a word that holds a phrase's key (the phrases are in :attr:`phrase_keys`), emptied
-        when it holds :data:`KNOWN_WORDS`: :meth:`active` looks up every word of every
-        sentence, and a plain dict is cheaper there than a call through
-        :func:`functools.lru_cache`. Keeping the phrases apart keeps these values within a
-        machine word, for the prose gate's 56 groups, so that :meth:`active` joins them
-        without making a long int for each word (it took a third of its time)."""
+        needles = [(n.encode(), 1 << index) for index, group in enumerate(groups) for n in group]
+        table = [OTHER] * 256
+        for blank in BLANKS:
+            table[blank] = BLANK
+        width = BLANK + 1
+        for byte in sorted({byte for needle, _ in needles for byte in needle}):
+            if table[byte] == OTHER:
+                table[byte] = width
+                if chr(byte).isascii() and chr(byte).isalpha():
+                    table[ord(chr(byte).upper())] = width
+                width += 1
+        if any(needle.lower() != needle for needle, _ in needles):
+            raise ValueError("needles are written in lower case")
+        self.symbols = bytes(table)
+        """The symbol of each byte: :data:`OTHER`, :data:`BLANK` or one for each byte of the
+        needles (upper-case letters read as lower-case ones)."""
+        steps, ends = _automaton([(n.translate(self.symbols), g) for n, g in needles], width)
+        self.next_at: list[int] = [state * width for row in steps for state in row]
+        """The state after reading each symbol in each state, at ``state + symbol`` (states
+        are numbered by ``width``: the place of their row)."""
+        self.found_at: list[int] = [ends[state] for row in steps for state in row]
+        """The groups of the needles that end at that next state."""
         self.allowed: dict[int, int] = memo.table(f"{name}.rules_of", KNOWN_SETS)
         """:meth:`rules_of` each set of groups seen (few sets occur), emptied when it holds
         :data:`KNOWN_SETS`: a dict is cheaper than a call through :func:`functools.lru_cache`."""
-        self.phrased: dict[int, tuple[tuple[str, int], ...]] = memo.table(
-            f"{name}.phrases_of", KNOWN_SETS
-        )
-        """:meth:`phrases_of` each set of phrases seen, emptied as :attr:`allowed` is."""
-
-    def word_groups(self, word: str) -> int:
-        """The groups a needle of which lies in ``word``, and the phrases that may then be in
-        the sentence.
-
-        Each pair of letters of the word is looked up in :attr:`by_pair` for the needles that
-        start with it, which are then compared there: a word has a few pairs, where testing
-        ``needle in word`` for each of the gate's (179 for prose's) cost about 30,000
-        instructions a word not seen before (callgrind)."""
-        out = 0
-        for needle, groups in self.short:
-            if needle in word:
-                out |= groups
-        by_pair = self.by_pair
-        for start in range(len(word) - 1):
-            listed = by_pair.get(word[start : start + 2])
-            if listed is not None:
-                for needle, groups in listed:
-                    if word.startswith(needle, start):
-                        out |= groups
-        return out
-
-    def _learn(self, words: list[str], keyed: list[str]) -> int:
-        """What :meth:`active` finds in ``words`` (as :attr:`known` holds it, the words
-        marked :attr:`keyed` put in ``keyed``), putting those not yet seen in :attr:`known`."""
-        known = self.known
-        if len(known) + len(words) > KNOWN_WORDS:
-            known.clear()
-            self.phrase_keys.clear()
-        found = 0
-        for word in words:
-            groups = known.get(word)
-            if groups is None:
-                groups = self.word_groups(word)
-                phrases = groups >> self.shift
-                if phrases:
-                    self.phrase_keys[word] = phrases
-                    groups = groups ^ phrases << self.shift | self.keyed
-                known[word] = groups
-            if groups & self.keyed:
-                keyed.append(word)
-            found |= groups
-        return found
-
-    def _phrases(self, word: str) -> int:
-        """The phrases (bits from 0) whose keys ``word`` holds, from :attr:`phrase_keys`."""
-        found = self.phrase_keys.get(word)
-        if found is None:  # emptied apart from known
-            found = self.word_groups(word) >> self.shift
-        return found
-
-    def phrases_of(self, phrases: int) -> tuple[tuple[str, int], ...]:
-        """The phrases (and their groups) of a set of phrases (bits), kept per set in
-        :attr:`phrased`: cheaper than going through the bits of each sentence."""
-        found = self.phrased.get(phrases)
-        if found is None:
-            listed = tuple(self.phrases[index] for index in members(phrases))
-            found = memo.keep(self.phrased, phrases, listed, KNOWN_SETS)
-        return found
 
     def rules_of(self, groups: int) -> int:
         """The rules a set of groups allows, kept per set in :attr:`allowed`."""
@@ -740,51 +651,66 @@ class Needles:
     def active(self, sentence: str) -> int:
         """The rules (bits) whose needles ``sentence`` holds: all of them when it has a
         letter that defeats lower-casing (:data:`FOLDS_TO_ASCII`)."""
-        lowered = sentence.lower()
-        if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
-            return self.everything
-        words = lowered.split()
-        known = self.known
-        keyed_bit = self.keyed
-        keyed: list[str] = []
+        if sentence.isascii():
+            read = sentence.encode().translate(self.symbols)
+            if read.startswith(BLANK_BYTE) or read.endswith(BLANK_BYTE):
+                read = read.strip(BLANK_BYTE)
+        else:
+            lowered = sentence.lower()
+            if not lowered.isascii() and FOLDS_TO_ASCII.search(sentence):
+                return self.everything
+            read = " ".join(lowered.split()).encode().translate(self.symbols)
+        next_at = self.next_at
+        found_at = self.found_at
+        state = 0
         found = 0
-        for word in words:
-            groups = known.get(word)
-            if groups is None:  # a word not seen yet (or since the table was emptied)
-                keyed.clear()
-                found = self._learn(words, keyed)
-                break
-            if groups & keyed_bit:
-                keyed.append(word)
-            found |= groups
-        if keyed:
-            found ^= keyed_bit
-            phrases = 0
-            for word in keyed:
-                phrases |= self._phrases(word)
-            spaced = spaced_words(lowered, words)
-            for phrase, groups in self.phrases_of(phrases):
-                if groups & ~found and phrase in spaced:
-                    found |= groups
+        for index in range(len(read)):
+            at = state + read[index]
+            state = next_at[at]
+            found |= found_at[at]
         return self.rules_of(found)
 
 
-def spaced_words(text: str, words: list[str]) -> str:
-    """``" ".join(words)`` for ``words = text.split()``: ``text`` itself when its only other
-    characters are single spaces between the words (most sentences), which spares a copy of
-    it for each sentence :meth:`Needles.active` looks for phrases in (the joins took about
-    2,300 instructions a sentence; over articles 5000-5200 this took 3,204,644 -> 3,199,931
-    instructions/article, callgrind).
-
-    Then the words and the ``len(words) - 1`` spaces make up the whole text: there is no
-    blank before the first word or after the last, and one, a space, between two words.
-    """
-    size = len(words) - 1
-    for word in words:
-        size += len(word)
-    if size == len(text) and text.count(" ") == len(words) - 1:
-        return text
-    return " ".join(words)
+def _automaton(needles: list[tuple[bytes, int]], width: int) -> tuple[list[list[int]], list[int]]:
+    """The Aho-Corasick automaton of ``needles`` (as symbols below ``width``, with their
+    groups): the state after each symbol in each state, and the groups of the needles that
+    end at each state (state 0 is the start). A state whose last symbol is :data:`BLANK`
+    stays where it is on another blank."""
+    children: list[dict[int, int]] = [{}]
+    ends = [0]
+    last = [OTHER]
+    for needle, groups in needles:
+        state = 0
+        for symbol in needle:
+            child = children[state].get(symbol)
+            if child is None:
+                child = len(children)
+                children[state][symbol] = child
+                children.append({})
+                ends.append(0)
+                last.append(symbol)
+            state = child
+        ends[state] |= groups
+    steps = [[0] * width for _ in children]
+    fallback = [0] * len(children)
+    queue = [0]
+    head = 0
+    while head < len(queue):  # breadth first: a state's fallback is settled before its own
+        state = queue[head]
+        head += 1
+        for symbol in range(width):
+            child = children[state].get(symbol)
+            if child is None:
+                steps[state][symbol] = steps[fallback[state]][symbol] if state else 0
+                continue
+            steps[state][symbol] = child
+            fallback[child] = steps[fallback[state]][symbol] if state else 0
+            ends[child] |= ends[fallback[child]]
+            queue.append(child)
+    for state, symbol in enumerate(last):
+        if state and symbol == BLANK:
+            steps[state][BLANK] = state
+    return steps, ends
 
 
 def members(rules: int) -> Iterator[int]:

@@ -1,5 +1,4 @@
-"""Patterns spelled to start with one blank (``\\s\\s*``) find what their ``\\s+`` forms find;
-spaced_words joins words as " ".join does."""
+"""Patterns spelled to start with one blank (``\\s\\s*``) find what their ``\\s+`` forms find."""
 
 from __future__ import annotations
 
@@ -80,18 +79,3 @@ def test_blank_started_patterns_match_as_their_plain_forms(pattern: re.Pattern[s
 def test_blank_started_patterns_match_alike_anywhere(sentence: str) -> None:
     for pattern in BLANK_STARTED:
         _alike(pattern, sentence)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(st.sampled_from(["a", "Bc", "x-y", "é", *BLANKS, "\x1f", "\u2028"]), max_size=12))
-def test_spaced_words_joins_the_words_by_single_spaces(pieces: list[str]) -> None:
-    sentence = "".join(pieces)
-    words = sentence.split()
-    assert text.spaced_words(sentence, words) == " ".join(words)
-
-
-def test_spaced_words_gives_a_single_spaced_text_itself() -> None:
-    sentence = "it was renamed the office"
-    assert text.spaced_words(sentence, sentence.split()) is sentence
-    for sentence in ("it  was", " it was", "it was ", "it\twas", "", " "):
-        assert text.spaced_words(sentence, sentence.split()) == " ".join(sentence.split())

@@ -69,31 +69,64 @@ GATES = [
 ]
 
 
-@pytest.mark.parametrize("known", [text.KNOWN_WORDS, 5])
+def _plain(sentence: str, needles: list[tuple[tuple[str, ...], ...]]) -> set[int]:
+    """The rules whose needles the sentence holds, looked for as :class:`Needles` says."""
+    if FOLDS_TO_ASCII.search(sentence):
+        return set(range(len(needles)))
+    spaced = " ".join(sentence.lower().split())
+    return {
+        i
+        for i, groups in enumerate(needles)
+        if all(any(n in spaced for n in group) for group in groups)
+    }
+
+
 @pytest.mark.parametrize(
     ("gate", "patterns", "needles"), GATES, ids=["events", "appointments", "prose"]
 )
 def test_needle_gate_allows_exactly_the_rules_whose_words_occur(
-    monkeypatch: pytest.MonkeyPatch,
-    known: int,
     gate: Needles,
     patterns: list[re.Pattern[str]],
     needles: list[tuple[tuple[str, ...], ...]],
 ) -> None:
-    monkeypatch.setattr(text, "KNOWN_WORDS", known)  # 5: the words it knows keep changing
-    gate.known.clear()
     for sentence in SENTENCES + ADVERSARIAL:
-        if FOLDS_TO_ASCII.search(sentence):
-            assert gate.active(sentence) == (1 << len(needles)) - 1
-            continue
-        spaced = " ".join(sentence.lower().split())
-        plain = {
-            i
-            for i, groups in enumerate(needles)
-            if all(any(n in spaced for n in group) for group in groups)
-        }
-        assert set(members(gate.active(sentence))) == plain, sentence
-        assert len(gate.known) <= max(known, len(sentence.split()))
+        assert set(members(gate.active(sentence))) == _plain(sentence, needles), sentence
+
+
+NEEDLE_PIECES = sorted(
+    {
+        piece
+        for _, _, needles in GATES
+        for rule in needles
+        for group in rule
+        for needle in group
+        for piece in (needle, needle.upper(), needle.title(), *needle.split(), needle[1:])
+    }
+)
+"""Needles, their words and their ends, in each case, for text that holds them."""
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(NEEDLE_PIECES),
+            st.sampled_from([" ", "  ", "\t", "\n ", "\x1c", "\x1f", "\x85", "\u2028", "\xa0"]),
+            st.sampled_from(["é", "’", "’S ", "K", "\u212a", "Ä", "ß", "x", "-", "'", ".", "1"]),
+        ),
+        max_size=16,
+    ).map("".join)
+)
+def test_needle_gate_allows_exactly_the_rules_whose_words_occur_in_any_text(
+    sentence: str,
+) -> None:
+    for gate, _, needles in GATES:
+        assert set(members(gate.active(sentence))) == _plain(sentence, needles)
+
+
+def test_needles_are_written_in_lower_case() -> None:
+    with pytest.raises(ValueError):
+        Needles([(("Office",),)], "test.upper")
 
 
 @pytest.mark.parametrize(
@@ -108,31 +141,6 @@ def test_needle_gate_allows_every_rule_that_matches(
         for index, pattern in enumerate(patterns):
             if pattern.search(sentence):
                 assert active >> index & 1, (pattern.pattern, sentence)
-
-
-@pytest.mark.parametrize(
-    "gate", [gate for gate, _, _ in GATES], ids=["events", "appointments", "prose"]
-)
-def test_word_groups_are_those_of_every_needle_in_the_word(gate: Needles) -> None:
-    words = {word for sentence in SENTENCES + ADVERSARIAL for word in sentence.lower().split()}
-    words |= {needle for needle, _ in gate.words} | {"a", "'", "s", "x" * 40, "asas'ss’s"}
-    for word in sorted(words):
-        plain = 0
-        for needle, groups in gate.words:
-            if needle in word:
-                plain |= groups
-        assert gate.word_groups(word) == plain, word
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="asiwhtdeo'’ rnf", max_size=12))
-def test_word_groups_are_those_of_every_needle_in_any_word(word: str) -> None:
-    gate = prose.GATE
-    plain = 0
-    for needle, groups in gate.words:
-        if needle in word:
-            plain |= groups
-    assert gate.word_groups(word) == plain
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
