@@ -28,6 +28,7 @@ from tenure.extract.dates import (
     parse_range,
     split_acting,
 )
+from tenure.extract.facts import new_tenure
 from tenure.extract.names import (
     is_post_title,
     looks_like_org,
@@ -255,7 +256,7 @@ def _list_entry(block: Block, place: tuple[str | None, str | None], result: Hold
     segments = top_level_split(details, ";") if details.strip(" ,;()") else [""]
     for span in acting_spans:
         result.tenures.append(
-            Tenure(
+            new_tenure(
                 person=person,
                 post=post,
                 organization=org,
@@ -274,7 +275,7 @@ def _list_entry(block: Block, place: tuple[str | None, str | None], result: Hold
         if dates:
             rest = (segment[: dates[0].begin] + " " + segment[dates[0].finish :]).strip(" ,;:–—-")
         own, concurrent, role, rank, acting = _details(rest, post)
-        tenure = Tenure(
+        tenure = new_tenure(
             person=person,
             post=own,
             organization=org,
@@ -477,7 +478,7 @@ def _table_row(
         _, spans = split_acting(cell)
         for span in spans:
             result.tenures.append(
-                Tenure(
+                new_tenure(
                     person=person,
                     post=post,
                     organization=organization,
@@ -494,7 +495,7 @@ def _table_row(
             Diagnostic("warning", "last line cut mid-row: read as far as it goes", block.line)
         )
     result.tenures.append(
-        Tenure(
+        new_tenure(
             person=person,
             post=post,
             organization=organization,

@@ -22,6 +22,7 @@ from typing import Final, TypeAlias
 
 from tenure.extract import memo
 from tenure.extract.dates import DateRange, parse_date, parse_range, split_acting
+from tenure.extract.facts import new_tenure
 from tenure.extract.names import (
     looks_like_person,
     person_parts,
@@ -315,7 +316,7 @@ def org_holders(box: Infobox, organization: str) -> InfoboxResult:
                 )
                 continue
             seen.add(person)
-            tenure = Tenure(
+            tenure = new_tenure(
                 person=person,
                 post=post,
                 organization=organization,
@@ -377,7 +378,7 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
                 if since:
                     evidence.append(since.evidence())
                 result.tenures.append(
-                    Tenure(
+                    new_tenure(
                         person=person,
                         post=post,
                         organization=org or body,
@@ -411,7 +412,7 @@ def post_holders(box: Infobox, subject: str, fields: Fields | None = None) -> In
             if start and formation:
                 evidence.append(formation.evidence())
             result.tenures.append(
-                Tenure(
+                new_tenure(
                     person=person,
                     post=post,
                     organization=org or body,
@@ -478,7 +479,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
             if neighbour is not None:
                 result.used.add(neighbour.line)
         result.tenures.append(
-            Tenure(
+            new_tenure(
                 person=person,
                 post=post,
                 organization=org,
@@ -494,7 +495,7 @@ def person_offices(box: Infobox, person: str) -> InfoboxResult:
         for span in acting_spans:
             acting_end_entry = end_entry or start_entry
             result.tenures.append(
-                Tenure(
+                new_tenure(
                     person=person,
                     post=post,
                     organization=org,

@@ -16,6 +16,7 @@ from tenure.extract import appointments, events
 from tenure.extract.appointments import sentence_tenures
 from tenure.extract.clauses import Carried, DateTrail
 from tenure.extract.events import sentence_events
+from tenure.extract.facts import new_tenure
 from tenure.extract.names import split_post
 from tenure.extract.text import (
     ORG_WORD_NEEDLES,
@@ -158,7 +159,7 @@ def read_prose(
                 if evidence is None:
                     evidence = Evidence(block.line, said, block.section)
                 tenures.append(
-                    Tenure(
+                    new_tenure(
                         person=held.person,
                         post=held.post,
                         organization=held.organization,
