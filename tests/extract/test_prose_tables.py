@@ -532,3 +532,37 @@ def test_organization_patterns_spelled_by_first_letter_match_as_the_plain_ones()
 def test_organization_patterns_spelled_by_first_letter_match_alike_anywhere(written: str) -> None:
     for spelled, plain in ORGANIZATION_SPELLINGS:
         assert _finds(spelled, written) == _finds(plain, written)
+
+
+OPTIONAL_GROUPS = [
+    r"(?:ab)?c",
+    r"(a)?(b)?a",
+    r"(?:(?:a)?b)?a?",
+    r"(?P<d>,\s*[^,]{1,4},)?\s+(?:x|y)",
+    r"(?:a|ab)?b",
+    r"(a*)?b",
+    r"(?:(a)|b)?\1?",
+    r"[(]?(x)?(?:\)|(?:y))?",
+    r"(?:a)??b",
+    r"(?:a)?+a",
+    r"(?=a)?a",
+    r"(?:\s+\([A-Z]{2,3}\))?(?:'s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?",
+]
+"""Patterns with groups made optional (greedy, lazy, possessive, nested, captured, empty)."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abxy,() 's\tAB", max_size=14))
+def test_optional_groups_spelled_as_choices_match_alike(sentence: str) -> None:
+    for source in OPTIONAL_GROUPS:
+        pattern, spelled = re.compile(source), re.compile(text._optional_branches(source))
+        assert _finds(spelled, sentence) == _finds(pattern, sentence), source
+        assert [m.regs for m in spelled.finditer(sentence, 1)] == [
+            m.regs for m in pattern.finditer(sentence, 1)
+        ]
+
+
+def test_optional_groups_are_spelled_as_choices() -> None:
+    assert text._optional_branches(r"(?:ab)?(c)?[)?]\)?") == r"(?:(?:ab)|)(?:(c)|)[)?]\)?"
+    for kept in (r"(?:a)??", r"(?:a)?+", r"(?=a)?", r"(?<!a)?", r"(?:a)*?", r"(?:a){0,1}"):
+        assert text._optional_branches(kept) == kept
