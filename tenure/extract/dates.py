@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Final, final
 
 from tenure.extract import memo
+from tenure.extract.spelling import optional_branches
 from tenure.time import is_prefix
 
 __all__ = [
@@ -199,7 +200,7 @@ _PARTIAL: Final = re.compile(_PARTIAL_SOURCE, re.IGNORECASE)
 _DAY_YEAR: Final = re.compile(_DAY_YEAR_SOURCE, re.IGNORECASE)
 _NOT_AFTER: Final = r"[\w.,/+\-–—−]"
 """A date never starts right after one of these (it would be part of a longer number or word)."""
-_DATE: Final = re.compile(
+_DATE_SOURCE: Final = (
     rf"(?<!{_NOT_AFTER})"
     rf"(?P<acting>acting(?:{_WS}*:{_WS}*|{_WS}+))?"
     rf"(?:(?P<between>between){_WS}+|(?P<lead>from|since|until|till|up{_WS}+to){_WS}+)?"
@@ -210,9 +211,9 @@ _DATE: Final = re.compile(
     rf"|{_SEP}(?:(?P<fragment>{_FRAGMENT})|(?P<yy>{_TWO_DIGITS})))?"
     rf"|(?P<l>{_unnamed(_PARTIAL_SOURCE)}){_SEP}(?P<qc>{_QUALIFIER})?"
     rf"(?:(?P<c>{_unnamed(_POINT_SOURCE)})|(?P<cdy>{_unnamed(_DAY_YEAR_SOURCE)})))"
-    rf"(?P<acting2>{_WS}*\(acting\))?",
-    re.IGNORECASE,
+    rf"(?P<acting2>{_WS}*\(acting\))?"
 )
+_DATE: Final = re.compile(optional_branches(_DATE_SOURCE), re.IGNORECASE)
 _GROUPS: Final = (
     *("acting", "between", "lead", "qa", "a", "qb", "b", "ongoing", "fragment", "yy", "l"),
     *("qc", "c", "cdy", "acting2"),
@@ -288,10 +289,10 @@ _FAST_DATE: Final = (
     rf"|(?!{_WS}*[-–—−]|{_WS}+{_i('to|until|till|through|thru')}{_WS}))"
     rf"(?P<acting2>{_WS}*\({_i('acting')}\))?)"
 )
-_FAST_HERE: Final = re.compile(_FAST_DATE)
+_FAST_HERE: Final = re.compile(optional_branches(_FAST_DATE))
 """_FAST without its skip: a common date right where the match starts. Where it matches,
 _FAST (which would skip nothing there) matches the same."""
-_FAST: Final = re.compile(_UNTIL_START + _FAST_DATE)
+_FAST: Final = re.compile(optional_branches(_UNTIL_START + _FAST_DATE))
 """The common dates ("2014", "until March 2014", "5 May 2014 – present", "2014–2017"), read
 at the first place a date could begin: where it matches, _DATE matches there the same text,
 and :func:`_read_fast` reads from its groups what :func:`_read` reads from _DATE's.

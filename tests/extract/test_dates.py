@@ -711,3 +711,30 @@ def test_a_long_run_of_dates_is_read_as_the_pattern_reads_it(date: str) -> None:
     text = date * 300
     expected = _read_by_full_pattern(text)
     assert len(expected) >= 300 and find_dates(text) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(date_like_text, scan_text))
+def test_date_patterns_match_as_written_with_optional_groups(text: str) -> None:
+    """_DATE, _FAST and _FAST_HERE are compiled with their optional groups spelled as choices
+    (:func:`~tenure.extract.spelling.optional_branches`): the same matches as written."""
+    from tenure.extract.dates import (
+        _DATE,
+        _DATE_SOURCE,
+        _FAST,
+        _FAST_DATE,
+        _FAST_HERE,
+        _UNTIL_START,
+    )
+
+    written = [
+        (_DATE, re.compile(_DATE_SOURCE, re.IGNORECASE)),
+        (_FAST, re.compile(_UNTIL_START + _FAST_DATE)),
+        (_FAST_HERE, re.compile(_FAST_DATE)),
+    ]
+    for spelled, plain in written:
+        assert spelled.pattern != plain.pattern
+        for position in range(len(text) + 1):
+            found, expected = spelled.match(text, position), plain.match(text, position)
+            assert (found and found.regs) == (expected and expected.regs), (plain.pattern, position)
+        assert [m.regs for m in spelled.finditer(text)] == [m.regs for m in plain.finditer(text)]

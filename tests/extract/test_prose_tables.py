@@ -30,6 +30,7 @@ from tenure.extract.holders import Context, HoldersResult
 from tenure.extract.infobox import InfoboxResult
 from tenure.extract.names import PersonName, singular, strip_the
 from tenure.extract.posts import PostDescription
+from tenure.extract.spelling import optional_branches
 from tenure.extract.text import Mentions, successive
 from tenure.sources import read_path
 from tenure.sources.document import (
@@ -555,7 +556,7 @@ OPTIONAL_GROUPS = [
 @given(st.text(alphabet="abxy,() 's\tAB", max_size=14))
 def test_optional_groups_spelled_as_choices_match_alike(sentence: str) -> None:
     for source in OPTIONAL_GROUPS:
-        pattern, spelled = re.compile(source), re.compile(text._optional_branches(source))
+        pattern, spelled = re.compile(source), re.compile(optional_branches(source))
         assert _finds(spelled, sentence) == _finds(pattern, sentence), source
         assert [m.regs for m in spelled.finditer(sentence, 1)] == [
             m.regs for m in pattern.finditer(sentence, 1)
@@ -563,6 +564,6 @@ def test_optional_groups_spelled_as_choices_match_alike(sentence: str) -> None:
 
 
 def test_optional_groups_are_spelled_as_choices() -> None:
-    assert text._optional_branches(r"(?:ab)?(c)?[)?]\)?") == r"(?:(?:ab)|)(?:(c)|)[)?]\)?"
+    assert optional_branches(r"(?:ab)?(c)?[)?]\)?") == r"(?:(?:ab)|)(?:(c)|)[)?]\)?"
     for kept in (r"(?:a)??", r"(?:a)?+", r"(?=a)?", r"(?<!a)?", r"(?:a)*?", r"(?:a){0,1}"):
-        assert text._optional_branches(kept) == kept
+        assert optional_branches(kept) == kept
