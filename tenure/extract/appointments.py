@@ -379,6 +379,11 @@ TWO_NAME_WORDS: Final = re.compile(rf"{NAME_WORD_WHOLE}\s+{NAME_WORD_WHOLE}{NAME
 """The last two words of a :data:`NAMED` match of two words or more, and its verb: a
 sentence without this names nobody :func:`sentence_tenures` learns (it learns names of two
 words or more), and is not searched with :data:`NAMED`, which is slower to fail."""
+NAMED_VERB_NEEDLES: Final = (
+    (" was", " were", " is", " served", " became", " had", " held", " worked"),
+)
+"""Words one of which :data:`TWO_NAME_WORDS` needs (see :class:`Needles`): its verb, after a
+blank."""
 TWO_NAME_WORDS_ASCII: Final = ascii_twin(TWO_NAME_WORDS)
 NAMED_ASCII: Final = ascii_twin(NAMED)
 """:data:`TWO_NAME_WORDS` and :data:`NAMED` for ASCII text (most sentences), faster there."""
@@ -390,15 +395,18 @@ def sentence_tenures(
     carried: Carried,
     person_subject: str | None = None,
     active: int | None = None,
+    may_name: bool = True,
 ) -> list[ProseTenure]:
     """Holdings one sentence states.
 
     ``active`` is the patterns (bits of :data:`PATTERNS`) the sentence's words allow, when
-    the caller has found them (:class:`~tenure.extract.text.Needles`).
+    the caller has found them (:class:`~tenure.extract.text.Needles`); ``may_name`` is False
+    when the caller has found that the sentence lacks :data:`NAMED_VERB_NEEDLES`, so names
+    nobody to learn (:data:`TWO_NAME_WORDS` is not searched for).
     """
     ascii = sentence.isascii()
     two_names = TWO_NAME_WORDS_ASCII if ascii else TWO_NAME_WORDS
-    if two_names.search(sentence) is not None:
+    if may_name and two_names.search(sentence) is not None:
         for named in (NAMED_ASCII if ascii else NAMED).finditer(sentence):
             if len(LEADING_WORDS.sub("", named.group("person")).split()) >= 2:
                 _person(named.group("person"), ctx, person_subject)

@@ -72,17 +72,21 @@ GATE: Final = Needles(
         EVENT_WORD_NEEDLES,
         APPOINT_WORD_NEEDLES,
         ORG_WORD_NEEDLES,
+        appointments.NAMED_VERB_NEEDLES,
     ],
     f"{__name__}.GATE",
 )
 """What a sentence's words allow, found in one pass: the event rules (the first bits), the
-appointment patterns (the next ones), then :data:`EVENT_WORDS`, :data:`APPOINT_WORDS` and
-:data:`~tenure.extract.names.ORG_WORDS` (without which a sentence names no body)."""
+appointment patterns (the next ones), then :data:`EVENT_WORDS`, :data:`APPOINT_WORDS`,
+:data:`~tenure.extract.names.ORG_WORDS` (without which a sentence names no body) and
+:data:`~tenure.extract.appointments.TWO_NAME_WORDS` (without which it names no person to
+learn)."""
 EVENT_RULES: Final = len(events.NEEDLES)
 APPOINTMENT_RULES: Final = len(appointments.PATTERNS)
 MAY_TELL_EVENT: Final = 1 << (EVENT_RULES + APPOINTMENT_RULES)
 MAY_TELL_APPOINTMENT: Final = MAY_TELL_EVENT << 1
 MAY_NAME_BODY: Final = MAY_TELL_EVENT << 2
+MAY_NAME_PERSON: Final = MAY_TELL_EVENT << 3
 SUBJECT_REF: Final = re.compile(
     r"^(?:It|This\s+\w+|The\s+(?:group|office|commission|committee|department|body|agency|"
     r"ministry|council|bureau|post|position|organization|politburo))\b"
@@ -154,7 +158,8 @@ def read_prose(
                 events.append(
                     Event(event.type, event.organization, event.date, event.other, [evidence])
                 )
-            for held in sentence_tenures(text, ctx, carried, person, appointed):
+            may_name = bool(active & MAY_NAME_PERSON)
+            for held in sentence_tenures(text, ctx, carried, person, appointed, may_name):
                 rng = held.range
                 if evidence is None:
                     evidence = Evidence(block.line, said, block.section)

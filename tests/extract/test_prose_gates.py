@@ -57,6 +57,7 @@ GATES = [
             prose.EVENT_WORDS,
             prose.APPOINT_WORDS,
             names.ORG_WORDS,
+            appointments.TWO_NAME_WORDS,
         ],
         [
             *events.NEEDLES,
@@ -64,6 +65,7 @@ GATES = [
             prose.EVENT_WORD_NEEDLES,
             prose.APPOINT_WORD_NEEDLES,
             text.ORG_WORD_NEEDLES,
+            appointments.NAMED_VERB_NEEDLES,
         ],
     ),
 ]
@@ -432,3 +434,20 @@ def test_noticed_heads_are_those_read_plainly(monkeypatch: pytest.MonkeyPatch, s
             ctx.noticed(orgs)
             assert ctx.by_head == _noticed_plainly(orgs, abbreviations), orgs
             assert len(text._NOTICED_HEADS) <= size
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Li", "Peng", "O'Brien-Smith", "Võ", "Đặng", " ", "  ", "\t", "\x1c", "\u2028"),
+                *(",", "was", "were", "is", "served", "became", "had", "held", "worked", "isle"),
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_prose_gate_allows_naming_wherever_two_name_words_match(sentence: str) -> None:
+    if appointments.TWO_NAME_WORDS.search(sentence):
+        assert prose.GATE.active(sentence) & prose.MAY_NAME_PERSON
