@@ -81,8 +81,7 @@ def sentence_texts(text: str) -> list[str]:
     """The texts of :func:`split_sentences`, without building a :class:`Sentence` for each."""
     out: list[str] = []
     start = 0
-    for m in SENTENCE_END.finditer(text):
-        end = m.end()
+    for end in sentence_ends(text):
         candidate = text[start:end]
         tail = candidate.rstrip(".!?\"”'").rsplit(None, 1)
         if tail and _ends_abbreviation(tail[-1]):
@@ -95,6 +94,30 @@ def sentence_texts(text: str) -> list[str]:
     if rest:
         out.append(rest)
     return out
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the matches of ``SENTENCE_END.finditer(text)`` end.
+
+    In a paragraph without "!" and "?" (most) the matches start at full stops, found with
+    ``str.find``, and each is tried there with ``SENTENCE_END.match``: a search tests every
+    character against the class ``[.!?]`` first, ``str.find`` runs through memory for one
+    character (over articles 5000-5200: 40,000 instructions a paragraph, two thirds of them
+    the search's). The next match is looked for where one ends, as ``finditer`` does.
+    """
+    if "!" in text or "?" in text:
+        return [m.end() for m in SENTENCE_END.finditer(text)]
+    ends: list[int] = []
+    match = SENTENCE_END.match
+    stop = text.find(".")
+    while stop >= 0:
+        found = match(text, stop)
+        if found is None:
+            stop = text.find(".", stop + 1)
+        else:
+            ends.append(found.end())
+            stop = text.find(".", found.end())
+    return ends
 
 
 _ABBREVIATION_ENDS_SIZE = 4096

@@ -567,3 +567,17 @@ def test_optional_groups_are_spelled_as_choices() -> None:
     assert optional_branches(r"(?:ab)?(c)?[)?]\)?") == r"(?:(?:ab)|)(?:(c)|)[)?]\)?"
     for kept in (r"(?:a)??", r"(?:a)?+", r"(?=a)?", r"(?<!a)?", r"(?:a)*?", r"(?:a){0,1}"):
         assert optional_branches(kept) == kept
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=".!?”'\"“( \nAa1.", max_size=16))
+def test_sentence_ends_are_those_sentence_end_finds(paragraph: str) -> None:
+    expected = [m.end() for m in text.SENTENCE_END.finditer(paragraph)]
+    assert text.sentence_ends(paragraph) == expected
+
+
+def test_sentence_ends_are_those_sentence_end_finds_in_every_paragraph() -> None:
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for block in read_path(path).paragraphs():
+            expected = [m.end() for m in text.SENTENCE_END.finditer(block.text)]
+            assert text.sentence_ends(block.text) == expected, block.text
