@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Final, TypeAlias
 
-from tenure.extract.dates import DateMatch, find_dates
+from tenure.extract.dates import DateMatch, find_dates, search_year
 from tenure.extract.text import ascii_twin
 
 YEAR: Final = re.compile(r"[12]\d{3}")
@@ -28,7 +28,7 @@ YEAR: Final = re.compile(r"[12]\d{3}")
 def dates_in(text: str) -> list[DateMatch]:
     """The dates in ``text`` (:func:`~tenure.extract.dates.find_dates`), not looked for in
     text without a year's digits, as most sentences are."""
-    return find_dates(text) if YEAR.search(text) else []
+    return find_dates(text) if search_year(YEAR, text) is not None else []
 
 
 CLAUSE_BREAK: Final = re.compile(

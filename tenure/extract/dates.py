@@ -326,6 +326,32 @@ _B_MDY, _B_Y, _B_DMY = (_FAST_GROUPS.index(name) for name in ("bmy", "by", "bdy"
 _YEAR_ANYWHERE: Final = re.compile(_YEAR_DIGITS)
 """Four digits that may be a year. Every date _DATE finds holds one: its point, or the point
 or day-year after a partial left side."""
+
+
+def search_year(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
+    """``pattern.search(text, start)`` for a pattern whose matches start with "1" or "2" (a
+    year's first digit) and look at nothing before their start.
+
+    The digits are found with ``str.find``, and the pattern tried at each in turn with
+    ``pattern.match``: a search tests every character against the class of the first
+    characters, ``str.find`` runs through memory for one (most of the text a year is looked
+    for in has no digit but the year's).
+    """
+    one = text.find("1", start)
+    two = text.find("2", start)
+    while one >= 0 or two >= 0:
+        if two < 0 or 0 <= one < two:
+            at = one
+            one = text.find("1", one + 1)
+        else:
+            at = two
+            two = text.find("2", two + 1)
+        found = pattern.match(text, at)
+        if found is not None:
+            return found
+    return None
+
+
 _BEFORE_YEAR_WORDS: Final = (
     *("acting", "between", "and", "from", "since", "until", "till", "up", "to", "through"),
     *("thru", "c", "ca", "approx", "circa", "approximately", "around", "about", "early"),
@@ -687,7 +713,7 @@ def _find_dates(text: str) -> list[DateMatch]:
     position = 0
     while length - position >= 4:  # room for a year
         if position or length > _SHORT:
-            year = _YEAR_ANYWHERE.search(text, position)
+            year = search_year(_YEAR_ANYWHERE, text, position)
             if year is None:
                 break
             at = year.start()
@@ -705,7 +731,7 @@ def _find_dates(text: str) -> list[DateMatch]:
                 read = _read_date(fast)[1]
             begin, position = fast.span(1)
         else:
-            year = _YEAR_ANYWHERE.search(text, position)
+            year = search_year(_YEAR_ANYWHERE, text, position)
             if year is None:
                 break
             at = year.start()

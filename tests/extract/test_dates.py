@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,9 +19,12 @@ from tenure.extract.dates import (
     parse_range,
     split_acting,
 )
+from tenure.sources import read_path
 from tenure.time import first_day, is_prefix, last_day
 
 R = DateRange
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 RANGES: list[tuple[str, DateRange]] = [
     ("2014–2017", R("2014", "2017")),
@@ -738,3 +742,27 @@ def test_date_patterns_match_as_written_with_optional_groups(text: str) -> None:
             found, expected = spelled.match(text, position), plain.match(text, position)
             assert (found and found.regs) == (expected and expected.regs), (plain.pattern, position)
         assert [m.regs for m in spelled.finditer(text)] == [m.regs for m in plain.finditer(text)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="0123 a.-", max_size=16), st.integers(0, 17))
+def test_search_year_finds_what_a_search_finds(text: str, start: int) -> None:
+    from tenure.extract.clauses import YEAR
+    from tenure.extract.dates import _YEAR_ANYWHERE, search_year
+
+    for pattern in (YEAR, _YEAR_ANYWHERE):
+        found, expected = search_year(pattern, text, start), pattern.search(text, start)
+        assert (found and found.span()) == (expected and expected.span()), (text, start)
+
+
+def test_search_year_finds_what_a_search_finds_in_every_paragraph() -> None:
+    from tenure.extract.clauses import YEAR
+    from tenure.extract.dates import _YEAR_ANYWHERE, search_year
+
+    for path in sorted([*SAMPLES.glob("*.txt"), *ARTICLES.glob("*.txt")]):
+        for block in read_path(path).paragraphs():
+            for pattern in (YEAR, _YEAR_ANYWHERE):
+                for start in range(0, len(block.text), 7):
+                    found = search_year(pattern, block.text, start)
+                    expected = pattern.search(block.text, start)
+                    assert (found and found.span()) == (expected and expected.span())
