@@ -652,11 +652,20 @@ class Needles:
         """The symbol of each byte: :data:`OTHER`, :data:`BLANK` or one for each byte of the
         needles (upper-case letters read as lower-case ones)."""
         steps, ends = _automaton([(n.translate(self.symbols), g) for n, g in needles], width)
-        self.next_at: list[int] = [state * width for row in steps for state in row]
-        """The state after reading each symbol in each state, at ``state + symbol`` (states
-        are numbered by ``width``: the place of their row)."""
-        self.found_at: list[int] = [ends[state] for row in steps for state in row]
-        """The groups of the needles that end at that next state."""
+        self.start = width
+        """Where the start state's row is in :attr:`next_at`."""
+        self.next_at: list[int] = [0] * width + [
+            -(state + 1) * width if ends[state] else (state + 1) * width
+            for row in steps
+            for state in row
+        ]
+        """The state after reading each symbol in each state, at ``state + symbol``: a state is
+        the place of its row (``width`` long, the first unused so that every place is above
+        zero), made negative where needles end, whose groups are at the same place of
+        :attr:`found_at`. Most symbols then cost a look-up and a comparison (joining the
+        groups of every next state, most of them none, cost over twice as much)."""
+        self.found_at: list[int] = [0] * width + [ends[state] for row in steps for state in row]
+        """The groups of the needles that end at each place's next state."""
         self.allowed: dict[int, int] = memo.table(f"{name}.rules_of", KNOWN_SETS)
         """:meth:`rules_of` each set of groups seen (few sets occur), emptied when it holds
         :data:`KNOWN_SETS`: a dict is cheaper than a call through :func:`functools.lru_cache`."""
@@ -686,12 +695,14 @@ class Needles:
             read = " ".join(lowered.split()).encode().translate(self.symbols)
         next_at = self.next_at
         found_at = self.found_at
-        state = 0
+        state = self.start
         found = 0
         for index in range(len(read)):
             at = state + read[index]
             state = next_at[at]
-            found |= found_at[at]
+            if state < 0:
+                state = -state
+                found |= found_at[at]
         return self.rules_of(found)
 
 
