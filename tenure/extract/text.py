@@ -602,6 +602,7 @@ OTHER: Final = 0
 BLANK: Final = 1
 """The symbol of a blank."""
 BLANK_BYTE: Final = bytes([BLANK])
+"""A blank as :attr:`Needles.symbols` gives it."""
 
 
 class Needles:
