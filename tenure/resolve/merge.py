@@ -15,44 +15,71 @@ the pairs of different people certainly holding a one-holder post on the same da
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from tenure import time
 from tenure.time import Certainty
 
 
-@dataclass(frozen=True)
 class Statement:
-    """One source's dates for a holding (one tenure claim)."""
+    """One source's dates for a holding (one tenure claim).
 
-    claim_id: str
-    article: str
-    start: str | None
-    end: str | None
-    ongoing: bool
-    acting: bool = False
-    role: str | None = None
-    rank: str | None = None
-    concurrent: tuple[str, ...] = ()
+    A plain class with its own ``__init__`` rather than a dataclass: compiled (setup.py), a
+    dataclass is built by the ``__init__`` the dataclass decorator generates, which runs as
+    Python (a frozen one's through ``object.__setattr__``), and a rebuild makes one of these
+    per tenure claim and a :class:`Holding` per tenure. Not changed once made.
+    """
+
+    def __init__(
+        self,
+        claim_id: str,
+        article: str,
+        start: str | None,
+        end: str | None,
+        ongoing: bool,
+        acting: bool = False,
+        role: str | None = None,
+        rank: str | None = None,
+        concurrent: tuple[str, ...] = (),
+    ) -> None:
+        self.claim_id = claim_id
+        self.article = article
+        self.start = start
+        self.end = end
+        self.ongoing = ongoing
+        self.acting = acting
+        self.role = role
+        self.rank = rank
+        self.concurrent = concurrent
 
     @property
     def precision(self) -> int:
         return len(self.start or "") + len(self.end or "") + (1 if self.ongoing else 0)
 
 
-@dataclass
 class Holding:
-    """Statements merged into one holding, with the finest dates they agree on."""
+    """Statements merged into one holding, with the finest dates they agree on (a plain
+    class for the reason :class:`Statement` is)."""
 
-    start: str | None
-    end: str | None
-    ongoing: bool
-    acting: bool = False
-    role: str | None = None
-    rank: str | None = None
-    concurrent: list[str] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
+    def __init__(
+        self,
+        start: str | None,
+        end: str | None,
+        ongoing: bool,
+        acting: bool = False,
+        role: str | None = None,
+        rank: str | None = None,
+        concurrent: list[str] | None = None,
+        statements: list[Statement] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.ongoing = ongoing
+        self.acting = acting
+        self.role = role
+        self.rank = rank
+        self.concurrent: list[str] = [] if concurrent is None else concurrent
+        self.statements: list[Statement] = [] if statements is None else statements
 
     @property
     def span(self) -> tuple[str | None, str | None, bool]:

@@ -239,15 +239,15 @@ def _tenure_keys(r: Resolver, article: str, d: dict[str, Any]) -> TenureKeys:
 
 def _statement(cid: str, article: str, d: dict[str, Any]) -> Statement:
     return Statement(
-        claim_id=cid,
-        article=article,
-        start=claim_date(d.get("start")),
-        end=claim_date(d.get("end")),
-        ongoing=bool(d.get("ongoing")),
-        acting=bool(d.get("acting")),
-        role=d.get("role"),
-        rank=d.get("rank"),
-        concurrent=tuple(d.get("concurrent") or ()),
+        cid,
+        article,
+        claim_date(d.get("start")),
+        claim_date(d.get("end")),
+        bool(d.get("ongoing")),
+        bool(d.get("acting")),
+        d.get("role"),
+        d.get("rank"),
+        tuple(d.get("concurrent") or ()),
     )
 
 
