@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -189,14 +190,10 @@ class SQLStore(Store):
         if not rows:
             return
         if self.is_sqlite:
+            # Bound by position rather than by name: sqlite3 looks a named parameter up in
+            # each row by a string it makes anew for every value.
             columns = tuple(rows[0])
-            sql = self._inserts.get((table.name, columns))
-            if sql is None:
-                names = ", ".join(f'"{c}"' for c in columns)
-                values = ", ".join(f":{c}" for c in columns)
-                sql = f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({values})'
-                self._inserts[(table.name, columns)] = sql
-            _driver(conn).executemany(sql, rows)
+            self.insert_rows(conn, table, columns, list(map(_values_of(columns), rows)))
         elif self.engine.dialect.name == "postgresql":
             conn.execute(postgresql.insert(table).on_conflict_do_nothing(), list(rows))
         else:
@@ -249,8 +246,8 @@ class SQLStore(Store):
         driver = _driver(conn)
         last = driver.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
         driver.executemany(
-            "INSERT INTO search_docs (ref, kind, name, text) VALUES (:ref, :kind, :name, :text)",
-            rows,
+            "INSERT INTO search_docs (ref, kind, name, text) VALUES (?, ?, ?, ?)",
+            map(_SEARCH_DOC, rows),
         )
         driver.execute(
             "INSERT INTO search_fts (rowid, name, text) "
@@ -327,6 +324,17 @@ class _SQLitePrepared(Prepared):
     def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
             _driver(conn).executemany(self.sql, rows)
+
+
+_SEARCH_DOC = itemgetter("ref", "kind", "name", "text")
+
+
+def _values_of(columns: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A row's values in the order of ``columns``, as a tuple."""
+    if len(columns) == 1:
+        (column,) = columns
+        return lambda row: (row[column],)
+    return itemgetter(*columns)
 
 
 def _name(index: Index) -> str:
