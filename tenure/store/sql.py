@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -95,6 +96,7 @@ class SQLStore(Store):
                 poolclass=StaticPool if memory else NullPool,
                 connect_args={"check_same_thread": False, "timeout": 30},
             )
+            _quick_adapters()
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         else:
@@ -353,6 +355,25 @@ def _snippet(text_value: str, words: list[str], width: int = 80) -> str:
     at = min((lowered.find(w.casefold()) for w in words if w.casefold() in lowered), default=0)
     start = max(at - width // 2, 0)
     return ("…" if start else "") + text_value[start : start + width]
+
+
+def _quick_adapters() -> None:
+    """Adapters for None and bool that bind what sqlite3 binds for them anyway (NULL, 0 or 1),
+    found at once.
+
+    sqlite3 binds str, int and float as they are, but looks every other value up as an
+    adapter, then asks the ``PrepareProtocol`` class and the value itself to adapt it (an
+    ``AttributeError`` made and dropped each time) before binding it as it is: a few thousand
+    instructions for each NULL or boolean a rebuild writes, about a tenth of its inserts.
+    With an adapter registered, the first lookup finds it. Registered for the process, as
+    sqlite3 keeps adapters, which changes nothing another user of sqlite3 would see.
+    """
+    sqlite3.register_adapter(type(None), _NOTHING.get)
+    sqlite3.register_adapter(bool, int)
+
+
+_NOTHING: dict[None, None] = {}
+"""Its ``get`` answers None for None, a call in C."""
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
