@@ -13,13 +13,11 @@ keys are.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
 from normality import category_replace, normalize
 
 _EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss"})
-_SPACES = re.compile(r"\s+")
 _sha256 = hashlib.sha256
 
 
@@ -51,10 +49,17 @@ def fold(text: str | None) -> str:
 
 
 def squash(text: str | None) -> str:
-    """Display form: NFKC and single spaces, nothing else changed."""
+    r"""Display form: NFKC and single spaces, nothing else changed.
+
+    Split and joined rather than by a regular expression: ``str.split`` and ``\s`` know
+    the same whitespace (``str.isspace``), and the split is several times cheaper; ASCII
+    text is its own NFKC form.
+    """
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
 
 
 def drop_words(key: str, words: frozenset[str]) -> str:
