@@ -22,6 +22,7 @@ from json.encoder import encode_basestring as _string
 from typing import Any
 
 from tenure import time
+from tenure.extract.memo import keep
 from tenure.resolve.merge import Holding, Statement, disagreements, merge
 from tenure.resolve.names import Resolver
 from tenure.resolve.text import make_id
@@ -39,13 +40,33 @@ TenureClaim = tuple[str, str, dict[str, Any]]
 """(claim id, article, data) of an active tenure claim."""
 
 
-@lru_cache(maxsize=1 << 16)
+_DAYS: dict[str, tuple[int, int]] = {}
+"""The first and last day (ordinals) of each date prefix seen, (0, 0) for a string that is
+not a valid prefix (no day's ordinal is 0): what :func:`claim_date` and :func:`day_bounds`
+ask of every date, worked out once per date (``time.bounds`` parses it), in a plain dict,
+which compiled code reads for less than a call through ``lru_cache`` costs."""
+_DAYS_SIZE = 1 << 16
+
+
+def _days(prefix: str) -> tuple[int, int]:
+    found = _DAYS.get(prefix)
+    if found is None:
+        try:
+            first, last = time.bounds(prefix)
+            found = (first.toordinal(), last.toordinal())
+        except ValueError:
+            found = (0, 0)
+        keep(_DAYS, prefix, found, _DAYS_SIZE)
+    return found
+
+
 def _bounds(prefix: str) -> tuple[int, int]:
-    first, last = time.bounds(prefix)
-    return first.toordinal(), last.toordinal()
+    found = _days(prefix)
+    if found[0] == 0:
+        raise ValueError(f"not an ISO date prefix: {prefix!r}")
+    return found
 
 
-@lru_cache(maxsize=1 << 18)
 def day_bounds(start: str | None, end: str | None) -> tuple[int, int, int, int]:
     """(first, last) day of the start and of the end, as ordinals; unknown spans everything."""
     s_lo, s_hi = _bounds(start) if start else (MIN_DAY, MAX_DAY)
@@ -378,12 +399,8 @@ def _person_conflicts(
 
 
 def claim_date(value: Any) -> str | None:
-    """A stored date prefix, or None when the claim's date is not a valid prefix."""
-    if isinstance(value, str) and _is_prefix(value):
+    """A stored date prefix, or None when the claim's date is not a valid prefix (what
+    ``time.is_prefix`` says: one ``time.bounds`` reads)."""
+    if isinstance(value, str) and value and _days(value)[0] != 0:
         return value
     return None
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_prefix(value: str) -> bool:
-    return time.is_prefix(value)
