@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -64,8 +65,11 @@ class Rebuild:
         self.conn = conn
         self.resolver = resolver
         self.today = today
-        self.known: Mapping[str, WrittenClaim] = known or {}
-        """Claims as an ingest just wrote them: taken from here rather than read back."""
+        self.known: dict[str, WrittenClaim] = (
+            known if isinstance(known, dict) else dict(known or {})
+        )
+        """Claims as an ingest just wrote them: taken from here rather than read back (a
+        dict, which compiled code reads directly, where a Mapping's methods are called)."""
         self.entity_keys: dict[str, dict[str, str]] = {"org": {}, "person": {}}
 
     def entity_of(self, kind: str, keys: Iterable[str]) -> dict[str, str]:
@@ -111,7 +115,7 @@ class Rebuild:
         conn, known = self.conn, self.known
         c, e = s.claims.c, s.claim_evidence.c
         active = c.retired.is_(False)
-        ids = conn.execute(select(c.id).where(active)).scalars().all()
+        ids = [row[0] for row in self.store.prepared(_active_ids())(conn)]
         records = [known[cid].record for cid in ids if cid in known]
         evidence: dict[str, list[tuple[Any, Any, Any]]] = {
             cid: known[cid].evidence for cid in ids if cid in known
@@ -249,10 +253,18 @@ class Rebuild:
         self.store.insert_ignore(self.conn, s.org_relations, relations)
 
 
+@cache
+def _active_ids() -> Any:
+    """The ids of the active claims: run as the store's prepared statement, on SQLite
+    straight through the driver (a row per claim, which SQLAlchemy's results would wrap)."""
+    c = s.claims.c
+    return select(c.id).where(c.retired.is_(False))
+
+
 def _evidence_of(
     by_id: dict[str, ClaimRecord],
     evidence: dict[str, list[tuple[Any, Any, Any]]],
-    known: Mapping[str, WrittenClaim],
+    known: dict[str, WrittenClaim],
 ) -> EvidenceOf:
     def evidence_of(claim_ids: Iterable[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
