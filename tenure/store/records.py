@@ -8,7 +8,7 @@ documents, and writing the rows an :class:`~tenure.store.entities.EntityBuilder`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +87,7 @@ LINK_COLUMNS = ("kind", "a", "b", "claim_id")
 def mention_rows(
     resolver: Resolver,
     records: Iterable[ClaimRecord],
-    known: Mapping[str, WrittenClaim] | None = None,
+    known: dict[str, WrittenClaim] | None = None,
 ) -> tuple[dict[str, list[Mention]], list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Each claim's mentions, and the ``mentions`` and ``links`` rows they make, as tuples
     in the order of :data:`MENTION_COLUMNS` and :data:`LINK_COLUMNS`.
@@ -118,7 +118,8 @@ def add_mention_rows(
 ) -> None:
     """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions."""
     mine, pairs = found
-    mentions += [(claim_id, *m) for m in mine]
+    for m in mine:
+        mentions.append((claim_id, m[0], m[1], m[2], m[3]))
     for kind, a, b in pairs:
         links.append((kind, a, b, claim_id))
         links.append((kind, b, a, claim_id))
