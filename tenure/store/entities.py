@@ -208,37 +208,7 @@ class EntityBuilder:
         r = self.resolver
         org_id = make_id("org", canonical)
         key_set = set(keys)
-        names: dict[tuple[str, str, str | None, str | None, str | None], dict[str, Any]] = {}
-
-        def add(
-            name: str,
-            kind: str,
-            claim: str | None,
-            lang: str | None = None,
-            start: str | None = None,
-            end: str | None = None,
-            key: str | None = None,
-        ) -> None:
-            display = _squash(name)
-            if not display:
-                return
-            row_key = key or r.org_key(display)
-            slot = (row_key, kind, lang, start, end)
-            row = names.get(slot)
-            if row is None:
-                row = names[slot] = {
-                    "spellings": {},
-                    "claims": set(),
-                    "lang": lang,
-                    "start": start,
-                    "end": end,
-                    "kind": kind,
-                    "key": row_key,
-                }
-            spellings = row["spellings"]
-            spellings[display] = spellings.get(display, 0) + 1
-            if claim:
-                row["claims"].add(claim)
+        names: dict[NameSlot, dict[str, Any]] = {}
 
         titles: list[str] = []
         facts: dict[str, list[str]] = defaultdict(list)
@@ -250,13 +220,15 @@ class EntityBuilder:
                 abbreviations = _abbreviations(raw)
             for full, abbr in abbreviations:
                 if full and r.org_key(full, article) in key_set:
-                    add(abbr, "abbreviation", claim_id, key=fold(abbr))
+                    _add_name(r, names, abbr, "abbreviation", claim_id, key=fold(abbr))
             if kind == "org_name" and role == "subject":
                 subject_articles.add(article)
                 if data.get("kind") == "title":
                     titles.append(_title_display(r, article, raw))
                 elif data.get("kind") == "abbreviation":
-                    add(
+                    _add_name(
+                        r,
+                        names,
                         str(data["name"]),
                         "abbreviation",
                         claim_id,
@@ -265,7 +237,9 @@ class EntityBuilder:
                     )
                 continue
             if kind == "org_name" and role == "name":
-                add(
+                _add_name(
+                    r,
+                    names,
                     r.org_display(raw),
                     str(data.get("kind") or "official"),
                     claim_id,
@@ -277,19 +251,35 @@ class EntityBuilder:
                 continue
             if kind == "event" and data.get("type") == "renamed":
                 if role == "subject":
-                    add(r.org_display(raw), "former", claim_id, end=data.get("date"), key=key)
+                    _add_name(
+                        r,
+                        names,
+                        r.org_display(raw),
+                        "former",
+                        claim_id,
+                        end=data.get("date"),
+                        key=key,
+                    )
                     continue
                 if role == "other":
-                    add(r.org_display(raw), "official", claim_id, start=data.get("date"), key=key)
+                    _add_name(
+                        r,
+                        names,
+                        r.org_display(raw),
+                        "official",
+                        claim_id,
+                        start=data.get("date"),
+                        key=key,
+                    )
                     continue
             if kind == "org_fact" and role == "subject":
                 subject_articles.add(article)
                 facts[str(data["field"])].append(str(data["value"]))
-            add(r.org_display(raw), "alias", claim_id, key=key)
+            _add_name(r, names, r.org_display(raw), "alias", claim_id, key=key)
         for e in entries:
-            add(e.name, "official", None)
+            _add_name(r, names, e.name, "official", None)
             for alias in e.aliases:
-                add(alias, "alias", None)
+                _add_name(r, names, alias, "alias", None)
         if entry is not None:
             display = entry.name
         else:
@@ -422,6 +412,44 @@ class EntityBuilder:
             {"ref": person_id, "kind": "person", "name": display, "text": "\n".join(others)}
         )
         return person_id
+
+
+NameSlot = tuple[str, str, str | None, str | None, str | None]
+"""(key, kind, lang, start, end): one ``org_names`` row of an organization."""
+
+
+def _add_name(
+    r: Resolver,
+    names: dict[NameSlot, dict[str, Any]],
+    name: str,
+    kind: str,
+    claim: str | None,
+    lang: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    key: str | None = None,
+) -> None:
+    """Count one spelling (and its claim) of an organization's name into its row."""
+    display = _squash(name)
+    if not display:
+        return
+    row_key = key or r.org_key(display)
+    slot = (row_key, kind, lang, start, end)
+    row = names.get(slot)
+    if row is None:
+        row = names[slot] = {
+            "spellings": {},
+            "claims": set(),
+            "lang": lang,
+            "start": start,
+            "end": end,
+            "kind": kind,
+            "key": row_key,
+        }
+    spellings = row["spellings"]
+    spellings[display] = spellings.get(display, 0) + 1
+    if claim:
+        row["claims"].add(claim)
 
 
 _abbreviation_cache: dict[str, list[tuple[str, str]]] = {}
