@@ -37,6 +37,27 @@ ENTITY_TABLES = (
     "search_docs",
 )
 """The tables entity rows go to, in the order they are written."""
+ENTITY_COLUMNS = {
+    "organizations": (
+        "id",
+        "name",
+        "key",
+        "type",
+        "jurisdiction",
+        "headquarters",
+        "formed",
+        "dissolved",
+        "website",
+        "wikidata",
+        "articles",
+    ),
+    "persons": ("id", "name", "key", "born", "died", "wikidata", "articles"),
+    "org_names": ("id", "org_id", "name", "key", "kind", "lang", "start", "end", "claims"),
+    "person_aliases": ("id", "person_id", "name", "key"),
+    "entity_keys": ("kind", "key", "entity_id"),
+}
+"""The columns of the rows :attr:`EntityBuilder.rows` holds for each table, in order (search
+documents are dicts, as :meth:`~tenure.store.base.Store.add_search_docs` takes them)."""
 
 
 class UnionFind:
@@ -84,8 +105,10 @@ class EntityBuilder:
 
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
-        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        """Rows to write, by table name, in the order they were made."""
+        self.rows: dict[str, list[Any]] = defaultdict(list)
+        """Rows to write, by table name, in the order they were made: tuples in the order of
+        :data:`ENTITY_COLUMNS` (no dict per row to build, and sqlite3 binds them by position),
+        dicts for ``search_docs``."""
         self._aliases: dict[Kind, dict[str, list[AliasEntry]]] = {"org": {}, "person": {}}
         self._alias_edges: dict[Kind, dict[str, set[str]]] = {
             "org": defaultdict(set),
@@ -208,7 +231,7 @@ class EntityBuilder:
         r = self.resolver
         org_id = make_id("org", canonical)
         key_set = set(keys)
-        names: dict[NameSlot, dict[str, Any]] = {}
+        names: dict[NameSlot, NameCounts] = {}
 
         titles: list[str] = []
         facts: dict[str, list[str]] = defaultdict(list)
@@ -287,60 +310,63 @@ class EntityBuilder:
                 most_common(titles) or most_common(r.org_display(m[3]) for m in mentions) or keys[0]
             )
         covered = {slot[0] for slot in names if slot[1] != "alias"}
-        rows = []
-        for slot, row in sorted(names.items(), key=lambda item: tuple(map(str, item[0]))):
-            if row["kind"] == "alias" and row["key"] in covered:
+        rows: list[tuple[Any, ...]] = []
+        for slot in sorted(names, key=_slot_order):
+            key, kind, lang, start, end = slot
+            if kind == "alias" and key in covered:
                 continue
-            spelling = min(row["spellings"], key=lambda v: (-row["spellings"][v], v))
+            spellings, cited = names[slot]
+            if len(spellings) == 1:
+                spelling = next(iter(spellings))
+            else:
+                spelling = min(spellings, key=lambda v: (-spellings[v], v))
             rows.append(
-                {
-                    "id": make_id("on", org_id, *slot),
-                    "org_id": org_id,
-                    "name": spelling,
-                    "key": row["key"],
-                    "kind": row["kind"],
-                    "lang": row["lang"],
-                    "start": row["start"],
-                    "end": row["end"],
-                    "claims": json_strings(sorted(row["claims"])),
-                }
+                (
+                    make_id("on", org_id, key, kind, lang, start, end),
+                    org_id,
+                    spelling,
+                    key,
+                    kind,
+                    lang,
+                    start,
+                    end,
+                    json_strings(sorted(cited)),
+                )
             )
-        if not any(row["name"] == display for row in rows):
+        if not any(row[2] == display for row in rows):
             rows.append(
-                {
-                    "id": make_id("on", org_id, canonical, "title", None, None, None),
-                    "org_id": org_id,
-                    "name": display,
-                    "key": r.org_key(display),
-                    "kind": "title",
-                    "lang": None,
-                    "start": None,
-                    "end": None,
-                    "claims": "[]",
-                }
+                (
+                    make_id("on", org_id, canonical, "title", None, None, None),
+                    org_id,
+                    display,
+                    r.org_key(display),
+                    "title",
+                    None,
+                    None,
+                    None,
+                    "[]",
+                )
             )
         self.rows["org_names"].extend(rows)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
         common = {name: most_common(values) for name, values in facts.items()}
         self.rows["organizations"].append(
-            {
-                "id": org_id,
-                "name": display,
-                "key": canonical,
-                "type": common.get("type"),
-                "jurisdiction": common.get("jurisdiction"),
-                "headquarters": common.get("headquarters"),
-                "formed": common.get("formed"),
-                "dissolved": common.get("dissolved"),
-                "website": common.get("website"),
-                "wikidata": wikidata,
-                "articles": json_strings(sorted(subject_articles), ensure_ascii=False),
-            }
+            (
+                org_id,
+                display,
+                canonical,
+                common.get("type"),
+                common.get("jurisdiction"),
+                common.get("headquarters"),
+                common.get("formed"),
+                common.get("dissolved"),
+                common.get("website"),
+                wikidata,
+                json_strings(sorted(subject_articles), ensure_ascii=False),
+            )
         )
-        self.rows["entity_keys"].extend(
-            {"kind": "org", "key": key, "entity_id": org_id} for key in keys
-        )
-        alias_names = sorted({row["name"] for row in rows} - {display})
+        self.rows["entity_keys"].extend(("org", key, org_id) for key in keys)
+        alias_names = sorted({row[2] for row in rows} - {display})
         self.rows["search_docs"].append(
             {"ref": org_id, "kind": "organization", "name": display, "text": "\n".join(alias_names)}
         )
@@ -385,28 +411,21 @@ class EntityBuilder:
         spellings.add(display)
         wikidata = next((e.wikidata for e in entries if e.wikidata), None)
         self.rows["persons"].append(
-            {
-                "id": person_id,
-                "name": display,
-                "key": canonical,
-                "born": most_common(facts.get("born", ())),
-                "died": most_common(facts.get("died", ())),
-                "wikidata": wikidata,
-                "articles": json_strings(sorted(subject_articles), ensure_ascii=False),
-            }
+            (
+                person_id,
+                display,
+                canonical,
+                most_common(facts.get("born", ())),
+                most_common(facts.get("died", ())),
+                wikidata,
+                json_strings(sorted(subject_articles), ensure_ascii=False),
+            )
         )
         self.rows["person_aliases"].extend(
-            {
-                "id": make_id("pa", person_id, name),
-                "person_id": person_id,
-                "name": name,
-                "key": r.person_key(name),
-            }
+            (make_id("pa", person_id, name), person_id, name, r.person_key(name))
             for name in sorted(n for n in spellings if n)
         )
-        self.rows["entity_keys"].extend(
-            {"kind": "person", "key": key, "entity_id": person_id} for key in keys
-        )
+        self.rows["entity_keys"].extend(("person", key, person_id) for key in keys)
         others = sorted(spellings - {display})
         self.rows["search_docs"].append(
             {"ref": person_id, "kind": "person", "name": display, "text": "\n".join(others)}
@@ -416,11 +435,18 @@ class EntityBuilder:
 
 NameSlot = tuple[str, str, str | None, str | None, str | None]
 """(key, kind, lang, start, end): one ``org_names`` row of an organization."""
+NameCounts = tuple[dict[str, int], set[str]]
+"""How often each spelling of one :data:`NameSlot` occurs, and the claims it occurs in."""
+
+
+def _slot_order(slot: NameSlot) -> tuple[str, ...]:
+    """The order of an organization's name rows: by their slots' values written out."""
+    return tuple(map(str, slot))
 
 
 def _add_name(
     r: Resolver,
-    names: dict[NameSlot, dict[str, Any]],
+    names: dict[NameSlot, NameCounts],
     name: str,
     kind: str,
     claim: str | None,
@@ -433,23 +459,14 @@ def _add_name(
     display = _squash(name)
     if not display:
         return
-    row_key = key or r.org_key(display)
-    slot = (row_key, kind, lang, start, end)
-    row = names.get(slot)
-    if row is None:
-        row = names[slot] = {
-            "spellings": {},
-            "claims": set(),
-            "lang": lang,
-            "start": start,
-            "end": end,
-            "kind": kind,
-            "key": row_key,
-        }
-    spellings = row["spellings"]
+    slot = (key or r.org_key(display), kind, lang, start, end)
+    counts = names.get(slot)
+    if counts is None:
+        counts = names[slot] = ({}, set())
+    spellings, claims = counts
     spellings[display] = spellings.get(display, 0) + 1
     if claim:
-        row["claims"].add(claim)
+        claims.add(claim)
 
 
 _abbreviation_cache: dict[str, list[tuple[str, str]]] = {}

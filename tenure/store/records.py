@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
 from tenure.store.base import Store, chunks
-from tenure.store.entities import ENTITY_TABLES, EntityBuilder
+from tenure.store.entities import ENTITY_COLUMNS, ENTITY_TABLES, EntityBuilder
 from tenure.store.mentions import Mention, Mentions, mentions_of
 
 CHUNK = 5000
@@ -149,7 +149,7 @@ def write_entities(store: Store, conn: Connection, entities: EntityBuilder) -> N
         if name == "search_docs":
             store.add_search_docs(conn, rows)
         else:
-            store.insert_ignore(conn, s.metadata.tables[name], rows)
+            store.insert_rows(conn, s.metadata.tables[name], ENTITY_COLUMNS[name], rows)
 
 
 def claim_label(kind: str, data: dict[str, Any]) -> str:
