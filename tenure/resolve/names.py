@@ -402,6 +402,8 @@ def abbreviation(name: str) -> tuple[str, str] | None:
 
     Only when the bracketed word is capitals whose letters follow the initials of the name.
     """
+    if "(" not in name:  # most names: no bracket to search for
+        return None
     match = _TRAILING_PAREN.search(name)
     if not match:
         return None
@@ -424,7 +426,9 @@ def abbreviation(name: str) -> tuple[str, str] | None:
 
 def inline_abbreviations(name: str) -> list[tuple[str, str]]:
     """Abbreviations defined inside a longer name: "Chinese Communist Party (CCP) Central ..."."""
-    found = []
+    found: list[tuple[str, str]] = []
+    if "(" not in name:  # most names: no bracket to search for
+        return found
     for match in re.finditer(r"\(([A-Z]{2,10})\)", name):
         prefix = name[: match.start()].strip()
         words = prefix.split()
