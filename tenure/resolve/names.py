@@ -78,6 +78,7 @@ class Resolver:
         self._org_keys: dict[str, str] = {}
         self._org_keys_in: dict[tuple[str, str], str] = {}
         self._post_keys: dict[str, str] = {}
+        self._post_displays: dict[str, str] = {}
         self._single_holders: dict[str, bool] = {}
 
     # -- persons ------------------------------------------------------------------------------
@@ -295,7 +296,14 @@ class Resolver:
     # -- posts --------------------------------------------------------------------------------
 
     def post_display(self, title: str) -> str:
-        """A post title as written, less a leading ordinal ("8th Director" → "Director")."""
+        """A post title as written, less a leading ordinal ("8th Director" → "Director";
+        cached)."""
+        display = self._post_displays.get(title)
+        if display is None:
+            display = keep(self._post_displays, title, self._post_display(title), CACHE_SIZE)
+        return display
+
+    def _post_display(self, title: str) -> str:
         words = squash(title).split(" ")
         if len(words) > 1 and _ORDINAL.match(words[0].lower()):
             words = words[1:]

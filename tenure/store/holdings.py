@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from json.encoder import encode_basestring as _string
 from typing import Any
 
@@ -219,17 +218,23 @@ def build_tenures(
             continue
         org = org_of.get(org_key) if org_key is not None else None
         groups[(person, post_key)].append((org, _statement(cid, article, d)))
-        titles[cid] = _post_display(r, title)
+        titles[cid] = r.post_display(title)
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
     posts = out.posts
     post_ids: dict[tuple[str | None, str], str] = {}
     for (person, post_key), items in sorted(groups.items()):
-        orgs = sorted({org for org, _ in items if org})
-        by_org: dict[str | None, list[Statement]] = defaultdict(list)
-        for org, statement in items:
-            by_org[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
-        for org, statements in sorted(by_org.items(), key=lambda kv: kv[0] or ""):
+        by_org: list[tuple[str | None, list[Statement]]]
+        if len(items) == 1:  # most: one claim, so one organization (or none)
+            org, statement = items[0]
+            by_org = [(org or None, [statement])]
+        else:
+            orgs = sorted({org for org, _ in items if org})
+            grouped: dict[str | None, list[Statement]] = defaultdict(list)
+            for org, statement in items:
+                grouped[org or (orgs[0] if len(orgs) == 1 else None)].append(statement)
+            by_org = sorted(grouped.items(), key=lambda kv: kv[0] or "")
+        for org, statements in by_org:
             post_id = post_ids.get((org, post_key))
             if post_id is None:
                 post_id = post_ids[(org, post_key)] = make_id("pos", org, post_key)
@@ -244,11 +249,15 @@ def build_tenures(
                 claim_ids = sorted([st.claim_id for st in h.statements])
                 cited = [ev for cid in claim_ids for ev in evidence.get(cid, [])]
                 row = _tenure_row(person, post_id, org, h, cited)
+                tenure_id = row[0]
                 out.tenures.append(row)
-                out.links.extend((row[0], cid) for cid in claim_ids)
-                articles = out.articles.setdefault(row[0], set())
-                articles.update(st.article for st in h.statements)
-                out.titles[post_id].extend(titles[st.claim_id] for st in h.statements)
+                for cid in claim_ids:
+                    out.links.append((tenure_id, cid))
+                articles = out.articles.setdefault(tenure_id, set())
+                post_titles = out.titles[post_id]
+                for st in h.statements:
+                    articles.add(st.article)
+                    post_titles.append(titles[st.claim_id])
     return out
 
 
@@ -299,12 +308,7 @@ def _tenure_row(
 
 def post_title(resolver: Resolver, data: dict[str, Any]) -> str:
     """A post's title as one tenure claim writes it."""
-    return _post_display(resolver, tenure_org(resolver, data)[0])
-
-
-@lru_cache(maxsize=1 << 16)
-def _post_display(resolver: Resolver, title: str) -> str:
-    return resolver.post_display(title)
+    return resolver.post_display(tenure_org(resolver, data)[0])
 
 
 # -- conflicts --------------------------------------------------------------------------------
