@@ -440,8 +440,9 @@ NameCounts = tuple[dict[str, int], set[str]]
 
 
 def _slot_order(slot: NameSlot) -> tuple[str, ...]:
-    """The order of an organization's name rows: by their slots' values written out."""
-    return tuple(map(str, slot))
+    """The order of an organization's name rows: by their slots' values written out
+    (``tuple(map(str, slot))``; key and kind are strings)."""
+    return (slot[0], slot[1], str(slot[2]), str(slot[3]), str(slot[4]))
 
 
 def _add_name(

@@ -208,7 +208,8 @@ def build_tenures(
         keys = [_tenure_keys(r, article, d) for _, article, d in records]
     person_of = entity_of("person", {k[0] for k in keys})
     org_of = entity_of("org", {k[1] for k in keys if k[1] is not None})
-    groups: dict[tuple[str, str], list[tuple[str | None, Statement]]] = defaultdict(list)
+    # By person, then by post: sorted a level at a time, strings rather than pairs of them.
+    groups: dict[str, dict[str, list[tuple[str | None, Statement]]]] = {}
     titles: dict[str, str] = {}
     for (cid, article, d), (person_key, org_key, post_key, title) in zip(
         records, keys, strict=True
@@ -217,13 +218,20 @@ def build_tenures(
         if person is None:
             continue
         org = org_of.get(org_key) if org_key is not None else None
-        groups[(person, post_key)].append((org, _statement(cid, article, d)))
+        held = groups.get(person)
+        if held is None:
+            held = groups[person] = {}
+        items = held.get(post_key)
+        if items is None:
+            held[post_key] = [(org, _statement(cid, article, d))]
+        else:
+            items.append((org, _statement(cid, article, d)))
         titles[cid] = r.post_display(title)
     evidence = evidence_of(cid for cid, _, _ in records)
     out = TenureRows()
     posts = out.posts
     post_ids: dict[tuple[str | None, str], str] = {}
-    for (person, post_key), items in sorted(groups.items()):
+    for person, post_key, items in _by_person_and_post(groups):
         by_org: list[tuple[str | None, list[Statement]]]
         if len(items) == 1:  # most: one claim, so one organization (or none)
             org, statement = items[0]
@@ -258,6 +266,18 @@ def build_tenures(
                 for st in h.statements:
                     articles.add(st.article)
                     post_titles.append(titles[st.claim_id])
+    return out
+
+
+def _by_person_and_post(
+    groups: dict[str, dict[str, list[tuple[str | None, Statement]]]],
+) -> list[tuple[str, str, list[tuple[str | None, Statement]]]]:
+    """Each (person, post, items) in the order of (person, post)."""
+    out = []
+    for person in sorted(groups):
+        held = groups[person]
+        for post_key in sorted(held):
+            out.append((person, post_key, held[post_key]))
     return out
 
 

@@ -89,8 +89,8 @@ class Rebuild:
         conn, store = self.conn, self.store
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
+        # Records are in id order, so their mention rows are (a sort of each claim's few).
         found, mentions, links = mention_rows(self.resolver, records, self.known)
-        mentions.sort()
         links.sort()
         store.insert_rows(conn, s.mentions, MENTION_COLUMNS, mentions)
         store.insert_rows(conn, s.links, LINK_COLUMNS, links)

@@ -116,10 +116,12 @@ def add_mention_rows(
     mentions: list[tuple[str, ...]],
     links: list[tuple[str, ...]],
 ) -> None:
-    """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions."""
+    """Append the ``mentions`` and ``links`` rows (both directions) of one claim's mentions;
+    its mention rows in order, so that those of claims taken in id order are in order."""
     mine, pairs = found
-    for m in mine:
-        mentions.append((claim_id, m[0], m[1], m[2], m[3]))
+    rows = [(claim_id, m[0], m[1], m[2], m[3]) for m in mine]
+    rows.sort()
+    mentions += rows
     for kind, a, b in pairs:
         links.append((kind, a, b, claim_id))
         links.append((kind, b, a, claim_id))
