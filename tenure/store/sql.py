@@ -104,7 +104,7 @@ class SQLStore(Store):
             self.engine = create_engine(url)
         self.is_sqlite = is_sqlite
         self._fts = False
-        self._inserts: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+        self._inserts: dict[tuple[str, tuple[str, ...]], Inserts] = {}
         """:func:`_inserts` of each table and columns inserted into."""
         self._conn: Connection | None = None
         try:
@@ -328,33 +328,36 @@ class _SQLitePrepared(Prepared):
 
 
 ROWS_PER_INSERT = 64
-"""Rows a SQLite insert of many rows writes per statement (:func:`_insert_many`)."""
+"""Rows a SQLite insert of many rows writes per statement (:func:`_insert_many`), at most."""
+MAX_PARAMETERS = 999
+"""Parameters a SQLite statement may have wherever it was built (32,766 since 3.32)."""
+
+Inserts = tuple[str, str, int]
+"""An INSERT of one row, the same INSERT of many rows, and how many (:func:`_inserts`)."""
 
 
-def _inserts(head: str, width: int) -> tuple[str, str]:
+def _inserts(head: str, width: int) -> Inserts:
     """``head`` (an INSERT up to its VALUES) with one row of ``width`` parameters, and with
-    :data:`ROWS_PER_INSERT` rows."""
+    as many rows, up to :data:`ROWS_PER_INSERT`, as :data:`MAX_PARAMETERS` allows."""
     row = "(" + ", ".join("?" * width) + ")"
-    return head + row, head + ", ".join([row] * ROWS_PER_INSERT)
+    size = max(1, min(ROWS_PER_INSERT, MAX_PARAMETERS // width))
+    return head + row, head + ", ".join([row] * size), size
 
 
-def _insert_many(driver: Any, statements: tuple[str, str], rows: Sequence[Sequence[Any]]) -> None:
+def _insert_many(driver: Any, inserts: Inserts, rows: Sequence[Sequence[Any]]) -> None:
     """Insert ``rows`` (tuples in the order of the statements' columns) with the statements
-    of :func:`_inserts`, in order: :data:`ROWS_PER_INSERT` rows per statement, the rest one
-    by one.
+    of :func:`_inserts`, in order: as many rows per statement as it takes, the rest one by
+    one.
 
     sqlite3 steps a statement once per row it is given, and a step costs about what binding
     a row's values does (it releases and takes back the GIL, resets the statement): one
     statement for many rows binds the same values in a fraction of the steps.
     """
-    one, many = statements
-    full = len(rows) - len(rows) % ROWS_PER_INSERT
+    one, many, size = inserts
+    full = len(rows) - len(rows) % size
     if full:
         flat = chain.from_iterable
-        driver.executemany(
-            many,
-            [tuple(flat(rows[i : i + ROWS_PER_INSERT])) for i in range(0, full, ROWS_PER_INSERT)],
-        )
+        driver.executemany(many, [tuple(flat(rows[i : i + size])) for i in range(0, full, size)])
     if full < len(rows):
         driver.executemany(one, rows[full:])
 
