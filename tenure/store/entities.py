@@ -97,7 +97,7 @@ def json_strings(values: Iterable[str], ensure_ascii: bool = True) -> str:
     """``json.dumps(list(values), ensure_ascii=ensure_ascii)`` for strings, written directly
     (a rebuild encodes a list for every organization, person and name)."""
     encode = encode_basestring_ascii if ensure_ascii else encode_basestring
-    return "[" + ", ".join(map(encode, values)) + "]"
+    return "[" + ", ".join([encode(v) for v in values]) + "]"
 
 
 class EntityBuilder:

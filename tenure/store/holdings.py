@@ -25,6 +25,7 @@ from tenure.extract.memo import keep
 from tenure.resolve.merge import Holding, Statement, disagreements, merge
 from tenure.resolve.names import Resolver
 from tenure.resolve.text import make_id
+from tenure.store.entities import json_strings
 from tenure.store.mentions import tenure_org
 
 MIN_DAY = date.min.toordinal()
@@ -321,9 +322,16 @@ def _tenure_row(
         s_hi,
         e_lo,
         e_hi,
-        json.dumps(h.concurrent, ensure_ascii=False) if h.concurrent else "[]",
+        _json_list(h.concurrent) if h.concurrent else "[]",
         evidence_list(records),
     )
+
+
+def _json_list(values: list[str]) -> str:
+    """``json.dumps(values, ensure_ascii=False)``, written directly for strings."""
+    if all(type(v) is str for v in values):
+        return json_strings(values, ensure_ascii=False)
+    return json.dumps(values, ensure_ascii=False)
 
 
 def post_title(resolver: Resolver, data: dict[str, Any]) -> str:

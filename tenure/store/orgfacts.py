@@ -8,14 +8,13 @@ relations are one row per named other body. Works on claims in memory, like
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
 from tenure.resolve.merge import Statement, merge
 from tenure.resolve.names import Resolver
 from tenure.resolve.text import make_id, squash
-from tenure.store.entities import most_common
+from tenure.store.entities import json_strings, most_common
 from tenure.store.holdings import EntityOf, EvidenceOf, claim_date, evidence_list
 
 FactClaim = tuple[str, str, str, dict[str, Any]]
@@ -100,7 +99,7 @@ def relation_rows(
                 "relation": relation,
                 "name": most_common(v for _, v in items),
                 "other_id": org_of.get(key) if relation != "subunit" else None,
-                "claims": json.dumps(sorted({cid for cid, _ in items})),
+                "claims": json_strings(sorted({cid for cid, _ in items})),
             }
         )
     return rows
