@@ -51,8 +51,11 @@ FTS_DDL = (
     "DROP TRIGGER IF EXISTS search_docs_ad",
 )
 
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
-"""SQL to bring a database from version N-1 to N, keyed by N (none yet past version 1)."""
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("DROP INDEX IF EXISTS ix_claims_kind",),
+}
+"""SQL to bring a database from version N-1 to N, keyed by N, run in the transaction that
+records N (see :data:`tenure.store.schema.SCHEMA_VERSION` for what each version changed)."""
 
 
 class StoreError(TenureError):

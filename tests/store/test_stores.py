@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from tenure.api import Database
 from tenure.errors import UsageError
@@ -63,6 +63,30 @@ def test_schema_version_is_recorded_and_reopening_migrates_nothing(db: Database)
     db.store.migrate()
     with db.store.connect() as conn:
         assert conn.execute(select(s.schema_version.c.version)).scalars().all() == versions
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_rows(db: Database) -> None:
+    """Version 2 dropped ``ix_claims_kind``: a version 1 store (the index there, version 1
+    recorded alone) loses the index, records version 2 and keeps its claims and tables."""
+    db.ingest_extractions(
+        [article(ONSC, [tenure_("Li Zhanshu", "Director", ONSC, "2014", "2017")])]
+    )
+    before = dump(db)
+    with db.store.begin() as conn:
+        conn.execute(text("CREATE INDEX ix_claims_kind ON claims (kind, retired)"))
+        conn.execute(s.schema_version.delete())
+        conn.execute(s.schema_version.insert().values(version=1, applied_at="x"))
+    db.store.migrate()
+    with db.store.connect() as conn:
+        versions = conn.execute(select(s.schema_version.c.version)).scalars().all()
+        indexes = set(_index_names(conn))
+    assert sorted(versions) == [1, 2] and s.SCHEMA_VERSION == 2
+    assert "ix_claims_kind" not in indexes and "ix_claims_article" in indexes
+    assert dump(db) == before
+
+
+def _index_names(conn: Connection) -> list[str]:
+    return [index["name"] for index in inspect(conn).get_indexes("claims")]
 
 
 def test_a_database_from_a_newer_tenure_is_refused(tmp_path: Path) -> None:
