@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 _LOOKAROUNDS: Final = ("(?=", "(?!", "(?<=", "(?<!")
@@ -22,6 +23,27 @@ def optional_branches(source: str) -> str:
     """
     opened: list[int] = []
     edits: list[tuple[int, int, str]] = []
+    for index, char in syntax(source):
+        if char == "(":
+            opened.append(index)
+        elif char == ")":
+            start = opened.pop()
+            quantifier = source[index + 1 : index + 3]
+            if (
+                quantifier.startswith("?")
+                and quantifier not in ("??", "?+")
+                and not source.startswith(_LOOKAROUNDS, start)
+            ):
+                edits += [(start, 0, "(?:"), (index + 1, 1, "|)")]
+    for position, size, text in sorted(edits, reverse=True):
+        source = source[:position] + text + source[position + size :]
+    return source
+
+
+def syntax(source: str) -> Iterator[tuple[int, str]]:
+    """Each ``(``, ``)`` and ``|`` of a pattern's ``source`` that is syntax, with its index:
+    none escaped, none inside a character class (where a ``]`` first, after any ``^``,
+    stands for itself)."""
     in_class = False
     index = 0
     while index < len(source):
@@ -33,23 +55,10 @@ def optional_branches(source: str) -> str:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            # a "]" first in a class (after any "^") stands for itself
             if source.startswith("^", index + 1):
                 index += 1
             if source.startswith("]", index + 1):
                 index += 1
-        elif char == "(":
-            opened.append(index)
-        elif char == ")":
-            start = opened.pop()
-            quantifier = source[index + 1 : index + 3]
-            if (
-                quantifier.startswith("?")
-                and quantifier not in ("??", "?+")
-                and not source.startswith(_LOOKAROUNDS, start)
-            ):
-                edits += [(start, 0, "(?:"), (index + 1, 1, "|)")]
+        elif char in "()|":
+            yield index, char
         index += 1
-    for position, size, text in sorted(edits, reverse=True):
-        source = source[:position] + text + source[position + size :]
-    return source

@@ -20,7 +20,7 @@ from typing import Final
 
 from tenure.extract import memo
 from tenure.extract.names import ORG_WORDS, ORG_WORDS_LISTED, WHOLE_WORDS
-from tenure.extract.spelling import optional_branches
+from tenure.extract.spelling import optional_branches, syntax
 
 ABBREVIATIONS: Final = re.compile(
     r"\b(?:No|Nos|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Maj|Capt|Adm|Rt|Hon|Prof|Inc|Ltd|Co|Corp|vs|etc|"
@@ -279,29 +279,13 @@ repeated: what :func:`first_letter_twin` respells."""
 def _top_level_bar(source: str) -> bool:
     """Whether ``source`` has a ``|`` outside any group and class (an alternation of all)."""
     depth = 0
-    in_class = False
-    index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            # a "]" first in a class (after any "^") stands for itself
-            if source.startswith("^", index + 1):
-                index += 1
-            if source.startswith("]", index + 1):
-                index += 1
-        elif char == "(":
+    for _index, char in syntax(source):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
+        elif depth == 0:
             return True
-        index += 1
     return False
 
 
