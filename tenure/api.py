@@ -321,8 +321,9 @@ class Database:
     def who(self, post: str, org: str | None = None, on: str | date | None = None) -> WhoAnswer:
         """Who held ``post`` of ``org`` on ``on`` ("2016", "2016-06", "2016-06-01"; default
         today), each holder ``certain`` or ``possible``."""
-        with self.store.connect() as conn:
-            return query.who(self.store, conn, self.resolver, post, org, on, self.today)
+        # No connection of its own: the common question is one prepared statement, which the
+        # store runs on its connection directly (Store.read).
+        return query.who(self.store, None, self.resolver, post, org, on, self.today)
 
     def holders_on(self, on: str | date | None = None) -> AsOf:
         """Every post held on ``on`` (a day, month or year; default today), by organization,

@@ -38,23 +38,27 @@ def _statement() -> Any:
     )
 
 
-def _holdings(conn: Connection, store: Store | None, post_id: str) -> Sequence[Any]:
+def _holdings(conn: Connection | None, store: Store | None, post_id: str) -> Sequence[Any]:
     """:func:`_statement`'s rows for ``post_id``, through the store's prepared statement
-    when there is a store (``who``'s hot path: no statement building per question)."""
-    if store is None:
-        return conn.execute(_statement(), {"post_id": post_id}).all()
-    return store.prepared(_statement())(conn, post_id=post_id)
+    when there is a store (``who``'s hot path: no statement building per question, and no
+    connection of its own: ``conn`` None, see :meth:`~tenure.store.base.Store.read`)."""
+    if store is not None:
+        return store.read(conn, _statement(), post_id=post_id)
+    if conn is None:
+        raise ValueError("the holdings of a post are read on a connection or a store")
+    return conn.execute(_statement(), {"post_id": post_id}).all()
 
 
 def rule_out_by_successors(
-    conn: Connection,
+    conn: Connection | None,
     answer: WhoAnswer,
     first: int,
     today: date | None = None,
     store: Store | None = None,
 ) -> WhoAnswer:
     """``answer`` with the possible holders that a later certain holder excludes moved to
-    ``ruled_out``. ``first`` is the first day asked, as an ordinal."""
+    ``ruled_out``. ``first`` is the first day asked, as an ordinal; ``conn`` may be None
+    when there is a ``store``."""
     candidates = [
         h
         for h in answer.holders
@@ -84,8 +88,10 @@ def rule_out_by_successors(
                 break
     if not excluded:
         return answer
+    # By identity: each holder is a tenure of its own (dataclass equality compares every field).
+    out = {id(h) for h in excluded}
     return replace(
         answer,
-        holders=[h for h in answer.holders if h not in excluded],
+        holders=[h for h in answer.holders if id(h) not in out],
         ruled_out=[*answer.ruled_out, *excluded],
     )

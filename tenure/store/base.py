@@ -106,6 +106,15 @@ class Store(ABC):
     def _prepared(self) -> dict[int, tuple[ClauseElement, Prepared]]:
         return {}
 
+    def read(self, conn: Connection | None, stmt: ClauseElement, **params: Any) -> Sequence[Any]:
+        """The rows of ``stmt``, run as :meth:`prepared` runs it, on ``conn`` or, when None,
+        on a connection of the store's own: a question of one statement on the hot path
+        (``who``) need not open a connection for it."""
+        if conn is not None:
+            return self.prepared(stmt)(conn, **params)
+        with self.connect() as own:
+            return self.prepared(stmt)(own, **params)
+
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         """Add rows to ``search_docs`` (ref, kind, name, text) and to its full-text index."""
         self.insert_ignore(conn, schema.search_docs, rows)

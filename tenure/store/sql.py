@@ -277,6 +277,15 @@ class SQLStore(Store):
             )
             driver.execute(f"DELETE FROM search_docs WHERE ref IN ({marks})", list(chunk))
 
+    def read(self, conn: Connection | None, stmt: ClauseElement, **params: Any) -> Sequence[Any]:
+        if not self.is_sqlite:
+            return super().read(conn, stmt, **params)
+        # As _SQLitePrepared runs it, on the sqlite3 connection under conn or under the one
+        # connect() hands out, without connect()'s context: the read opens no transaction.
+        driver = _driver(conn if conn is not None else self._connection())
+        rows: list[Any] = driver.execute(self.prepared(stmt).sql, params).fetchall()
+        return rows
+
     def prepare(self, stmt: ClauseElement) -> Prepared:
         if self.is_sqlite:
             return _SQLitePrepared(str(stmt.compile(dialect=sqlite.dialect(paramstyle="named"))))
