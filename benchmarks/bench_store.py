@@ -10,10 +10,11 @@ Ingest is measured first (3. below), in a process that has not built the world y
    store, through the store's schema, and prints how long that took.
 2. Asks ``--questions`` random "who held POST of ORG on DATE" questions (DATE a year, a month
    or a day) through ``tenure.open(...).who`` in-process, and the same questions through a
-   plain indexed SQL filter that reads "2017" as 2017-01-01, the two taking turns question by
-   question so that other load on the machine falls on both alike. Prints p50/p99 latency of
-   each, and how many of the plain filter's answers are wrong (a different set of people than
-   tenure's) or miss their certainty (tenure says some holder is only possible).
+   plain indexed SQL filter that reads "2017" as 2017-01-01, run twice: through SQLAlchemy and
+   through raw ``sqlite3``. The three take turns question by question so that other load on
+   the machine falls on all alike. Prints p50/p99 latency of each, and how many of the plain
+   filter's answers are wrong (a different set of people than tenure's) or miss their
+   certainty (tenure says some holder is only possible).
 3. Ingests ``--articles`` generated articles (``generate.py``, shaped like ``samples/``) into
    a fresh store end to end (read, extract, store, derive) with 1 worker, then 2, then one per
    core, and prints articles/s, articles per CPU-second (this process and its workers) and
@@ -25,7 +26,10 @@ Each run works in a folder of its own under ``--out`` (``run-<pid>``, removed at
 unless ``--keep``), so two runs at once never share a database. Elapsed times include other
 load on the machine: the 1-minute load average is printed with each figure.
 
-Targets: ``who`` p99 at most 2x the plain filter's p99; ingest at least 1,000 articles/s.
+Targets: ``who`` p99 at most 2x the p99 of the plain filter run through raw ``sqlite3`` (the
+stricter baseline: an indexed SQLite filter answers in well under 0.1 ms at this size, and
+tenure must be right and nearly as fast; the filter through SQLAlchemy is printed too);
+ingest at least 1,000 articles/s.
 """
 
 from __future__ import annotations
@@ -151,11 +155,11 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
     print(f"who, {n:,} random questions (a third each by year, month, day), {load()}:")
     for label, q50, q99, values in (
         ("tenure.who", t50, t99, tenure_ms),
-        ("plain SQL filter", p50, p99, plain_ms),
-        ("  (raw sqlite3)", r50, r99, raw_ms),
+        ("plain filter, SQLAlchemy", p50, p99, plain_ms),
+        ("plain filter, raw sqlite3", r50, r99, raw_ms),
     ):
         print(
-            f"  {label:18s}  p50 {q50:7.3f} ms   p99 {q99:7.3f} ms   "
+            f"  {label:25s}  p50 {q50:7.3f} ms   p99 {q99:7.3f} ms   "
             f"mean {statistics.fmean(values):.3f} ms"
         )
     print(f"  plain filter wrong (other people than tenure's answer): {wrong:,} ({wrong / n:.1%})")
@@ -167,12 +171,12 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
         f"  tenure answers with a merely possible holder:          {possible_answers:,} "
         f"({possible_answers / n:.1%})"
     )
-    ratio = t99 / p99 if p99 else float("inf")
+    ratio = t99 / r99 if r99 else float("inf")
     met = ratio <= WHO_RATIO_TARGET
     print(
-        f"  p99 ratio tenure/plain: {ratio:.2f} (target <= {WHO_RATIO_TARGET}): "
-        f"{'met' if met else 'MISSED'}; against the raw sqlite3 filter: "
-        f"{t99 / r99 if r99 else float('inf'):.2f}"
+        f"  p99 ratio tenure/plain filter through raw sqlite3: {ratio:.2f} "
+        f"(target <= {WHO_RATIO_TARGET}): {'met' if met else 'MISSED'}; against the filter "
+        f"through SQLAlchemy: {t99 / p99 if p99 else float('inf'):.2f}"
     )
     return met
 
