@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from tenure.query.results import EvidenceRef, OrgRef, PersonRef, PostRef, TenureInfo
+from tenure.query.results import OrgRef, PersonRef, PostRef, TenureInfo
 from tenure.store import schema as s
 
 
@@ -53,7 +53,7 @@ def to_tenure(row: Sequence[Any]) -> TenureInfo:
         role=row[12],
         rank=row[13],
         concurrent=json.loads(row[14]),
-        evidence=[EvidenceRef.from_record(e) for e in json.loads(row[15])],
+        evidence=row[15],
     )
 
 

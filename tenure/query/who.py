@@ -32,7 +32,6 @@ from tenure import time
 from tenure.query.dates import parse_on
 from tenure.query.lookup import Ambiguous, find_orgs, find_posts
 from tenure.query.results import (
-    EvidenceRef,
     Holder,
     OrgRef,
     PersonRef,
@@ -252,7 +251,7 @@ def _tenure(row: Any, post: PostRef) -> TenureInfo:
         row[12],
         row[13],
         [] if concurrent == "[]" else json.loads(concurrent),
-        [EvidenceRef.from_record(e) for e in json.loads(row[15])],
+        row[15],
     )
 
 

@@ -1,0 +1,92 @@
+"""``who``'s prepared statement and what it builds: an organization found by several names of
+one key answers once, and evidence kept as stored JSON reads as the list it stands for."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from tenure.api import Database
+from tenure.errors import NotFound
+from tenure.query.results import EvidenceRef, PersonRef, TenureInfo
+from tenure.store import schema as s
+
+from ..store.helpers import article, open_db, tenure_
+
+OFFICE = "Office of Examples"
+
+
+@pytest.fixture()
+def db() -> Iterator[Database]:
+    database = open_db()
+    database.today = date(2025, 6, 1)
+    database.ingest_extractions(
+        [
+            article(
+                OFFICE,
+                [
+                    tenure_("Liu Huaqiu", "Director", OFFICE, "2000-09", None),
+                    tenure_("Li Zhanshu", "Director", OFFICE, "2014", "2017"),
+                    tenure_("Ding Xuexiang", "Director", OFFICE, "2017", "2023"),
+                    tenure_("Wu Bo", "Deputy Director", OFFICE, "2001", None),
+                ],
+            )
+        ]
+    )
+    yield database
+    database.close()
+
+
+def test_an_organization_with_two_names_of_one_key_answers_once(db: Database) -> None:
+    asked = [("Director", "2017-06-01"), ("Director", "2016"), ("Deputy Director", "2010")]
+    before = [db.who(post, OFFICE, on).to_dict() for post, on in asked]
+    with db.store.begin() as conn:
+        name = conn.execute(select(s.org_names).where(s.org_names.c.name == OFFICE)).one()
+        conn.execute(
+            s.org_names.insert().values(
+                {**name._asdict(), "id": "on_second_name_same_key", "kind": "official"}
+            )
+        )
+    assert [db.who(post, OFFICE, on).to_dict() for post, on in asked] == before
+    assert [h["tenure"]["person"]["name"] for h in before[0]["holders"]] == [
+        "Li Zhanshu",
+        "Ding Xuexiang",
+    ]
+
+
+def test_an_organization_without_the_post_takes_the_general_path(db: Database) -> None:
+    with pytest.raises(NotFound):
+        db.who("Secretary", OFFICE, "2016")
+
+
+RECORDS = [
+    {"article": "A", "path": "a.txt", "line": 3, "section": "Leaders", "text": "x", "claim": "c1"},
+    {"article": "B", "claim": "c2"},
+]
+
+
+def tenure_info(evidence: list[EvidenceRef] | str) -> TenureInfo:
+    li = PersonRef("per_1", "Li")
+    return TenureInfo("ten_1", li, None, "2014", None, False, False, None, None, [], evidence)
+
+
+def test_evidence_given_as_stored_json_reads_as_its_records() -> None:
+    parsed = [EvidenceRef.from_record(r) for r in RECORDS]
+    stored = tenure_info(json.dumps(RECORDS))
+    assert stored.evidence == parsed
+    assert stored.evidence is stored.evidence  # parsed once, then kept
+    assert stored == tenure_info(parsed)
+    assert repr(stored) == repr(tenure_info(parsed))
+    assert tenure_info(json.dumps(RECORDS)).to_dict() == tenure_info(parsed).to_dict()
+
+
+def test_evidence_is_still_a_required_field() -> None:
+    (evidence,) = [f for f in dataclasses.fields(TenureInfo) if f.name == "evidence"]
+    assert evidence.default is dataclasses.MISSING
+    with pytest.raises(TypeError):
+        TenureInfo("t", PersonRef("p", "n"), None, None, None, False, False, None, None, [])
