@@ -183,8 +183,9 @@ def _answer_rows(
     """The answer from the prepared query's rows (None when no post was found), certainty
     read off the stored day bounds.
 
-    A candidate that does not cover the date asked is dropped before its objects are built
-    (its evidence is never parsed)."""
+    Each tenure is taken once (an organization with several names of the key comes once per
+    name), and one that does not cover the date asked is dropped before anything is built
+    for it."""
     rows = [row for row in rows if row[0] is not None]
     if not rows:
         return None
