@@ -4,6 +4,7 @@ one key answers once, and evidence kept as stored JSON reads as the list it stan
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ from tenure.api import Database
 from tenure.errors import NotFound
 from tenure.query.results import EvidenceRef, PersonRef, TenureInfo
 from tenure.store import schema as s
+from tenure.store.base import Store
 
 from ..store.helpers import article, open_db, tenure_
 
@@ -57,6 +59,24 @@ def test_an_organization_with_two_names_of_one_key_answers_once(db: Database) ->
         "Li Zhanshu",
         "Ding Xuexiang",
     ]
+
+
+def test_the_interfaces_read_gives_the_sqlite_stores_rows(db: Database) -> None:
+    """Store.read as every backend but SQLite runs it (a connection of the store's own, or
+    the caller's), against the SQLite store's own way."""
+    who = importlib.import_module("tenure.query.who")  # the module: tenure.query.who is `who`
+    params = {
+        "org_key": db.resolver.org_key(OFFICE),
+        "post_key": db.resolver.post_key("Director"),
+        "first": date(2016, 1, 1).toordinal(),
+        "last": date(2016, 12, 31).toordinal(),
+    }
+    rows = db.store.read(None, who._statement(), **params)
+    assert len(rows) == 2
+    assert list(Store.read(db.store, None, who._statement(), **params)) == list(rows)
+    with db.store.connect() as conn:
+        assert list(Store.read(db.store, conn, who._statement(), **params)) == list(rows)
+        assert list(db.store.read(conn, who._statement(), **params)) == list(rows)
 
 
 def test_an_organization_without_the_post_takes_the_general_path(db: Database) -> None:
