@@ -79,6 +79,30 @@ def test_the_interfaces_read_gives_the_sqlite_stores_rows(db: Database) -> None:
         assert list(db.store.read(conn, who._statement(), **params)) == list(rows)
 
 
+def test_the_plan_starts_from_the_names_in_a_store_never_analyzed(db: Database) -> None:
+    """An inner join of names and posts let SQLite start from every post of the key when it
+    had no statistics; the left join keeps the names first and finds the posts by their
+    organization."""
+    who = importlib.import_module("tenure.query.who")  # the module: tenure.query.who is `who`
+    sql = db.store.prepared(who._statement()).sql
+    with db.store.connect() as conn:
+        assert (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).scalar()
+            == 0
+        )
+        plan = [
+            row[-1]
+            for row in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {sql}",
+                {"org_key": "k", "post_key": "p", "first": 1, "last": 2},
+            )
+        ]
+    assert "org_names" in plan[0], plan
+    assert any("posts USING INDEX ix_posts_org_key" in step for step in plan), plan
+
+
 def test_an_organization_without_the_post_takes_the_general_path(db: Database) -> None:
     with pytest.raises(NotFound):
         db.who("Secretary", OFFICE, "2016")
