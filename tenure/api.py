@@ -26,7 +26,7 @@ import time as clock
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -484,7 +484,7 @@ def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
     out = []
     for path in paths:
         x, rows = read_article(path)
-        out.append((replace(x, tenures=[], events=[], organization=None, person=None), rows))
+        out.append((Extraction(x.source, x.subject, diagnostics=x.diagnostics), rows))
     return out
 
 

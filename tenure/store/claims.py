@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from tenure.model import Evidence, Extraction, Name
@@ -65,32 +64,96 @@ ORG_FIELDS = (
 )
 
 
+EvidenceLine = tuple[int, str, str | None]
+"""An :class:`~tenure.model.Evidence` as a plain tuple: line, text, section."""
+
 _to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """``json.dumps(data, ensure_ascii=False, sort_keys=True)``, without a new encoder a call."""
 
+_quote = encode_basestring
+"""A string as JSON, not escaping non-ASCII: what the encoder above writes for one."""
 
-@dataclass
+
 class ClaimRow:
-    """One fact of one article, ready to store."""
+    """One fact of one article, ready to store.
 
-    id: str
-    kind: str
-    article: str
-    data: dict[str, Any]
-    evidence: list[Evidence] = field(default_factory=list)
-    data_json: str = ""
-    """``data`` as stored: made with the row (in the worker that extracted it, when ingest
-    runs workers), so the process writing the store does not spend its time on it."""
+    A plain class with its own ``__init__`` rather than a dataclass: compiled, a dataclass is
+    built by the ``__init__`` the dataclass decorator generates, which runs as Python, and
+    every claim of an ingest is made once in a worker and once more in the writer.
 
-    def __post_init__(self) -> None:
-        if not self.data_json:
-            self.data_json = _to_json(self.data)
+    Its evidence is kept as :data:`EvidenceLine` tuples until :attr:`evidence` is asked for:
+    the writer stores tuples (:meth:`evidence_lines`), and an :class:`~tenure.model.Evidence`
+    made in the writer for each line cost it as much as unpickling the rest of the claim.
+    """
+
+    def __init__(
+        self,
+        id: str,
+        kind: str,
+        article: str,
+        data: dict[str, Any],
+        evidence: list[Evidence] | None = None,
+        data_json: str = "",
+    ) -> None:
+        self.id = id
+        self.kind = kind
+        self.article = article
+        self.data = data
+        self.data_json = data_json or _to_json(data)
+        """``data`` as stored: made with the row (in the worker that extracted it, when ingest
+        runs workers), so the process writing the store does not spend its time on it."""
+        self._evidence: list[Evidence] | None = evidence
+        """The evidence as objects once made (then it is what the row holds), else None."""
+        self._lines: list[EvidenceLine] = []
+        """The evidence while :attr:`_evidence` is None."""
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        """Where the fact was read, in order; a list the caller may change."""
+        if self._evidence is None:
+            self._evidence = [Evidence(line, text, section) for line, text, section in self._lines]
+            self._lines = []
+        return self._evidence
+
+    @evidence.setter
+    def evidence(self, evidence: list[Evidence]) -> None:
+        self._evidence = evidence
+        self._lines = []
+
+    def evidence_lines(self) -> list[EvidenceLine]:
+        """The evidence as (line, text, section) tuples, without making objects of them."""
+        if self._evidence is None:
+            return self._lines
+        return [(e.line, e.text, e.section) for e in self._evidence]
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain tuples: rows cross from the extracting workers to the writer, and
         unpickling a dataclass per evidence line costs the writer seven times as much."""
-        evidence = [(e.line, e.text, e.section) for e in self.evidence]
-        return _claim_row, (self.id, self.kind, self.article, self.data, evidence, self.data_json)
+        return _claim_row, (
+            self.id,
+            self.kind,
+            self.article,
+            self.data,
+            self.evidence_lines(),
+            self.data_json,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Rows are equal when all they hold is, as when this was a dataclass."""
+        if not isinstance(other, ClaimRow):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        id, kind, article, data, lines, data_json = self._fields()
+        evidence = [Evidence(*line) for line in lines]
+        return (
+            f"ClaimRow(id={id!r}, kind={kind!r}, article={article!r}, data={data!r}, "
+            f"evidence={evidence!r}, data_json={data_json!r})"
+        )
+
+    def _fields(self) -> tuple[str, str, str, dict[str, Any], list[EvidenceLine], str]:
+        return self.id, self.kind, self.article, self.data, self.evidence_lines(), self.data_json
 
 
 def _claim_row(
@@ -98,10 +161,13 @@ def _claim_row(
     kind: str,
     article: str,
     data: dict[str, Any],
-    evidence: list[tuple[int, str, str | None]],
+    lines: list[EvidenceLine],
     data_json: str,
 ) -> ClaimRow:
-    return ClaimRow(claim_id, kind, article, data, [Evidence(*e) for e in evidence], data_json)
+    """A row whose evidence is ``lines`` (see :class:`ClaimRow`); what unpickling calls."""
+    row = ClaimRow(claim_id, kind, article, data, None, data_json)
+    row._lines = lines
+    return row
 
 
 def claim_id(kind: str, article: str, data: dict[str, Any]) -> str:
@@ -110,33 +176,75 @@ def claim_id(kind: str, article: str, data: dict[str, Any]) -> str:
     What :func:`~tenure.resolve.text.make_id` makes of ``"cl"``, kind, article and every
     field written ``name=value`` (``person=Li Zhanshu``, ``start=unknown``; a flag ``yes``
     or ``no``, a list its items joined by ``\\x1e``), spelled out here because every claim
-    of every ingest comes through it.
+    of every ingest comes through it: the separators are in the prefixes, so the text is one
+    join.
     """
-    parts = [kind, "unknown" if article is None or article == "" else str(article)]
+    texts = [kind, "\x1f", "unknown" if article is None or article == "" else str(article)]
     for name, prefix in _PREFIXES[kind]:
-        value = data.get(name)
-        if value is None:
-            parts.append(prefix + "unknown")
-        elif type(value) is str:
-            parts.append(prefix + value)
-        elif isinstance(value, bool):
-            parts.append(prefix + ("yes" if value else "no"))
-        elif isinstance(value, list):
-            parts.append(prefix + ("\x1e".join(str(v) for v in value) or "unknown"))
-        else:
-            parts.append(f"{prefix}{value}")
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+        texts.append(prefix)
+        texts.append(_id_text(data.get(name)))
+    digest = hashlib.sha256("".join(texts).encode("utf-8")).hexdigest()
     return f"cl_{digest[:20]}"
 
 
-_PREFIXES = {kind: [(name, f"{name}=") for name in names] for kind, names in _FIELDS.items()}
+def _id_text(value: Any) -> str:
+    """A field's value as its claim id writes it."""
+    if value is None:
+        return "unknown"
+    if type(value) is str:
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "\x1e".join([str(v) for v in value]) or "unknown"
+    return f"{value}"
 
 
-def _make(kind: str, article: str, data: dict[str, Any], evidence: Iterable[Evidence]) -> ClaimRow:
-    clean = {k: data.get(k) for k in _FIELDS[kind]}
-    return ClaimRow(
-        claim_id(kind, article, clean), kind, article, clean, list(evidence), _to_json(clean)
+_PREFIXES = {kind: [(name, f"\x1f{name}=") for name in names] for kind, names in _FIELDS.items()}
+
+
+def _data_json(kind: str, data: dict[str, Any]) -> str:
+    """``_to_json(data)`` for ``data`` holding exactly the fields of ``kind``, written directly
+    when its values are strings, None, flags and lists of strings (every claim an extraction
+    makes): the keys in the order the encoder would sort them into, so no sorting, and no
+    encoder call through its Python methods (a third of the time of a claim before)."""
+    texts = []
+    for key, name in _JSON_KEYS[kind]:
+        value = data[name]
+        if value is None:
+            text = "null"
+        elif type(value) is str:
+            text = _quote(value)
+        elif value is True:
+            text = "true"
+        elif value is False:
+            text = "false"
+        elif type(value) is list and all(type(v) is str for v in value):
+            text = "[" + ", ".join([_quote(v) for v in value]) + "]"
+        else:
+            return _to_json(data)
+        texts.append(key)
+        texts.append(text)
+    texts.append("}")
+    return "".join(texts)
+
+
+_JSON_KEYS = {
+    kind: [(("{" if i == 0 else ", ") + _quote(name) + ": ", name) for i, name in enumerate(names)]
+    for kind, names in ((kind, sorted(names)) for kind, names in _FIELDS.items())
+}
+"""Each kind's fields in sorted order, with what precedes the value in the JSON text."""
+
+
+def _row(kind: str, article: str, data: dict[str, Any], lines: list[EvidenceLine]) -> ClaimRow:
+    """The claim of ``data``, which holds every field of ``kind`` in :data:`_FIELDS` order."""
+    return _claim_row(
+        claim_id(kind, article, data), kind, article, data, lines, _data_json(kind, data)
     )
+
+
+def _lines(evidence: list[Evidence]) -> list[EvidenceLine]:
+    return [(e.line, e.text, e.section) for e in evidence]
 
 
 def claims_from_extraction(x: Extraction, document: Document | None = None) -> list[ClaimRow]:
@@ -149,8 +257,10 @@ def claims_from_extraction(x: Extraction, document: Document | None = None) -> l
     locate = _Locator(document)
     rows: list[ClaimRow] = []
     for t in x.tenures:
+        person = t.person
+        lines = _lines(t.evidence)
         data = {
-            "person": t.person,
+            "person": person,
             "post": t.post,
             "organization": t.organization,
             "start": t.start,
@@ -161,18 +271,18 @@ def claims_from_extraction(x: Extraction, document: Document | None = None) -> l
             "rank": t.rank,
             "concurrent": list(t.concurrent),
         }
-        rows.append(_make("tenure", article, data, t.evidence))
+        rows.append(_row("tenure", article, data, lines))
         for alias in t.person_aliases:
-            if alias and alias != t.person:
-                data = {"person": t.person, "name": alias, "kind": "alias"}
-                rows.append(_make("person_name", article, data, t.evidence))
+            if alias and alias != person:
+                data = _name("person", person, alias, "alias", None, None, None)
+                rows.append(_row("person_name", article, data, list(lines)))
     for e in x.events:
         data = {"type": e.type, "organization": e.organization, "other": e.other, "date": e.date}
-        rows.append(_make("event", article, data, e.evidence))
+        rows.append(_row("event", article, data, _lines(e.evidence)))
     subject = x.subject.name
     if x.subject.kind == "organization" and subject:
-        title = {"organization": subject, "name": subject, "kind": "title"}
-        rows.append(_make("org_name", article, title, [locate.title(x.source.title)]))
+        title = _name("organization", subject, subject, "title", None, None, None)
+        rows.append(_row("org_name", article, title, [locate.title(x.source.title)]))
         org = x.organization
         if org is not None:
             rows.extend(_names("org_name", "organization", article, subject, org.names, locate))
@@ -180,23 +290,38 @@ def claims_from_extraction(x: Extraction, document: Document | None = None) -> l
                 value = getattr(org, name)
                 if value:
                     data = {"organization": subject, "field": name, "value": value}
-                    rows.append(_make("org_fact", article, data, [locate.value(value)]))
+                    rows.append(_row("org_fact", article, data, [locate.value(value)]))
             for name, values in (("child", org.children), ("subunit", org.subunits)):
                 for value in values:
                     data = {"organization": subject, "field": name, "value": value}
-                    rows.append(_make("org_fact", article, data, [locate.value(value)]))
+                    rows.append(_row("org_fact", article, data, [locate.value(value)]))
     if x.subject.kind == "person" and subject:
-        title = {"person": subject, "name": subject, "kind": "title"}
-        rows.append(_make("person_name", article, title, [locate.title(x.source.title)]))
-        person = x.person
-        if person is not None:
-            rows.extend(_names("person_name", "person", article, subject, person.names, locate))
+        title = _name("person", subject, subject, "title", None, None, None)
+        rows.append(_row("person_name", article, title, [locate.title(x.source.title)]))
+        person_facts = x.person
+        if person_facts is not None:
+            rows.extend(
+                _names("person_name", "person", article, subject, person_facts.names, locate)
+            )
             for name in ("born", "died"):
-                value = getattr(person, name)
+                value = getattr(person_facts, name)
                 if value:
                     data = {"person": subject, "field": name, "value": value}
-                    rows.append(_make("person_fact", article, data, [locate.value(value)]))
+                    rows.append(_row("person_fact", article, data, [locate.value(value)]))
     return _dedupe(rows)
+
+
+def _name(
+    role: str,
+    subject: str,
+    name: str,
+    kind: str | None,
+    lang: str | None,
+    start: str | None,
+    end: str | None,
+) -> dict[str, Any]:
+    """The data of an ``org_name`` (``role`` organization) or ``person_name`` claim."""
+    return {role: subject, "name": name, "kind": kind, "lang": lang, "start": start, "end": end}
 
 
 def _names(
@@ -206,28 +331,24 @@ def _names(
     for n in names:
         if not n.name:
             continue
-        data = {
-            role: subject,
-            "name": n.name,
-            "kind": n.kind or "official",
-            "lang": n.lang,
-            "start": n.start,
-            "end": n.end,
-        }
-        rows.append(_make(kind, article, data, [locate.value(n.name)]))
+        data = _name(role, subject, n.name, n.kind or "official", n.lang, n.start, n.end)
+        rows.append(_row(kind, article, data, [locate.value(n.name)]))
     return rows
 
 
 def _dedupe(rows: list[ClaimRow]) -> list[ClaimRow]:
+    """The first row of each id, with the evidence of the later ones added to its own (rows
+    made by :func:`_row`, whose evidence is their lines)."""
     seen: dict[str, ClaimRow] = {}
     for row in rows:
         first = seen.get(row.id)
         if first is None:
             seen[row.id] = row
         else:
-            for ev in row.evidence:
-                if ev not in first.evidence:
-                    first.evidence.append(ev)
+            lines = first._lines
+            for line in row._lines:
+                if line not in lines:
+                    lines.append(line)
     return list(seen.values())
 
 
@@ -242,15 +363,15 @@ class _Locator:
             self.lines.extend((b.line, b.raw, b.section) for b in document.blocks)
             self.lines.sort(key=lambda item: item[0])
 
-    def value(self, value: str) -> Evidence:
+    def value(self, value: str) -> EvidenceLine:
         for line, raw, section in self.lines:
             if value in raw:
-                return Evidence(line, raw.strip(), section)
+                return line, raw.strip(), section
         lowered = value.casefold()
         for line, raw, section in self.lines:
             if lowered in raw.casefold():
-                return Evidence(line, raw.strip(), section)
-        return Evidence(0, value)
+                return line, raw.strip(), section
+        return 0, value, None
 
-    def title(self, title: str) -> Evidence:
-        return Evidence(1, f"= {title} =")
+    def title(self, title: str) -> EvidenceLine:
+        return 1, f"= {title} =", None

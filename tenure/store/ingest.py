@@ -347,7 +347,8 @@ def _diff_article(
     written = writer.written
     resolver = writer.resolver if not writer.queue else None
     for row in new:
-        first = row.evidence[0] if row.evidence else None
+        evidence = _evidence(row)
+        line, section, text = evidence[0]
         buffer.claims.append(
             (
                 row.id,
@@ -357,20 +358,20 @@ def _diff_article(
                 sha,
                 path,
                 revision,
-                first.line or None if first else None,
-                first.section if first else None,
-                first.text if first else "",
+                line,
+                section,
+                text,
                 seen_at,
                 seen_at,
                 False,
             )
         )
-        evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
         written[row.id] = _written(resolver, row, path, evidence)
     restated = revived + moved
     for row in restated:
-        first = row.evidence[0] if row.evidence else None
+        evidence = _evidence(row)
+        line, section, text = evidence[0]
         buffer.restated.append(
             {
                 "cid": row.id,
@@ -378,14 +379,13 @@ def _diff_article(
                 "sha256": sha,
                 "path": path,
                 "revision": revision,
-                "line": first.line or None if first else None,
-                "section": first.section if first else None,
-                "text": first.text if first else "",
+                "line": line,
+                "section": section,
+                "text": text,
                 "last_seen": seen_at,
                 "retired": False,
             }
         )
-        evidence = _evidence(row)
         buffer.evidence.extend((row.id, i, *e) for i, e in enumerate(evidence))
         written[row.id] = _written(resolver, row, path, evidence)
     buffer.seen.extend({"cid": cid, "at": seen_at} for cid in kept)
@@ -446,5 +446,7 @@ def _diagnostics_json(diagnostics: list[Diagnostic]) -> str:
 
 def _evidence(row: ClaimRow) -> list[tuple[int | None, str | None, str]]:
     """A claim's evidence rows (line, section, text) in order; one empty row when it has
-    none, so every claim has evidence to show."""
-    return [(e.line or None, e.section, e.text) for e in row.evidence] or [(None, None, "")]
+    none, so every claim has evidence to show. Read from the row's tuples: an Evidence made
+    of each (unpickled rows have none) would cost the writer more than the rest of the row."""
+    lines = row.evidence_lines()
+    return [(line or None, section, text) for line, text, section in lines] or [(None, None, "")]
