@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, Final
 
 from tenure.model import Evidence, Extraction, Name
 from tenure.sources import Document
@@ -70,7 +70,7 @@ EvidenceLine = tuple[int, str, str | None]
 _to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 """``json.dumps(data, ensure_ascii=False, sort_keys=True)``, without a new encoder a call."""
 
-_quote = encode_basestring
+_quote: Final = encode_basestring
 """A string as JSON, not escaping non-ASCII: what the encoder above writes for one."""
 
 
@@ -176,15 +176,21 @@ def claim_id(kind: str, article: str, data: dict[str, Any]) -> str:
     What :func:`~tenure.resolve.text.make_id` makes of ``"cl"``, kind, article and every
     field written ``name=value`` (``person=Li Zhanshu``, ``start=unknown``; a flag ``yes``
     or ``no``, a list its items joined by ``\\x1e``), spelled out here because every claim
-    of every ingest comes through it: the separators are in the prefixes, so the text is one
-    join.
+    of every ingest comes through it.
     """
+    return _claim_id(kind, article, [data.get(name) for name in _FIELDS[kind]])
+
+
+def _claim_id(kind: str, article: str, values: list[Any]) -> str:
+    """:func:`claim_id` of the values of ``kind``'s fields, in :data:`_FIELDS` order: one
+    join, the separators being in the prefixes."""
+    prefixes = _KINDS[kind].prefixes
     texts = [kind, "\x1f", "unknown" if article is None or article == "" else str(article)]
-    for name, prefix in _PREFIXES[kind]:
-        texts.append(prefix)
-        texts.append(_id_text(data.get(name)))
-    digest = hashlib.sha256("".join(texts).encode("utf-8")).hexdigest()
-    return f"cl_{digest[:20]}"
+    for i in range(len(prefixes)):
+        texts.append(prefixes[i])
+        texts.append(_id_text(values[i]))
+    digest = _sha256("".join(texts).encode("utf-8")).hexdigest()
+    return "cl_" + digest[:20]
 
 
 def _id_text(value: Any) -> str:
@@ -200,17 +206,17 @@ def _id_text(value: Any) -> str:
     return f"{value}"
 
 
-_PREFIXES = {kind: [(name, f"\x1f{name}=") for name in names] for kind, names in _FIELDS.items()}
-
-
-def _data_json(kind: str, data: dict[str, Any]) -> str:
-    """``_to_json(data)`` for ``data`` holding exactly the fields of ``kind``, written directly
-    when its values are strings, None, flags and lists of strings (every claim an extraction
-    makes): the keys in the order the encoder would sort them into, so no sorting, and no
-    encoder call through its Python methods (a third of the time of a claim before)."""
+def _data_json(kind: str, data: dict[str, Any], values: list[Any]) -> str:
+    """``_to_json(data)`` for ``data`` holding exactly the fields of ``kind``, whose values
+    are ``values`` in :data:`_FIELDS` order; written directly when they are strings, None,
+    flags and lists of strings (every claim an extraction makes): keys in the order the
+    encoder would sort them into, so no sorting, and no encoder call through its Python
+    methods (a third of the time of a claim before)."""
+    spec = _KINDS[kind]
+    keys, order = spec.json_keys, spec.json_order
     texts = []
-    for key, name in _JSON_KEYS[kind]:
-        value = data[name]
+    for n in range(len(keys)):
+        value = values[order[n]]
         if value is None:
             text = "null"
         elif type(value) is str:
@@ -223,23 +229,42 @@ def _data_json(kind: str, data: dict[str, Any]) -> str:
             text = "[" + ", ".join([_quote(v) for v in value]) + "]"
         else:
             return _to_json(data)
-        texts.append(key)
+        texts.append(keys[n])
         texts.append(text)
     texts.append("}")
     return "".join(texts)
 
 
-_JSON_KEYS = {
-    kind: [(("{" if i == 0 else ", ") + _quote(name) + ": ", name) for i, name in enumerate(names)]
-    for kind, names in ((kind, sorted(names)) for kind, names in _FIELDS.items())
-}
-"""Each kind's fields in sorted order, with what precedes the value in the JSON text."""
+class _Kind:
+    """How the claims of one kind are written, worked out once."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.prefixes = [f"\x1f{name}=" for name in names]
+        """What precedes each field's value in the text a claim id hashes."""
+        self.json_order = sorted(range(len(names)), key=lambda i: names[i])
+        """The fields' positions in the order of their names, the order of the JSON text."""
+        self.json_keys = [
+            ("{" if n == 0 else ", ") + _quote(names[i]) + ": "
+            for n, i in enumerate(self.json_order)
+        ]
+        """What precedes each value in the JSON text, in that order."""
+
+
+_KINDS: Final = {kind: _Kind(names) for kind, names in _FIELDS.items()}
+_sha256: Final = hashlib.sha256
+"""Final: compiled, read from a C variable rather than looked up in the module a call."""
 
 
 def _row(kind: str, article: str, data: dict[str, Any], lines: list[EvidenceLine]) -> ClaimRow:
     """The claim of ``data``, which holds every field of ``kind`` in :data:`_FIELDS` order."""
+    values = list(data.values())
     return _claim_row(
-        claim_id(kind, article, data), kind, article, data, lines, _data_json(kind, data)
+        _claim_id(kind, article, values),
+        kind,
+        article,
+        data,
+        lines,
+        _data_json(kind, data, values),
     )
 
 
