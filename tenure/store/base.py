@@ -83,11 +83,13 @@ class Store(ABC):
             self.insert_ignore(conn, table, [dict(zip(columns, row, strict=True)) for row in rows])
 
     @contextmanager
-    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[None]:
+    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[BulkLoad]:
         """A context for filling empty ``tables`` with many rows at once, inside the caller's
-        transaction: a backend may drop their secondary indexes meanwhile and build them
-        again at the end, in one pass each. By default nothing changes."""
-        yield
+        transaction: a backend may drop their secondary indexes (and defer the full-text
+        index of ``search_docs``) meanwhile and build them again at the end, in one pass
+        each. What it yields lets the caller say when some tables are filled
+        (:meth:`BulkLoad.indexing`). By default nothing changes."""
+        yield BulkLoad()
 
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
@@ -144,6 +146,18 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release connections and files."""
+
+
+class BulkLoad:
+    """What :meth:`Store.bulk_load` yields: the caller tells it which tables are filled."""
+
+    @contextmanager
+    def indexing(self, tables: Sequence[Table]) -> Iterator[None]:
+        """``tables`` are filled: their indexes may be built while the body runs, which
+        must then not use the connection (it computes; it writes after the block). The
+        indexes are complete when the block ends. By default they are built at the end of
+        the bulk load, as those of the other tables."""
+        yield
 
 
 def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:

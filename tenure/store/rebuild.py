@@ -18,12 +18,12 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from tenure.resolve.names import Resolver
 from tenure.store import schema as s
-from tenure.store.base import Store
-from tenure.store.entities import EntityBuilder, MentionRow, most_common
+from tenure.store.base import BulkLoad, Store
+from tenure.store.entities import ENTITY_TABLES, EntityBuilder, MentionRow, most_common
 from tenure.store.holdings import (
     TENURE_CLAIM_COLUMNS,
     TENURE_COLUMNS,
@@ -48,6 +48,9 @@ from tenure.store.records import (
     mention_rows,
     write_entities,
 )
+
+ENTITY_ROW_TABLES = tuple(s.metadata.tables[name] for name in ENTITY_TABLES)
+"""The tables :func:`write_entities` fills (``search_docs`` among them)."""
 
 
 class Rebuild:
@@ -82,10 +85,12 @@ class Rebuild:
         for table in reversed(s.DERIVED_TABLES):
             if table is not s.search_docs:
                 conn.execute(table.delete())
-        with store.bulk_load(conn, s.DERIVED_TABLES):
-            return self._derive()
+        with store.bulk_load(conn, s.DERIVED_TABLES) as load:
+            return self._derive(load)
 
-    def _derive(self) -> Changes:
+    def _derive(self, load: BulkLoad) -> Changes:
+        """Each table written in a few statements; while the indexes of those written so far
+        are built (:meth:`BulkLoad.indexing`), the rows of the next ones are computed."""
         conn, store = self.conn, self.store
         records, evidence = self._claims()
         by_id = {r.id: r for r in records}
@@ -95,9 +100,21 @@ class Rebuild:
         store.insert_rows(conn, s.mentions, MENTION_COLUMNS, mentions)
         store.insert_rows(conn, s.links, LINK_COLUMNS, links)
         changes = Changes(claims=len(records), rebuilt=True)
-        changes.organizations, changes.persons = self._entities(records, found, links)
-        self._holdings(records, found, by_id, evidence)
-        self._org_facts(records, found, by_id, evidence)
+        with load.indexing((s.mentions, s.links)):
+            entities = self._entities(records, found, links)
+        changes.organizations, changes.persons = entities.ids["org"], entities.ids["person"]
+        write_entities(store, conn, entities.builder)
+        store.add_search_docs(conn, self._docs(records, evidence))
+        with load.indexing(ENTITY_ROW_TABLES):
+            holdings = self._holdings(records, found, by_id, evidence)
+            facts = self._org_facts(records, found, by_id, evidence)
+        _write(store, conn, holdings + facts)
+        return changes
+
+    def _docs(
+        self, records: list[ClaimRecord], evidence: dict[str, list[tuple[Any, Any, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Each claim's search document, as the ingest worked it out or made now."""
         known = self.known
         docs = []
         for record in records:
@@ -106,8 +123,7 @@ class Rebuild:
                 docs.append(written.doc)
             else:
                 docs.append(claim_doc(record, [ev[2] for ev in evidence.get(record.id, ())]))
-        store.add_search_docs(conn, docs)
-        return changes
+        return docs
 
     def _claims(self) -> tuple[list[ClaimRecord], dict[str, list[tuple[Any, Any, Any]]]]:
         """Every active claim (sorted by id) and its evidence (line, section, text) in order;
@@ -169,7 +185,8 @@ class Rebuild:
         records: list[ClaimRecord],
         found: dict[str, list[Mention]],
         links: list[tuple[str, ...]],
-    ) -> tuple[set[str], set[str]]:
+    ) -> Entities:
+        """Persons and organizations, their rows made (not written) and their keys known."""
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
         made_ids: dict[str, set[str]] = {}
@@ -194,8 +211,7 @@ class Rebuild:
             made = entities.build(kind, groups, set(by_key), by_key, claims)
             self.entity_keys[kind] = {key: eid for eid, keys in made.items() for key in keys}
             made_ids[kind] = set(made)
-        write_entities(self.store, self.conn, entities)
-        return made_ids["org"], made_ids["person"]
+        return Entities(entities, made_ids)
 
     def _holdings(
         self,
@@ -203,8 +219,9 @@ class Rebuild:
         found: dict[str, list[Mention]],
         by_id: dict[str, ClaimRecord],
         evidence: dict[str, list[tuple[Any, Any, Any]]],
-    ) -> None:
-        r, store, conn = self.resolver, self.store, self.conn
+    ) -> list[Write]:
+        """Tenures, their claims, posts and conflicts, to write."""
+        r = self.resolver
         held: list[TenureClaim] = []
         keys: list[TenureKeys] = []
         for x in records:
@@ -225,9 +242,6 @@ class Rebuild:
         for post_id, post in made.posts.items():
             post["title"] = most_common(made.titles[post_id]) or post["title"]
         made.tenures.sort(key=itemgetter(0))
-        store.insert_rows(conn, s.tenures, TENURE_COLUMNS, made.tenures)
-        store.insert_rows(conn, s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links)
-        store.insert_ignore(conn, s.posts, list(made.posts.values()))
         sources = made.articles
         by_post: dict[str, list[TenureRow]] = defaultdict(list)
         for t in made.tenures:  # sorted by id, and so is each post's list
@@ -242,7 +256,12 @@ class Rebuild:
                 for t in tenures
             ]
             conflict_rows(post_id, items, single, self.today, rows)
-        store.insert_ignore(conn, s.conflicts, [rows[k] for k in sorted(rows)])
+        return [
+            (s.tenures, TENURE_COLUMNS, made.tenures),
+            (s.tenure_claims, TENURE_CLAIM_COLUMNS, made.links),
+            (s.posts, None, list(made.posts.values())),
+            (s.conflicts, None, [rows[k] for k in sorted(rows)]),
+        ]
 
     def _org_facts(
         self,
@@ -250,7 +269,8 @@ class Rebuild:
         found: dict[str, list[Mention]],
         by_id: dict[str, ClaimRecord],
         evidence: dict[str, list[tuple[Any, Any, Any]]],
-    ) -> None:
+    ) -> list[Write]:
+        """Events, their claims and organizations' relations, to write."""
         facts = [
             (x.id, x.kind, x.article, x.data)
             for x in records
@@ -263,12 +283,35 @@ class Rebuild:
             self.entity_of,
             _evidence_of(by_id, evidence, self.known),
         )
-        self.store.insert_ignore(self.conn, s.events, events)
-        self.store.insert_ignore(self.conn, s.event_claims, links)
         relations = relation_rows(
             self.resolver, [f for f in facts if f[1] == "org_fact"], self.entity_of
         )
-        self.store.insert_ignore(self.conn, s.org_relations, relations)
+        return [
+            (s.events, None, events),
+            (s.event_claims, None, links),
+            (s.org_relations, None, relations),
+        ]
+
+
+class Entities:
+    """Persons and organizations made by a rebuild: the builder holding their rows, and the
+    ids made of each kind."""
+
+    def __init__(self, builder: EntityBuilder, ids: dict[str, set[str]]) -> None:
+        self.builder = builder
+        self.ids = ids
+
+
+Write = tuple[Table, Sequence[str] | None, list[Any]]
+"""Rows for a table: tuples in the order of the columns given, or dicts (columns None)."""
+
+
+def _write(store: Store, conn: Connection, writes: list[Write]) -> None:
+    for table, columns, rows in writes:
+        if columns is None:
+            store.insert_ignore(conn, table, rows)
+        else:
+            store.insert_rows(conn, table, columns, rows)
 
 
 @cache

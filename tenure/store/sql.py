@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -36,10 +37,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.schema import CreateIndex
 
 from tenure.errors import TenureError, UsageError
 from tenure.store import schema
-from tenure.store.base import Prepared, SearchRow, Store, chunks
+from tenure.store.base import BulkLoad, Prepared, SearchRow, Store, chunks
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -107,6 +109,9 @@ class SQLStore(Store):
             self.engine = create_engine(url)
         self.is_sqlite = is_sqlite
         self._fts = False
+        self._fts_deferred = False
+        """True while a bulk load fills ``search_docs``: its full-text index is built at the
+        end rather than as rows come."""
         self._inserts: dict[tuple[str, tuple[str, ...]], Inserts] = {}
         """:func:`_inserts` of each table and columns inserted into."""
         self._conn: Connection | None = None
@@ -232,17 +237,22 @@ class SQLStore(Store):
         _insert_many(_driver(conn), statements, rows)
 
     @contextmanager
-    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[None]:
+    def bulk_load(self, conn: Connection, tables: Sequence[Table]) -> Iterator[BulkLoad]:
         if not self.is_sqlite:
-            yield
+            yield BulkLoad()
             return
-        indexes = [index for table in tables for index in sorted(table.indexes, key=_name)]
         driver = _driver(conn)
-        for index in indexes:
-            driver.execute(f'DROP INDEX IF EXISTS "{index.name}"')
-        yield
-        for index in indexes:
-            index.create(conn)
+        indexed = self._fts and schema.search_docs in tables
+        load = _SQLiteBulkLoad(driver, tables, _last_doc(driver) if indexed else None)
+        for table in tables:
+            for index in table.indexes:
+                driver.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+        self._fts_deferred = indexed
+        try:
+            yield load
+        finally:
+            self._fts_deferred = False
+        load.build(list(load.pending))
 
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
@@ -251,13 +261,10 @@ class SQLStore(Store):
             super().add_search_docs(conn, rows)
             return
         driver = _driver(conn)
-        last = driver.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
+        last = None if self._fts_deferred else _last_doc(driver)
         _insert_many(driver, _SEARCH_DOC_INSERTS, list(map(_SEARCH_DOC, rows)))
-        driver.execute(
-            "INSERT INTO search_fts (rowid, name, text) "
-            "SELECT rowid, name, text FROM search_docs WHERE rowid > ?",
-            (last,),
-        )
+        if last is not None:
+            _index_docs(driver, last)
 
     def delete_search_docs(self, conn: Connection, refs: Sequence[str] | None = None) -> None:
         if not self._fts:
@@ -388,6 +395,73 @@ def _values_of(columns: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any
 
 def _name(index: Index) -> str:
     return str(index.name)
+
+
+class _SQLiteBulkLoad(BulkLoad):
+    """A SQLite bulk load: the dropped indexes of each table (``CREATE INDEX`` statements)
+    still to build, and where the rows of ``search_docs`` not yet in its full-text index
+    begin (None: that index is kept in step as rows come)."""
+
+    def __init__(self, driver: Any, tables: Sequence[Table], docs_from: int | None) -> None:
+        self.driver = driver
+        self.docs_from = docs_from
+        self.pending: dict[str, list[str]] = {
+            table.name: [
+                str(CreateIndex(index).compile(dialect=_SQLITE))
+                for index in sorted(table.indexes, key=_name)
+            ]
+            for table in tables
+        }
+
+    def build(self, names: Sequence[str]) -> None:
+        """Build the indexes of the tables ``names`` that are still pending."""
+        for name in names:
+            for statement in self.pending.pop(name, ()):
+                self.driver.execute(statement)
+            if name == "search_docs" and self.docs_from is not None:
+                _index_docs(self.driver, self.docs_from)
+                self.docs_from = None
+
+    @contextmanager
+    def indexing(self, tables: Sequence[Table]) -> Iterator[None]:
+        """Build the indexes of ``tables`` on a thread while the body runs. sqlite3 lets go
+        of the GIL while SQLite steps a statement, and building an index or the full-text
+        index is one long step each: they run on the other core meanwhile (the mentions'
+        key index and the full-text index are a tenth of a rebuild)."""
+        names = [table.name for table in tables]
+        failed: list[BaseException] = []
+
+        def build() -> None:
+            try:
+                self.build(names)
+            except BaseException as exc:  # raised again in the caller's thread
+                failed.append(exc)
+
+        worker = threading.Thread(target=build, name="tenure-indexing", daemon=True)
+        worker.start()
+        try:
+            yield
+        finally:
+            worker.join()
+        if failed:
+            raise failed[0]
+
+
+_SQLITE = sqlite.dialect()
+
+
+def _last_doc(driver: Any) -> int:
+    """The last rowid of ``search_docs``: rows added after it are not in the full-text index."""
+    return int(driver.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0])
+
+
+def _index_docs(driver: Any, last: int) -> None:
+    """Add the rows of ``search_docs`` after rowid ``last`` to its full-text index."""
+    driver.execute(
+        "INSERT INTO search_fts (rowid, name, text) "
+        "SELECT rowid, name, text FROM search_docs WHERE rowid > ?",
+        (last,),
+    )
 
 
 def _driver(conn: Connection) -> Any:
