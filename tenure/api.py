@@ -19,7 +19,6 @@ an unknown name raises :class:`~tenure.errors.NotFound` with suggestions.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import threading
 import time as clock
@@ -33,7 +32,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from tenure import query
+from tenure import fanout, query
 from tenure.errors import ReadError
 from tenure.extract import extract, failed_read
 from tenure.model import Diagnostic, Extraction
@@ -205,10 +204,15 @@ class Database:
         """
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
-        if workers > 1 or len(files) >= SMALL_BATCH:
+        if (workers > 1 or len(files) >= SMALL_BATCH) and fanout.can_fork():
+            forked = fanout.in_order(_read_many, files, workers, _failed_many)
+            try:
+                return self._ingest(forked, len(files), progress, derive_every)
+            finally:
+                forked.close()  # the workers stopped, whatever happened
+        if workers > 1 or len(files) >= SMALL_BATCH:  # no fork here: workers start afresh
             with ProcessPoolExecutor(
                 workers,
-                mp_context=_fork(),
                 initializer=_exit_with_parent,
                 initargs=(os.getpid(),),
             ) as pool:
@@ -458,13 +462,6 @@ def _workers(workers: int | None, files: int) -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _fork() -> Any:
-    """Workers start as forks where the platform has them: nothing to import again."""
-    if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
-
-
 def _exit_with_parent(parent: int) -> None:
     """Worker initializer: end the worker once the process that started it is gone. Killed
     (``kill -9``), an ingest cannot tell its workers, and a worker blocked writing results
@@ -486,6 +483,11 @@ def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
         x, rows = read_article(path)
         out.append((Extraction(x.source, x.subject, diagnostics=x.diagnostics), rows))
     return out
+
+
+def _failed_many(paths: list[str], why: str) -> list[tuple[Extraction, list[ClaimRow]]]:
+    """What :func:`_read_many` gives for files a worker could not read: failed articles."""
+    return [(failed_read(path, ReadError(path, why)), []) for path in paths]
 
 
 def _in_order(
