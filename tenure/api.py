@@ -249,45 +249,60 @@ class Database:
         stale = self.stale
         if not stale:
             self._derive_pending()
+        with self.store.checkpoints() as committed:
+            with no_gc(), ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
+                self._write_all(writer, results, total, progress, derive_every, stale, report)
+            report.warnings = writer.warnings
+            committed()  # the claims are copied into the file while derived tables are made
+            if not writer.queue:
+                self.rebuild(writer.written)
+                report.rebuilt = stale
+            else:
+                self._derive_pending(writer.written)
+        report.seconds = clock.perf_counter() - started
+        return report
+
+    def _write_all(
+        self,
+        writer: ArticleWriter,
+        results: Iterable[tuple[Extraction, list[ClaimRow]]],
+        total: int,
+        progress: Progress | None,
+        derive_every: int,
+        stale: bool,
+        report: IngestReport,
+    ) -> None:
+        """Every article's claims through ``writer``, each outcome added to ``report``."""
         # Past this many changed claims the derived tables will be rebuilt at the end (see
         # refresh): from then on changed claims are not queued one by one.
         active = self._active_claims() if not stale and derive_every <= 0 else None
-        with no_gc(), ArticleWriter(self.store, now(), resolver=self.resolver) as writer:
-            if stale:
-                writer.stop_queue()
-            since = 0
-            for done, (extraction, rows) in enumerate(results, 1):
-                if done % YOUNG_GC_EVERY == 0:
-                    gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
-                source = extraction.source
-                if source.sha256 == ZERO_SHA:
-                    report.articles.append(
-                        ArticleOutcome(
-                            source.path,
-                            source.title,
-                            "failed",
-                            diagnostics=list(extraction.diagnostics),
-                        )
+        if stale:
+            writer.stop_queue()
+        since = 0
+        for done, (extraction, rows) in enumerate(results, 1):
+            if done % YOUNG_GC_EVERY == 0:
+                gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
+            source = extraction.source
+            if source.sha256 == ZERO_SHA:
+                report.articles.append(
+                    ArticleOutcome(
+                        source.path,
+                        source.title,
+                        "failed",
+                        diagnostics=list(extraction.diagnostics),
                     )
-                else:
-                    if active is not None and writer.queued >= REBUILD_SHARE * active:
-                        writer.stop_queue()
-                    report.articles.append(writer.write(extraction, rows))
-                    since += 1
-                    if writer.queue and derive_every > 0 and since >= derive_every:
-                        writer.commit()
-                        self._derive_pending(writer.written)
-                        since = 0
-                if progress is not None:
-                    progress(done, total, source.path or source.title)
-        report.warnings = writer.warnings
-        if not writer.queue:
-            self.rebuild(writer.written)
-            report.rebuilt = stale
-        else:
-            self._derive_pending(writer.written)
-        report.seconds = clock.perf_counter() - started
-        return report
+                )
+            else:
+                if active is not None and writer.queued >= REBUILD_SHARE * active:
+                    writer.stop_queue()
+                report.articles.append(writer.write(extraction, rows))
+                since += 1
+                if writer.queue and derive_every > 0 and since >= derive_every:
+                    writer.commit()
+                    self._derive_pending(writer.written)
+                    since = 0
+            if progress is not None:
+                progress(done, total, source.path or source.title)
 
     def _active_claims(self) -> int:
         with self.store.connect() as conn:

@@ -12,7 +12,7 @@ FTS5).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -91,6 +91,14 @@ class Store(ABC):
         (:meth:`BulkLoad.indexing`). By default nothing changes."""
         yield BulkLoad()
 
+    @contextmanager
+    def checkpoints(self) -> Iterator[Callable[[], None]]:
+        """A context for a long write: a backend may meanwhile copy what has been committed
+        into its main files in the background, which it would otherwise do at a later
+        commit, all at once. Yields what to call when a large part has just been committed.
+        By default nothing happens."""
+        yield _nothing
+
     @abstractmethod
     def prepare(self, stmt: ClauseElement) -> Prepared:
         """A statement compiled once for this backend, to run many times with named params."""
@@ -158,6 +166,10 @@ class BulkLoad:
         indexes are complete when the block ends. By default they are built at the end of
         the bulk load, as those of the other tables."""
         yield
+
+
+def _nothing() -> None:
+    pass
 
 
 def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
