@@ -439,6 +439,54 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
     assert left["articles"] and left == right
 
 
+def _descendants(pid: int) -> list[int]:
+    """Processes started by ``pid``, and by those, still there (zombies included)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_ingest_stops_the_workers_and_keeps_what_was_committed(
+    tmp_path: Path,
+) -> None:
+    folder = many_articles(tmp_path / "many", copies=8)
+    total = len(list(folder.glob("*.txt")))
+    db = tmp_path / "stopped.db"
+    proc = subprocess.Popen(
+        [str(SCRIPT), "ingest", str(folder), "--db", str(db), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    deadline = time.monotonic() + 300
+    while article_count(db) < total // 3 and time.monotonic() < deadline:
+        assert proc.poll() is None, "the ingest ended before it could be stopped"
+        time.sleep(0.05)
+    workers = _descendants(proc.pid)
+    assert len(workers) >= 2
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0
+    assert b"Traceback" not in err
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+    assert 0 < article_count(db) < total
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_ingest_names_both_files_of_one_title(tmp_path: Path) -> None:
     copy = tmp_path / "copy" / ONSC_FILE.name
     copy.parent.mkdir()
