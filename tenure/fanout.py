@@ -45,6 +45,9 @@ PIPE_BYTES = 1 << 20
 """How far (bytes of pickled results) a worker may run ahead of the reader: asked of Linux
 for each pipe (``F_SETPIPE_SZ``), which otherwise gives 64 KiB, about one task's results."""
 
+COLLECT_EVERY = 64
+"""Tasks between a worker's collections of cyclic garbage (512 articles at eight a task)."""
+
 _HEADER = struct.Struct("<?Q")
 """Before each task's payload: whether it is results (or an error message), and its length."""
 
@@ -60,6 +63,7 @@ def in_order(
     workers: int,
     failed: Callable[[list[str], str], list[T]],
     per_task: int = 8,
+    collect_every: int = COLLECT_EVERY,
 ) -> Generator[T, None, None]:
     """``work`` over ``files`` in tasks of ``per_task`` files, run by ``workers`` forked
     processes; the results of every file in the files' order. ``work`` must not raise for
@@ -79,7 +83,7 @@ def in_order(
                 os.close(read_fd)
                 for pipe in pipes:
                     pipe.close()
-                _serve(work, tasks[k::workers], write_fd)
+                _serve(work, tasks[k::workers], write_fd, collect_every)
             os.close(write_fd)
             pids.append(pid)
             running.add(pid)
@@ -109,15 +113,24 @@ def in_order(
                 os.waitpid(pid, 0)
 
 
-def _serve(work: Callable[[list[str]], list[Any]], tasks: list[list[str]], fd: int) -> None:
+def _serve(
+    work: Callable[[list[str]], list[Any]], tasks: list[list[str]], fd: int, collect_every: int
+) -> None:
     """A worker's life: each task's results (or why it failed) written to ``fd``, then exit
-    without running the parent's exit handlers (its store, its temporary files)."""
+    without running the parent's exit handlers (its store, its temporary files).
+
+    The worker collects cyclic garbage itself, every ``collect_every`` tasks: forked from a
+    writer that paused the collector, it would otherwise keep all it ever made in cycles
+    (extraction leaves about three such objects an article, 2.2 KB: 42 MB after 20,000
+    articles). What it inherited is frozen first, so a collection scans only its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     gc.freeze()  # what the parent made is not this process's garbage: never scan it
     status = 0
     try:
         with open(fd, "wb", buffering=0) as out:
-            for task in tasks:
+            for done, task in enumerate(tasks, 1):
+                if done % collect_every == 0:
+                    gc.collect()
                 try:
                     payload = pickle.dumps(work(task), protocol=pickle.HIGHEST_PROTOCOL)
                     ok = True
