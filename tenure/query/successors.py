@@ -46,7 +46,9 @@ def _holdings(conn: Connection | None, store: Store | None, post_id: str) -> Seq
         return store.read(conn, _statement(), post_id=post_id)
     if conn is None:
         raise ValueError("the holdings of a post are read on a connection or a store")
-    return conn.execute(_statement(), {"post_id": post_id}).all()
+    # Typed here: a build environment without sqlalchemy (setup.py) sees Any.
+    rows: Sequence[Any] = conn.execute(_statement(), {"post_id": post_id}).all()
+    return rows
 
 
 def rule_out_by_successors(
