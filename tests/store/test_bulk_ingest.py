@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tenure import fanout
 from tenure.api import Database, read_article
 from tenure.store.claims import claims_from_extraction
 from tenure.store.ingest import ArticleWriter
@@ -127,3 +128,27 @@ def test_two_files_of_one_title_warn_and_the_later_one_is_stored(
     only_newer.ingest([newer], workers=1)
     assert derived(db) == derived(only_newer)
     only_newer.close()
+
+
+@pytest.mark.parametrize("how", ["forked workers", "process pool"])
+def test_every_way_of_reading_stores_the_same_tables(
+    tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In this process, in workers the ingest forks (tenure.fanout), and in a process pool
+    (where the platform cannot fork): the same rows."""
+    here = open_db(str(tmp_path / "here.db"))
+    try:
+        here.ingest(sample_paths(), workers=1)  # a few files: read in this process
+        expected = dump(here)
+    finally:
+        here.close()
+    if how == "process pool":
+        monkeypatch.setattr(fanout, "can_fork", lambda: False)
+        monkeypatch.setattr(fanout, "in_order", None)  # not called
+    there = open_db(str(tmp_path / "there.db"))
+    try:
+        report = there.ingest(sample_paths(), workers=2)
+        assert not report.failed
+        assert dump(there) == expected
+    finally:
+        there.close()
