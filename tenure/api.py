@@ -204,25 +204,23 @@ class Database:
         """
         files = [os.fspath(p) for p in paths]
         workers = _workers(workers, len(files))
-        if (workers > 1 or len(files) >= SMALL_BATCH) and fanout.can_fork():
+        if workers == 1 and len(files) < SMALL_BATCH:
+            return self._ingest(map(read_article, files), len(files), progress, derive_every)
+        if fanout.can_fork():
             forked = fanout.in_order(_read_many, files, workers, _failed_many)
             try:
                 return self._ingest(forked, len(files), progress, derive_every)
             finally:
                 forked.close()  # the workers stopped, whatever happened
-        if workers > 1 or len(files) >= SMALL_BATCH:  # no fork here: workers start afresh
-            with ProcessPoolExecutor(
-                workers,
-                initializer=_exit_with_parent,
-                initargs=(os.getpid(),),
-            ) as pool:
-                try:
-                    results = _in_order(pool, files, workers)
-                    return self._ingest(results, len(files), progress, derive_every)
-                except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
-        return self._ingest(map(read_article, files), len(files), progress, derive_every)
+        with ProcessPoolExecutor(  # no fork here: workers start afresh
+            workers, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
+            try:
+                results = _in_order(pool, files, workers)
+                return self._ingest(results, len(files), progress, derive_every)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
 
     def ingest_extractions(
         self,

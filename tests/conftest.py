@@ -8,6 +8,7 @@ extractor instead of comparing against it. Figures a test wants shown at the end
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,22 @@ def validate() -> Validate:
             pytest.fail("output breaks the extraction contract:\n" + "\n".join(lines[:20]))
 
     return check
+
+
+def descendants(pid: int) -> list[int]:
+    """Processes started by ``pid``, and by those, still there (zombies included)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 import tenure.api
 from tenure.cli import app
 from tenure.errors import TenureError
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, descendants
 from tests.store.helpers import dump
 
 SCRIPT = Path(sys.executable).with_name("tenure")
@@ -405,6 +405,14 @@ def article_count(db: Path) -> int:
         return 0
 
 
+def wait_for_articles(proc: subprocess.Popen[bytes], db: Path, stored: int) -> None:
+    """Until the running ingest ``proc`` has committed ``stored`` articles to ``db``."""
+    deadline = time.monotonic() + 300
+    while article_count(db) < stored and time.monotonic() < deadline:
+        assert proc.poll() is None, "the ingest ended before it could be interrupted"
+        time.sleep(0.01)
+
+
 @pytest.mark.slow
 def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     folder = many_articles(tmp_path / "many", copies=8)
@@ -415,10 +423,7 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 300
-    while article_count(crashed) < total // 3 and time.monotonic() < deadline:
-        assert proc.poll() is None, "the ingest ended before it could be killed"
-        time.sleep(0.05)
+    wait_for_articles(proc, crashed, total // 3)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
@@ -439,25 +444,6 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
     assert left["articles"] and left == right
 
 
-def _descendants(pid: int) -> list[int]:
-    """Processes started by ``pid``, and by those, still there (zombies included)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
 @pytest.mark.slow
 def test_ctrl_c_mid_ingest_stops_the_workers_and_keeps_what_was_committed(
     tmp_path: Path,
@@ -473,11 +459,8 @@ def test_ctrl_c_mid_ingest_stops_the_workers_and_keeps_what_was_committed(
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
-    deadline = time.monotonic() + 300
-    while article_count(db) == 0 and time.monotonic() < deadline:
-        assert proc.poll() is None, "the ingest ended before it could be stopped"
-        time.sleep(0.01)
-    workers = _descendants(proc.pid)
+    wait_for_articles(proc, db, 1)
+    workers = descendants(proc.pid)
     assert len(workers) >= 2
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included
     _, err = proc.communicate(timeout=30)

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from tenure import fanout
+from tests.conftest import descendants
 
 pytestmark = pytest.mark.skipif(not fanout.can_fork(), reason="the platform cannot fork")
 
@@ -22,32 +23,16 @@ def _failed(task: list[str], why: str) -> list[tuple[str, int, int]]:
     return [(name, -1, 0) for name in task]
 
 
-def _children() -> set[int]:
-    """This process's child processes that are still there (zombies included)."""
-    me = os.getpid()
-    found = set()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == me:
-                found.add(int(entry))
-    return found
-
-
 @pytest.mark.parametrize("workers", [1, 2, 3, 7])
 @pytest.mark.parametrize("count", [0, 1, 8, 9, 100])
 def test_results_come_in_the_files_order(workers: int, count: int) -> None:
     files = [f"file-{i:03d}" + "x" * (i % 5) for i in range(count)]
-    before = _children()
+    before = set(descendants(os.getpid()))
     results = list(fanout.in_order(_lengths, files, workers, _failed, per_task=3))
     assert [(name, size) for name, size, _ in results] == [(f, len(f)) for f in files]
     assert os.getpid() not in {pid for _, _, pid in results}  # read by workers, not here
     assert len({pid for _, _, pid in results}) == min(workers, (count + 2) // 3)
-    assert _children() == before
+    assert set(descendants(os.getpid())) == before
 
 
 def _dies_on_poison(task: list[str]) -> list[tuple[str, int, int]]:
@@ -97,11 +82,11 @@ def _slow(task: list[str]) -> list[tuple[str, int, int]]:
 
 
 def test_stopping_early_stops_and_reaps_every_worker() -> None:
-    before = _children()
+    before = set(descendants(os.getpid()))
     results = fanout.in_order(_slow, [f"f{i}" for i in range(400)], 2, _failed, per_task=1)
     assert next(results)[0] == "f0"
     results.close()
-    assert _children() == before
+    assert set(descendants(os.getpid())) == before
 
 
 def test_a_worker_ignores_ctrl_c_which_is_the_readers_to_handle() -> None:

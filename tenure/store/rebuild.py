@@ -101,9 +101,8 @@ class Rebuild:
         store.insert_rows(conn, s.links, LINK_COLUMNS, links)
         changes = Changes(claims=len(records), rebuilt=True)
         with load.indexing((s.mentions, s.links)):
-            entities = self._entities(records, found, links)
-        changes.organizations, changes.persons = entities.ids["org"], entities.ids["person"]
-        write_entities(store, conn, entities.builder)
+            entities, changes.organizations, changes.persons = self._entities(records, found, links)
+        write_entities(store, conn, entities)
         store.add_search_docs(conn, self._docs(records, evidence))
         with load.indexing(ENTITY_ROW_TABLES):
             holdings = self._holdings(records, found, by_id, evidence)
@@ -185,8 +184,9 @@ class Rebuild:
         records: list[ClaimRecord],
         found: dict[str, list[Mention]],
         links: list[tuple[str, ...]],
-    ) -> Entities:
-        """Persons and organizations, their rows made (not written) and their keys known."""
+    ) -> tuple[EntityBuilder, set[str], set[str]]:
+        """Persons and organizations: the builder holding their rows (not written yet), and
+        the ids made of organizations and of persons."""
         entities = EntityBuilder(self.resolver)
         claims = {r.id: (r.kind, r.article, r.data) for r in records}
         made_ids: dict[str, set[str]] = {}
@@ -211,7 +211,7 @@ class Rebuild:
             made = entities.build(kind, groups, set(by_key), by_key, claims)
             self.entity_keys[kind] = {key: eid for eid, keys in made.items() for key in keys}
             made_ids[kind] = set(made)
-        return Entities(entities, made_ids)
+        return entities, made_ids["org"], made_ids["person"]
 
     def _holdings(
         self,
@@ -291,15 +291,6 @@ class Rebuild:
             (s.event_claims, None, links),
             (s.org_relations, None, relations),
         ]
-
-
-class Entities:
-    """Persons and organizations made by a rebuild: the builder holding their rows, and the
-    ids made of each kind."""
-
-    def __init__(self, builder: EntityBuilder, ids: dict[str, set[str]]) -> None:
-        self.builder = builder
-        self.ids = ids
 
 
 Write = tuple[Table, Sequence[str] | None, list[Any]]

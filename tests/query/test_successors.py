@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
 
 from tenure.api import Database
 
-from ..store.helpers import article, open_db, tenure_
+from ..store.helpers import EXAMPLES_OFFICE, examples_office, tenure_
 
-OFFICE = "Office of Examples"
+OFFICE = EXAMPLES_OFFICE
 
 
 @pytest.fixture()
 def db() -> Iterator[Database]:
-    database = open_db()
-    database.today = date(2025, 6, 1)
-    database.ingest_extractions(
-        [
-            article(
-                OFFICE,
-                [
-                    tenure_("Liu Huaqiu", "Director", OFFICE, "2000-09", None),
-                    tenure_("Li Zhanshu", "Director", OFFICE, "2014", "2017"),
-                    tenure_("Ding Xuexiang", "Director", OFFICE, "2017", "2023"),
-                    tenure_("Wu Bo", "Deputy Director", OFFICE, "2001", None),
-                    tenure_("Zhao Le", "Deputy Director", OFFICE, "2015", "2020"),
-                ],
-            )
-        ]
-    )
+    database = examples_office(tenure_("Zhao Le", "Deputy Director", OFFICE, "2015", "2020"))
     yield database
     database.close()
 

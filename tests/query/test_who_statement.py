@@ -18,28 +18,15 @@ from tenure.query.results import EvidenceRef, PersonRef, TenureInfo
 from tenure.store import schema as s
 from tenure.store.base import Store
 
-from ..store.helpers import article, open_db, tenure_
+from ..store.helpers import EXAMPLES_OFFICE, examples_office
 
-OFFICE = "Office of Examples"
+OFFICE = EXAMPLES_OFFICE
+WHO = importlib.import_module("tenure.query.who")  # the module: tenure.query.who is `who`
 
 
 @pytest.fixture()
 def db() -> Iterator[Database]:
-    database = open_db()
-    database.today = date(2025, 6, 1)
-    database.ingest_extractions(
-        [
-            article(
-                OFFICE,
-                [
-                    tenure_("Liu Huaqiu", "Director", OFFICE, "2000-09", None),
-                    tenure_("Li Zhanshu", "Director", OFFICE, "2014", "2017"),
-                    tenure_("Ding Xuexiang", "Director", OFFICE, "2017", "2023"),
-                    tenure_("Wu Bo", "Deputy Director", OFFICE, "2001", None),
-                ],
-            )
-        ]
-    )
+    database = examples_office()
     yield database
     database.close()
 
@@ -64,27 +51,25 @@ def test_an_organization_with_two_names_of_one_key_answers_once(db: Database) ->
 def test_the_interfaces_read_gives_the_sqlite_stores_rows(db: Database) -> None:
     """Store.read as every backend but SQLite runs it (a connection of the store's own, or
     the caller's), against the SQLite store's own way."""
-    who = importlib.import_module("tenure.query.who")  # the module: tenure.query.who is `who`
     params = {
         "org_key": db.resolver.org_key(OFFICE),
         "post_key": db.resolver.post_key("Director"),
         "first": date(2016, 1, 1).toordinal(),
         "last": date(2016, 12, 31).toordinal(),
     }
-    rows = db.store.read(None, who._statement(), **params)
+    rows = db.store.read(None, WHO._statement(), **params)
     assert len(rows) == 2
-    assert list(Store.read(db.store, None, who._statement(), **params)) == list(rows)
+    assert list(Store.read(db.store, None, WHO._statement(), **params)) == list(rows)
     with db.store.connect() as conn:
-        assert list(Store.read(db.store, conn, who._statement(), **params)) == list(rows)
-        assert list(db.store.read(conn, who._statement(), **params)) == list(rows)
+        assert list(Store.read(db.store, conn, WHO._statement(), **params)) == list(rows)
+        assert list(db.store.read(conn, WHO._statement(), **params)) == list(rows)
 
 
 def test_the_plan_starts_from_the_names_in_a_store_never_analyzed(db: Database) -> None:
     """An inner join of names and posts let SQLite start from every post of the key when it
     had no statistics; the left join keeps the names first and finds the posts by their
     organization."""
-    who = importlib.import_module("tenure.query.who")  # the module: tenure.query.who is `who`
-    sql = db.store.prepared(who._statement()).sql
+    sql = db.store.prepared(WHO._statement()).sql
     with db.store.connect() as conn:
         assert (
             conn.exec_driver_sql(

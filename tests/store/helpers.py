@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -86,6 +87,32 @@ def office_articles(n: int) -> list[Extraction]:
 
 def open_db(url: str = ":memory:", aliases: str | None = None) -> Database:
     return tenure.api.open(url, aliases=aliases)
+
+
+EXAMPLES_OFFICE = "Office of Examples"
+
+
+def examples_office(*more: Tenure) -> Database:
+    """A store in memory, today 2025-06-01, holding one article on the Office of Examples:
+    three Directors (the first with no end) and a Deputy Director, and ``more``."""
+    db = open_db()
+    db.today = date(2025, 6, 1)
+    office = EXAMPLES_OFFICE
+    db.ingest_extractions(
+        [
+            article(
+                office,
+                [
+                    tenure_("Liu Huaqiu", "Director", office, "2000-09", None),
+                    tenure_("Li Zhanshu", "Director", office, "2014", "2017"),
+                    tenure_("Ding Xuexiang", "Director", office, "2017", "2023"),
+                    tenure_("Wu Bo", "Deputy Director", office, "2001", None),
+                    *more,
+                ],
+            )
+        ]
+    )
+    return db
 
 
 def dump(db: Database, tables: Iterable[Any] | None = None) -> dict[str, list[tuple[Any, ...]]]:
