@@ -104,6 +104,9 @@ def _statement() -> Any:
 @lru_cache(maxsize=4096)
 def _asked(on: str) -> tuple[str, int, int]:
     """A date as asked ("2016", "2016-6-1"), its ISO prefix and its first and last day."""
+    plain = time.plain_bounds(on)  # "2016", "2016-06", "2016-06-01": the prefix as asked
+    if plain is not None:
+        return on, plain[0].toordinal(), plain[1].toordinal()
     when = parse_on(on)
     first, last = time.bounds(when)
     return when, first.toordinal(), last.toordinal()

@@ -33,6 +33,18 @@ past that: they are pure, so only the time to work them out again is lost)."""
 
 
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _trailing_paren(text: str) -> re.Match[str] | None:
+    """:data:`_TRAILING_PAREN` searched for only in text with a closing bracket: the search
+    tries every position (0.55 us for a name of 55 characters), the test none."""
+    return _TRAILING_PAREN.search(text) if ")" in text else None
+
+
+def _without_trailing_paren(text: str) -> str:
+    return _TRAILING_PAREN.sub("", text) if ")" in text else text
+
+
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"})
 _UNSPLIT_TAILS = ("s", "us", "ss", "is")
@@ -122,7 +134,7 @@ class Resolver:
         text = squash(name).strip(" *,;")
         for _ in range(4):
             before = text
-            text = _TRAILING_PAREN.sub("", text)
+            text = _without_trailing_paren(text)
             text = self._suffix.sub("", text).strip(" *,;")
             text = self._honorific.sub("", text)
             stripped = remove_person_prefixes(text).strip()
@@ -181,10 +193,10 @@ class Resolver:
             # The key in an article is the key alone (cached once per name), but for a name
             # that is the article's title less its qualifier, which takes the qualifier.
             text = self.org_display(name)
-            title_match = _TRAILING_PAREN.search(title)
+            title_match = _trailing_paren(title)
             if (
                 title_match
-                and not _TRAILING_PAREN.search(text)
+                and not _trailing_paren(text)
                 and fold(title[: title_match.start()]) == fold(text)
             ):
                 key = self._org_key_of(text, title_match.group(1))
@@ -193,7 +205,7 @@ class Resolver:
             return self._as_title(key, title)
         text = self.org_display(name)
         qualifier = None
-        match = _TRAILING_PAREN.search(text)
+        match = _trailing_paren(text)
         if match:
             qualifier = match.group(1)
             text = text[: match.start()]
@@ -343,7 +355,7 @@ class Resolver:
         return key
 
     def _post_key(self, title: str) -> str:
-        text = _TRAILING_PAREN.sub("", self.post_display(title)) or title
+        text = _without_trailing_paren(self.post_display(title)) or title
         words = drop_words(fold(text), THE).split(" ")
         head_end = words.index("of") if "of" in words else len(words)
         if head_end > 0:

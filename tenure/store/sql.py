@@ -55,6 +55,12 @@ FTS_DDL = (
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("DROP INDEX IF EXISTS ix_claims_kind",),
+    3: (
+        "DROP INDEX IF EXISTS ix_org_names_key",
+        'CREATE INDEX ix_org_names_key ON org_names ("key", org_id)',
+        "DROP INDEX IF EXISTS ix_posts_org_key",
+        'CREATE INDEX ix_posts_org_key ON posts (org_id, "key", id, title, single_holder)',
+    ),
 }
 """SQL to bring a database from version N-1 to N, keyed by N, run in the transaction that
 records N (see :data:`tenure.store.schema.SCHEMA_VERSION` for what each version changed)."""

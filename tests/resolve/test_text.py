@@ -57,3 +57,13 @@ def test_squash_spaces_as_the_regular_expression_does(value: str) -> None:
 @given(st.text(alphabet=st.sampled_from(WHITESPACE) | st.characters(max_codepoint=127)))
 def test_ascii_squashes_as_the_regular_expression_does(value: str) -> None:
     assert squash(value) == _squashed(value)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the", "them", "other", "office", "of", "t", "he", ""]), max_size=8)
+)
+def test_drop_words_drops_whole_words_only(words: list[str]) -> None:
+    key = " ".join(words)
+    expected = " ".join(w for w in key.split(" ") if w != "the")
+    assert text.drop_words(key, frozenset({"the"})) == expected

@@ -80,9 +80,48 @@ def test_a_version_1_database_is_migrated_and_keeps_its_rows(db: Database) -> No
     with db.store.connect() as conn:
         versions = conn.execute(select(s.schema_version.c.version)).scalars().all()
         indexes = set(_index_names(conn))
-    assert sorted(versions) == [1, 2] and s.SCHEMA_VERSION == 2
+    assert sorted(versions) == list(range(1, s.SCHEMA_VERSION + 1))
     assert "ix_claims_kind" not in indexes and "ix_claims_article" in indexes
     assert dump(db) == before
+
+
+def test_a_version_2_database_gets_the_indexes_who_reads(db: Database) -> None:
+    """Version 3 widened the two indexes ``who`` finds a post by, so that it reads them alone:
+    a version 2 store (the old indexes, version 2 recorded last) gets them, records version
+    3, keeps its rows and answers as before."""
+    db.ingest_extractions([onsc()])
+    before = dump(db)
+    answer = db.who("Director", ONSC, "2016-06-01")
+    with db.store.begin() as conn:
+        for statement in (
+            "DROP INDEX ix_org_names_key",
+            'CREATE INDEX ix_org_names_key ON org_names ("key")',
+            "DROP INDEX ix_posts_org_key",
+            'CREATE INDEX ix_posts_org_key ON posts (org_id, "key")',
+        ):
+            conn.execute(text(statement))
+        conn.execute(s.schema_version.delete())
+        for version in (1, 2):
+            conn.execute(s.schema_version.insert().values(version=version, applied_at="x"))
+    db.store.migrate()
+    with db.store.connect() as conn:
+        versions = conn.execute(select(s.schema_version.c.version)).scalars().all()
+        columns = {
+            (table, index["name"]): index["column_names"]
+            for table in ("org_names", "posts")
+            for index in inspect(conn).get_indexes(table)
+        }
+    assert sorted(versions) == [1, 2, 3]
+    assert columns[("org_names", "ix_org_names_key")] == ["key", "org_id"]
+    assert columns[("posts", "ix_posts_org_key")] == [
+        "org_id",
+        "key",
+        "id",
+        "title",
+        "single_holder",
+    ]
+    assert dump(db) == before
+    assert db.who("Director", ONSC, "2016-06-01") == answer
 
 
 def _index_names(conn: Connection) -> list[str]:
