@@ -30,11 +30,14 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the first schema. 2: no index of claims by kind (``ix_claims_kind``), which no query
 read and every claim written paid for. 3: the indexes ``who`` finds a post by cover what it
 reads (an organization name's organization; a post's id, title and kind), so a question
-descends each once and never the table beside it (:data:`tenure.store.sql.MIGRATIONS`)."""
+descends each once and never the table beside it. 4: on SQLite, persons and organizations
+are kept in the order of their ids (``WITHOUT ROWID``): a name by id is one descent, where a
+table with row numbers took its id index's and then the table's
+(:data:`tenure.store.sql.MIGRATIONS`, :data:`tenure.store.sql.SQLITE_MIGRATIONS`)."""
 
 metadata = MetaData()
 
@@ -154,6 +157,7 @@ organizations = Table(
     Column("website", Text),
     Column("wikidata", String(32)),
     Column("articles", Text, nullable=False),
+    sqlite_with_rowid=False,  # looked up by id alone (schema version 4)
 )
 
 org_names = Table(
@@ -195,6 +199,7 @@ persons = Table(
     Column("died", String(10)),
     Column("wikidata", String(32)),
     Column("articles", Text, nullable=False),
+    sqlite_with_rowid=False,  # looked up by id alone (schema version 4)
 )
 
 person_aliases = Table(

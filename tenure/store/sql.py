@@ -66,6 +66,36 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 records N (see :data:`tenure.store.schema.SCHEMA_VERSION` for what each version changed)."""
 
 
+def _without_rowid(table: str, columns: str) -> tuple[str, ...]:
+    """A table made anew ``WITHOUT ROWID`` (SQLite cannot alter that), its rows kept."""
+    names = ", ".join(c.split(" ", 1)[0] for c in columns.split(", "))
+    return (
+        f"CREATE TABLE {table}_v4 ({columns}, PRIMARY KEY (id)) WITHOUT ROWID",
+        f"INSERT INTO {table}_v4 ({names}) SELECT {names} FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_v4 RENAME TO {table}",
+    )
+
+
+SQLITE_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    4: (
+        *_without_rowid(
+            "persons",
+            'id VARCHAR(32) NOT NULL, name TEXT NOT NULL, "key" TEXT NOT NULL, '
+            "born VARCHAR(10), died VARCHAR(10), wikidata VARCHAR(32), articles TEXT NOT NULL",
+        ),
+        *_without_rowid(
+            "organizations",
+            'id VARCHAR(32) NOT NULL, name TEXT NOT NULL, "key" TEXT NOT NULL, type TEXT, '
+            "jurisdiction TEXT, headquarters TEXT, formed VARCHAR(10), dissolved VARCHAR(10), "
+            "website TEXT, wikidata VARCHAR(32), articles TEXT NOT NULL",
+        ),
+    ),
+}
+"""What SQLite alone runs after :data:`MIGRATIONS` of the same version (PostgreSQL keeps its
+tables as they are)."""
+
+
 class StoreError(TenureError):
     """The database could not be opened or used; the message says which file and why."""
 
@@ -200,7 +230,10 @@ class SQLStore(Store):
                 )
             else:
                 for version in range(current + 1, schema.SCHEMA_VERSION + 1):
-                    for statement in MIGRATIONS.get(version, ()):
+                    statements = MIGRATIONS.get(version, ())
+                    if self.is_sqlite:
+                        statements += SQLITE_MIGRATIONS.get(version, ())
+                    for statement in statements:
                         conn.execute(text(statement))
                     conn.execute(
                         schema.schema_version.insert().values(version=version, applied_at=now())
