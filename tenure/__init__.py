@@ -8,31 +8,12 @@ import typing as _typing
 # First: it decides whether the compiled modules or their sources are imported (see there).
 from tenure import native as _native  # noqa: F401
 from tenure.errors import TenureError
+from tenure.extract import extract_document, extract_path
 from tenure.model import Event, Evidence, Extraction, Tenure
 from tenure.sources import Document, read_path
 
 if _typing.TYPE_CHECKING:
     from tenure.api import Database
-    from tenure.extract import extract_document, extract_path
-
-_LAZY = ("extract_document", "extract_path")
-"""Imported when first asked for: the extractors take a tenth of a second to import, which
-questions to a store (``tenure who``, ``tenure.open(db).who``) never need."""
-
-
-def __getattr__(name: str) -> _typing.Any:
-    if name in _LAZY:
-        from tenure import extract
-
-        value = getattr(extract, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'tenure' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
 
 __version__ = "0.1.0"
 

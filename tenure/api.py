@@ -34,6 +34,7 @@ from sqlalchemy import delete, func, select
 
 from tenure import fanout, query
 from tenure.errors import ReadError
+from tenure.extract import extract, failed_read
 from tenure.model import Diagnostic, Extraction
 from tenure.query import browse
 from tenure.query.lineage import lineage as query_lineage
@@ -139,10 +140,6 @@ class IngestReport:
 
 def read_article(path: str) -> tuple[Extraction, list[ClaimRow]]:
     """Read, extract and turn one file into claim rows; never raises for bad input."""
-    # Imported here: the extractors take a tenth of a second to import, which a process
-    # that only asks questions of a store never needs (see tenure/__init__.py).
-    from tenure.extract import extract, failed_read
-
     try:
         document = read_path(path)
     except ReadError as exc:
@@ -507,8 +504,6 @@ def _read_many(paths: list[str]) -> list[tuple[Extraction, list[ClaimRow]]]:
 
 def _failed_many(paths: list[str], why: str) -> list[tuple[Extraction, list[ClaimRow]]]:
     """What :func:`_read_many` gives for files a worker could not read: failed articles."""
-    from tenure.extract import failed_read
-
     return [(failed_read(path, ReadError(path, why)), []) for path in paths]
 
 

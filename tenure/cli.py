@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tenure.errors import ReadError, TenureError, UsageError
+from tenure.extract import extract_path, failed_read
 from tenure.model import Diagnostic, Extraction
 from tenure.sources import MAX_BYTES
 
@@ -133,8 +134,6 @@ def extract(
 
 
 def _extract_one(job: tuple[str, int]) -> Extraction:
-    from tenure.extract import extract_path, failed_read  # not imported for questions
-
     path, max_bytes = job
     if os.path.isdir(path):
         kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)

@@ -24,14 +24,14 @@ from __future__ import annotations
 import functools
 import sys
 from types import ModuleType
-from typing import Any, Final, NamedTuple
-
-from tenure.bounded import keep
-
-__all__ = ["CacheInfo", "cache_stats", "clear_caches", "keep", "table"]
+from typing import Any, Final, NamedTuple, TypeVar
 
 PACKAGES: Final = ("tenure.extract.", "tenure.sources.")
 """Modules whose caches these functions see."""
+
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class CacheInfo(NamedTuple):
@@ -57,6 +57,21 @@ def table(name: str, maxsize: int) -> dict[Any, Any]:
     found: dict[Any, Any] = {}
     _TABLES[name] = (found, maxsize)
     return found
+
+
+def keep(found: dict[K, V], key: K, value: V, maxsize: int) -> V:
+    """Put ``value`` under ``key`` in a bounded cache, a :func:`table` or any dict emptied
+    when it holds ``maxsize`` entries (first emptying it if so), and give it back: a lookup is
+    then ::
+
+        found = _TABLE.get(key)
+        if found is None:
+            found = memo.keep(_TABLE, key, read(key), _TABLE_SIZE)
+    """
+    if len(found) >= maxsize:
+        found.clear()
+    found[key] = value
+    return value
 
 
 def _caches() -> dict[str, Any]:

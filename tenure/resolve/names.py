@@ -22,7 +22,7 @@ from typing import Final
 
 from rigour.names import remove_person_prefixes
 
-from tenure.bounded import keep
+from tenure.extract.memo import keep
 from tenure.resolve.config import AliasEntry, ResolverConfig
 from tenure.resolve.text import drop_words, fold, squash
 

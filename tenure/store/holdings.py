@@ -21,7 +21,7 @@ from json.encoder import encode_basestring as _string
 from typing import Any
 
 from tenure import time
-from tenure.bounded import keep
+from tenure.extract.memo import keep
 from tenure.resolve.merge import Holding, Statement, disagreements, merge
 from tenure.resolve.names import Resolver
 from tenure.resolve.text import make_id
