@@ -71,15 +71,12 @@ ENV_DB = "TENURE_DB"
 ZERO_SHA = "0" * 64
 SMALL_BATCH = 64
 """Fewer files than this are read in this process: starting workers would cost more."""
+YOUNG_GC_EVERY = 100
 FULL_GC_EVERY = 20_000
-"""While an ingest writes, Python's cycle collector is paused: left to itself it would rescan
-all the ingest keeps for the rebuild (and whatever else the process holds) again and again,
-for garbage that reference counting frees. It runs on everything every
-:data:`FULL_GC_EVERY` articles, and on young objects after each derivation made while
-writing (``derive_every``), which leaves cycles. Writing alone leaves none: collections of
-young objects every 100 articles, as there were, found no unreachable object in 2,000
-articles and cost 62-66 ms of the writer's time (each object kept for the rebuild scanned
-once)."""
+"""While an ingest writes, Python's cycle collector runs on young objects every
+:data:`YOUNG_GC_EVERY` articles, and on everything every :data:`FULL_GC_EVERY`: left to
+itself it would rescan all the ingest keeps for the rebuild (and whatever else the process
+holds) again and again, for garbage that reference counting frees almost all of."""
 
 Progress = Callable[[int, int, str], None]
 """Called after each file: (files done, files in all, path)."""
@@ -281,8 +278,8 @@ class Database:
             writer.stop_queue()
         since = 0
         for done, (extraction, rows) in enumerate(results, 1):
-            if done % FULL_GC_EVERY == 0:
-                gc.collect()
+            if done % YOUNG_GC_EVERY == 0:
+                gc.collect(2 if done % FULL_GC_EVERY == 0 else 1)
             source = extraction.source
             if source.sha256 == ZERO_SHA:
                 report.articles.append(
@@ -301,7 +298,6 @@ class Database:
                 if writer.queue and derive_every > 0 and since >= derive_every:
                     writer.commit()
                     self._derive_pending(writer.written)
-                    gc.collect(1)
                     since = 0
             if progress is not None:
                 progress(done, total, source.path or source.title)
