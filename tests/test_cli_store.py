@@ -405,12 +405,22 @@ def article_count(db: Path) -> int:
         return 0
 
 
-def wait_for_articles(proc: subprocess.Popen[bytes], db: Path, stored: int) -> None:
-    """Until the running ingest ``proc`` has committed ``stored`` articles to ``db``."""
+def ingest_until(
+    folder: Path, db: Path, workers: int, stored: int, **popen: Any
+) -> subprocess.Popen[bytes]:
+    """``tenure ingest`` of ``folder`` into ``db`` running, once it has committed ``stored``
+    articles (``popen``: what else the process is started with, stderr by default ignored)."""
+    popen.setdefault("stderr", subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(SCRIPT), "ingest", str(folder), "--db", str(db), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        **popen,
+    )
     deadline = time.monotonic() + 300
     while article_count(db) < stored and time.monotonic() < deadline:
         assert proc.poll() is None, "the ingest ended before it could be interrupted"
         time.sleep(0.01)
+    return proc
 
 
 @pytest.mark.slow
@@ -418,12 +428,7 @@ def test_kill_9_mid_ingest_then_ingest_again_equals_an_uninterrupted_run(tmp_pat
     folder = many_articles(tmp_path / "many", copies=8)
     total = len(list(folder.glob("*.txt")))
     crashed = tmp_path / "crashed.db"
-    proc = subprocess.Popen(
-        [str(SCRIPT), "ingest", str(folder), "--db", str(crashed), "--workers", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wait_for_articles(proc, crashed, total // 3)
+    proc = ingest_until(folder, crashed, 1, total // 3)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
@@ -453,13 +458,14 @@ def test_ctrl_c_mid_ingest_stops_the_workers_and_keeps_what_was_committed(
     folder = many_articles(tmp_path / "many", copies=40)
     total = len(list(folder.glob("*.txt")))
     db = tmp_path / "stopped.db"
-    proc = subprocess.Popen(
-        [str(SCRIPT), "ingest", str(folder), "--db", str(db), "--workers", "2"],
-        stdout=subprocess.DEVNULL,
+    proc = ingest_until(
+        folder,
+        db,
+        2,
+        1,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
-    wait_for_articles(proc, db, 1)
     workers = descendants(proc.pid)
     assert len(workers) >= 2
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole group, workers included

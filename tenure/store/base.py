@@ -45,6 +45,10 @@ class Prepared:
         self.sql = sql
 
     def __call__(self, conn: Connection, **params: Any) -> Sequence[Any]:
+        return self.rows(conn, params)
+
+    def rows(self, conn: Connection, params: dict[str, Any]) -> Sequence[Any]:
+        """Run it with ``params``, as a call does, without gathering keywords again."""
         return conn.exec_driver_sql(self.sql, params).all()
 
     def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -121,9 +125,9 @@ class Store(ABC):
         on a connection of the store's own: a question of one statement on the hot path
         (``who``) need not open a connection for it."""
         if conn is not None:
-            return self.prepared(stmt)(conn, **params)
+            return self.prepared(stmt).rows(conn, params)
         with self.connect() as own:
-            return self.prepared(stmt)(own, **params)
+            return self.prepared(stmt).rows(own, params)
 
     def add_search_docs(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         """Add rows to ``search_docs`` (ref, kind, name, text) and to its full-text index."""

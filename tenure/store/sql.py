@@ -341,11 +341,9 @@ class SQLStore(Store):
     def read(self, conn: Connection | None, stmt: ClauseElement, **params: Any) -> Sequence[Any]:
         if not self.is_sqlite:
             return super().read(conn, stmt, **params)
-        # As _SQLitePrepared runs it, on the sqlite3 connection under conn or under the one
-        # connect() hands out, without connect()'s context: the read opens no transaction.
-        driver = _driver(conn if conn is not None else self._connection())
-        rows: list[Any] = driver.execute(self.prepared(stmt).sql, params).fetchall()
-        return rows
+        # On the connection connect() hands out but without connect()'s context: the read
+        # opens no transaction (_SQLitePrepared runs on the sqlite3 connection under it).
+        return self.prepared(stmt).rows(conn if conn is not None else self._connection(), params)
 
     def prepare(self, stmt: ClauseElement) -> Prepared:
         if self.is_sqlite:
@@ -391,9 +389,9 @@ class SQLStore(Store):
 class _SQLitePrepared(Prepared):
     """Runs on the driver's connection directly: no result-proxy setup per call."""
 
-    def __call__(self, conn: Connection, **params: Any) -> Sequence[Any]:
-        rows: list[Any] = _driver(conn).execute(self.sql, params).fetchall()
-        return rows
+    def rows(self, conn: Connection, params: dict[str, Any]) -> Sequence[Any]:
+        found: list[Any] = _driver(conn).execute(self.sql, params).fetchall()
+        return found
 
     def many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
