@@ -12,9 +12,11 @@ Ingest is measured first (3. below), in a process that has not built the world y
    or a day) through ``tenure.open(...).who`` in-process, and the same questions through a
    plain indexed SQL filter that reads "2017" as 2017-01-01, run twice: through SQLAlchemy and
    through raw ``sqlite3``. The three take turns question by question so that other load on
-   the machine falls on all alike. Prints p50/p99 latency of each, and how many of the plain
-   filter's answers are wrong (a different set of people than tenure's) or miss their
-   certainty (tenure says some holder is only possible).
+   the machine falls on all alike. Prints p50/p99 latency of each, the page faults each took
+   a question (a connection's first touch of a page of the memory-mapped store; on this
+   project's machines about one in ten took 0.1 ms or more) and its p99 over the questions
+   that took none, and how many of the plain filter's answers are wrong (a different set of
+   people than tenure's) or miss their certainty (tenure says some holder is only possible).
 3. Ingests ``--articles`` generated articles (``generate.py``, shaped like ``samples/``) into
    a fresh store end to end (read, extract, store, derive, and close the store: SQLite's last
    checkpoint included) with 1 worker, then 2, then one per core, and prints articles/s,
@@ -88,6 +90,15 @@ PLAIN = (
 )
 
 
+def _faults() -> int:
+    """Page faults of this process so far: a connection's first touch of a page of the
+    memory-mapped store faults, and a fault is one cause of a slow answer. The count tells
+    that cause from the others (the work per question, and on this project's machines a read
+    of memory not read for a while, which can stall for 0.1 ms with no fault)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_minflt + usage.ru_majflt
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -112,6 +123,7 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
         conn.exec_driver_sql("ANALYZE")
     plain = text(PLAIN)
     tenure_ms, plain_ms, raw_ms, answers, plain_answers = [], [], [], [], []
+    faults: list[list[int]] = [[], [], []]  # page faults of each answer, counted outside its time
     # The plain filters run on connections of their own (their own page caches), and the
     # three take turns going first: whoever reads a page first pays for reading it.
     other = tenure.api.open(db_path)
@@ -126,6 +138,7 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
             params = {"org": org, "post": post, "on": pad(on)}
             for turn in range(3):
                 which = (i + turn) % 3
+                before = _faults()
                 t0 = time.perf_counter()
                 if which == 0:
                     answers.append(db.who(post, org, on))
@@ -137,6 +150,7 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
                 else:
                     raw.execute(PLAIN, params).fetchall()
                     raw_ms.append((time.perf_counter() - t0) * 1000)
+                faults[which].append(_faults() - before)
     raw.close()
     other.close()
     db.close()
@@ -153,14 +167,17 @@ def bench_who(db_path: Path, questions: list[tuple[str, str]], n: int, seed: int
     p50, p99 = percentile(plain_ms, 0.5), percentile(plain_ms, 0.99)
     r50, r99 = percentile(raw_ms, 0.5), percentile(raw_ms, 0.99)
     print(f"who, {n:,} random questions (a third each by year, month, day), {load()}:")
-    for label, q50, q99, values in (
-        ("tenure.who", t50, t99, tenure_ms),
-        ("plain filter, SQLAlchemy", p50, p99, plain_ms),
-        ("plain filter, raw sqlite3", r50, r99, raw_ms),
+    for label, q50, q99, values, faulted in (
+        ("tenure.who", t50, t99, tenure_ms, faults[0]),
+        ("plain filter, SQLAlchemy", p50, p99, plain_ms, faults[1]),
+        ("plain filter, raw sqlite3", r50, r99, raw_ms, faults[2]),
     ):
+        untouched = [ms for ms, count in zip(values, faulted, strict=True) if count == 0]
         print(
             f"  {label:25s}  p50 {q50:7.3f} ms   p99 {q99:7.3f} ms   "
-            f"mean {statistics.fmean(values):.3f} ms"
+            f"mean {statistics.fmean(values):.3f} ms   "
+            f"page faults {statistics.fmean(faulted):.2f} a question "
+            f"(p99 without one: {percentile(untouched, 0.99) if untouched else 0.0:.3f} ms)"
         )
     print(f"  plain filter wrong (other people than tenure's answer): {wrong:,} ({wrong / n:.1%})")
     print(
