@@ -126,7 +126,7 @@ class ClaimRow:
         """The evidence as (line, text, section) tuples, without making objects of them."""
         if self._evidence is None:
             return self._lines
-        return [(e.line, e.text, e.section) for e in self._evidence]
+        return _lines(self._evidence)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as plain values, the evidence as its lines: rows cross from the extracting
@@ -272,6 +272,7 @@ def _row(kind: str, article: str, data: dict[str, Any], lines: list[EvidenceLine
 
 
 def _lines(evidence: list[Evidence]) -> list[EvidenceLine]:
+    """Evidence objects as :data:`EvidenceLine` tuples."""
     return [(e.line, e.text, e.section) for e in evidence]
 
 
